@@ -1,0 +1,115 @@
+"""Keyword tables used by :mod:`linkage.addresses`.
+
+Kept apart from the parser so that the lists can be extended without touching logic.
+All entries are simplified Chinese, half-width, as produced by the normaliser.
+"""
+from __future__ import annotations
+
+# Pick-up points, longest phrases first.  kind: locker | station | gatehouse.
+PICKUP_KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("丰巢快递柜", "locker"),
+    ("丰巢智能柜", "locker"),
+    ("中邮速递易", "locker"),
+    ("速递易", "locker"),
+    ("快递柜", "locker"),
+    ("智能柜", "locker"),
+    ("自提柜", "locker"),
+    ("快件柜", "locker"),
+    ("快递箱", "locker"),
+    ("丰巢柜", "locker"),
+    ("丰巢", "locker"),
+    ("菜鸟驿站", "station"),
+    ("妈妈驿站", "station"),
+    ("快递驿站", "station"),
+    ("邮政驿站", "station"),
+    ("京东驿站", "station"),
+    ("驿站", "station"),
+    ("兔喜生活", "station"),
+    ("兔喜快递", "station"),
+    ("兔喜", "station"),
+    ("快递超市", "station"),
+    ("快递代收", "station"),
+    ("代收点", "station"),
+    ("自提点", "station"),
+    ("快递点", "station"),
+    ("快递站", "station"),
+    ("收货点", "station"),
+    ("门卫室", "gatehouse"),
+    ("门卫处", "gatehouse"),
+    ("门卫", "gatehouse"),
+    ("传达室", "gatehouse"),
+    ("收发室", "gatehouse"),
+    ("保安室", "gatehouse"),
+    ("保安亭", "gatehouse"),
+    ("物业代收", "gatehouse"),
+    ("物业前台", "gatehouse"),
+)
+
+# Words that mark a shop / office / factory / market: the place is a workplace.
+WORKPLACE_PATTERN = (
+    r"市场|商城|商场|商贸城|轻纺城|批发|公司|集团|写字楼|办公|摊位|号铺|商铺|店铺|门市|门面|"
+    r"工作室|工厂|厂房|车间|厂区|工业园|工业区|产业园|科技园|创业园|孵化|园区|"
+    r"医院|卫生院|学校|银行|酒店|宾馆|营业厅|事务所|"
+    r"店(?![村镇乡街路里桥头口])|(?<![村])厂(?![村路街镇乡桥口头])|"
+    r"(?:广场|中心|商厦|大楼)[^,]{0,12}?\d+(?:号|室|铺|层|楼|F)|"
+    r"大厦[^,]{0,12}?\d+(?:层|楼|室|F)"
+)
+
+# Text in brackets / after a comma that is a delivery instruction, not address.
+JUNK_PATTERN = (
+    r"放|电话|联系|送货|送到|送至|送上|打我|打电话|请|勿|谢谢|麻烦|周末|周一|周六|周日|工作日|节假日|"
+    r"上班|下班|时间|签收|收件|不要|不用|随便|任意|可以|之前|之后|以后|以前|点前|点后|"
+    r"备注|提前|到了|敲门|尽快|加急|靠近|附近|对面|旁边|隔壁|近"
+)
+
+# Suffixes that make a free-standing name a housing estate / premises.
+COMMUNITY_SUFFIX_PATTERN = (
+    r"(?:小区|社区|家园|花园|花苑|园|苑|府|公寓|新村|村|大厦|大楼|公馆|山庄|名邸|邸|庭|湾|阁|居|"
+    r"城|坊|里|广场|中心|宿舍|住宅区|别墅|庄园|国际|天地|时代|一品|1号|\d+期|\d+区|[东南西北中]区|"
+    r"商城|市场|大院|院|舍|寓|墅|郡|湖畔|公社|街区|学院|大学|中学|小学|医院|公司|厂|店|宾馆|酒店|基地)$"
+)
+
+# Descriptors between a community and its pick-up point: '金色家园东门菜鸟驿站'.
+GATE_SUFFIX_PATTERN = (
+    r"(?:[东西南北正侧后前]{1,2}(?:大)?门(?:口)?|门口|大门|小门|[东西南北]侧|"
+    r"\d+(?:号楼|幢|栋)?楼下|楼下|一楼|底商|旁边?|边上|对面|隔壁|附近|内|里面|外面|门岗)+$"
+)
+
+# Old names of districts (county re-designations and merges).  Maps old full name to
+# (province, city, current district).
+DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
+    "绍兴县": ("浙江省", "绍兴市", "柯桥区"),
+    "上虞市": ("浙江省", "绍兴市", "上虞区"),
+    "萧山市": ("浙江省", "杭州市", "萧山区"),
+    "余杭市": ("浙江省", "杭州市", "余杭区"),
+    "余杭县": ("浙江省", "杭州市", "余杭区"),
+    "富阳市": ("浙江省", "杭州市", "富阳区"),
+    "富阳县": ("浙江省", "杭州市", "富阳区"),
+    "临安市": ("浙江省", "杭州市", "临安区"),
+    "临安县": ("浙江省", "杭州市", "临安区"),
+    "下城区": ("浙江省", "杭州市", "拱墅区"),
+    "江干区": ("浙江省", "杭州市", "上城区"),
+    "奉化市": ("浙江省", "宁波市", "奉化区"),
+    "江东区": ("浙江省", "宁波市", "鄞州区"),
+    "鄞县": ("浙江省", "宁波市", "鄞州区"),
+    "洞头县": ("浙江省", "温州市", "洞头区"),
+    "黄岩县": ("浙江省", "台州市", "黄岩区"),
+    "椒江市": ("浙江省", "台州市", "椒江区"),
+    "吴兴县": ("浙江省", "湖州市", "吴兴区"),
+    "南浔镇": ("浙江省", "湖州市", "南浔区"),
+    "衢县": ("浙江省", "衢州市", "衢江区"),
+    "金华县": ("浙江省", "金华市", "金东区"),
+    "定海县": ("浙江省", "舟山市", "定海区"),
+    "龙港镇": ("浙江省", "温州市", "龙港市"),
+    "闸北区": ("上海市", "上海市", "静安区"),
+    "卢湾区": ("上海市", "上海市", "黄浦区"),
+    "南汇区": ("上海市", "上海市", "浦东新区"),
+    "崇文区": ("北京市", "北京市", "东城区"),
+    "宣武区": ("北京市", "北京市", "西城区"),
+}
+
+# Short forms that are too generic to be trusted as a district on their own.
+GENERIC_SHORTS = frozenset(
+    {"经开区", "高新区", "城区", "郊区", "管理区", "市中", "市直辖", "省直辖", "新区", "矿区",
+     "开发区", "工业区", "示范区", "新城", "风景区", "林区", "农场", "园区"}
+)

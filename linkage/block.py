@@ -1,0 +1,125 @@
+"""Blocking: candidate (debtor, observation) pairs that agree on at least one key.
+
+Never all pairs.  Keys: full ID; masked ID's visible characters (with the surname
+when few are visible); phone digits or a masked phone's visible digits; exact full
+name.  A name block bigger than ``NAME_BLOCK_CAP`` debtors is skipped: a 张伟-sized
+block adds millions of pairs and, on a name alone, none of them could reach a useful
+probability anyway.
+"""
+from __future__ import annotations
+
+import polars as pl
+
+NAME_BLOCK_CAP = 30
+MASK_BLOCK_CAP = 50
+
+PAIR_SCHEMA = {"id_number": pl.Utf8, "obs_id": pl.Utf8, "block": pl.Utf8}
+
+
+def mobile_mask_key(col: pl.Expr) -> pl.Expr:
+    return pl.when(col.str.contains(r"^1\d{10}$")).then(
+        pl.concat_str([col.str.slice(0, 3), pl.lit("|"), col.str.slice(7, 4)])
+    )
+
+
+def debtor_phones(debtors: pl.DataFrame, current: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Long table of (id_number, phone, origin) with each phone's mask key."""
+    roster = debtors.select("id_number", pl.col("roster_phones").alias("phone")).explode("phone").drop_nulls()
+    roster = roster.with_columns(pl.lit("roster").alias("origin"))
+    frames = [roster]
+    if current is not None and current.height:
+        frames.append(current.select("id_number", "phone", pl.lit("current").alias("origin")))
+    out = pl.concat(frames, how="vertical").unique(["id_number", "phone", "origin"])
+    return out.with_columns(mobile_mask_key(pl.col("phone")).alias("mask_key"), )
+
+
+def accounts(obs: pl.DataFrame) -> pl.DataFrame:
+    """One row per platform account with its verified attributes."""
+    cols = [c for c in obs.columns if c[:3] in ("an_", "ai_", "ap_")]
+    return (
+        obs.filter(pl.col("account_key").is_not_null())
+        .group_by("account_key")
+        .agg([pl.col(c).drop_nulls().first() for c in cols])
+    )
+
+
+def _name_block(left: pl.DataFrame, left_name: str, debtors: pl.DataFrame) -> pl.DataFrame:
+    counts = debtors.group_by("dn_name").len()
+    small = counts.filter(pl.col("len") <= NAME_BLOCK_CAP).select("dn_name")
+    d = debtors.join(small, on="dn_name", how="semi").select("id_number", "dn_name")
+    return left.join(d, left_on=left_name, right_on="dn_name", how="inner")
+
+
+def _masked_id_block(acc: pl.DataFrame, debtors: pl.DataFrame) -> pl.DataFrame:
+    m = acc.filter((pl.col("ai_kind") == "masked") & pl.col("ai_suffix").is_not_null()
+                   & (pl.col("ai_suffix").str.len_chars() >= 1))
+    if m.height == 0:
+        return pl.DataFrame(schema={"account_key": pl.Utf8, "id_number": pl.Utf8})
+    m = m.with_columns(
+        pl.col("ai_suffix").str.len_chars().alias("_sl"),
+        pl.col("ai_prefix").fill_null("").str.len_chars().alias("_pl"),
+    )
+    out = []
+    for sl in m["_sl"].unique().to_list():
+        part = m.filter(pl.col("_sl") == sl)
+        d = debtors.select("id_number", "dn_surname", pl.col("id_number").str.slice(18 - sl, sl).alias("_suf"))
+        strong = part.filter((pl.col("_pl") + pl.col("_sl")) >= 8)
+        weak = part.filter((pl.col("_pl") + pl.col("_sl")) < 8)
+        j1 = strong.join(d, left_on="ai_suffix", right_on="_suf", how="inner")
+        # Few visible characters: the surname must agree too, or blocks explode.
+        j2 = weak.filter(pl.col("an_surname").is_not_null()).join(
+            d, left_on=["ai_suffix", "an_surname"], right_on=["_suf", "dn_surname"], how="inner"
+        )
+        for j in (j1, j2):
+            j = j.filter(pl.col("id_number").str.starts_with(pl.col("ai_prefix").fill_null("")))
+            out.append(j.select("account_key", "id_number"))
+    return pl.concat(out) if out else pl.DataFrame(schema={"account_key": pl.Utf8, "id_number": pl.Utf8})
+
+
+def _phone_block(left: pl.DataFrame, key: str, digits: str, mask: str, surname: str,
+                 phones: pl.DataFrame, debtors: pl.DataFrame) -> pl.DataFrame:
+    full = left.filter(pl.col(digits).is_not_null()).join(
+        phones.select("id_number", "phone").unique(), left_on=digits, right_on="phone", how="inner"
+    ).select(key, "id_number")
+    masked = left.filter(pl.col(mask).is_not_null() & (pl.col(f"{digits[:3]}kind") == "masked"))
+    pm = phones.filter(pl.col("mask_key").is_not_null()).select("id_number", "mask_key").unique()
+    pm = pm.join(debtors.select("id_number", "dn_surname"), on="id_number", how="left")
+    sizes = pm.group_by("mask_key").len()
+    pm = pm.join(sizes.filter(pl.col("len") <= MASK_BLOCK_CAP).select("mask_key"), on="mask_key", how="semi")
+    mj = masked.join(pm, left_on=mask, right_on="mask_key", how="inner").filter(
+        pl.col(surname).is_null() | (pl.col(surname) == pl.col("dn_surname"))
+    ).select(key, "id_number")
+    return pl.concat([full, mj])
+
+
+def candidate_pairs(obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFrame) -> pl.DataFrame:
+    """Distinct (id_number, obs_id, block) candidates, block naming the first key that found it."""
+    acc = accounts(obs)
+    acc_pairs = []
+    acc_pairs.append(
+        acc.filter(pl.col("ai_kind") == "full")
+        .join(debtors.select("id_number"), left_on="ai_id", right_on="id_number", how="inner")
+        .select("account_key", pl.col("ai_id").alias("id_number"), pl.lit("account_id").alias("block"))
+    )
+    acc_pairs.append(_masked_id_block(acc, debtors).with_columns(pl.lit("account_masked_id").alias("block")))
+    acc_pairs.append(
+        _phone_block(acc, "account_key", "ap_digits", "ap_mask_key", "an_surname", phones, debtors)
+        .with_columns(pl.lit("account_phone").alias("block"))
+    )
+    acc_pairs.append(
+        _name_block(acc.filter(pl.col("an_kind") == "full"), "an_name", debtors)
+        .select("account_key", "id_number", pl.lit("account_name").alias("block"))
+    )
+    acc_pairs = pl.concat(acc_pairs).unique(["account_key", "id_number"], keep="first", maintain_order=True)
+    via_account = obs.select("obs_id", "account_key").join(acc_pairs, on="account_key", how="inner").select(
+        "id_number", "obs_id", "block"
+    )
+    rec = obs.select("obs_id", "pp_digits", "pp_mask_key", "pp_kind", "pn_surname", "pn_name", "pn_kind")
+    via_phone = _phone_block(rec, "obs_id", "pp_digits", "pp_mask_key", "pn_surname", phones, debtors).with_columns(
+        pl.lit("recipient_phone").alias("block")
+    )
+    via_name = _name_block(rec.filter(pl.col("pn_kind") == "full"), "pn_name", debtors).select(
+        "id_number", "obs_id", pl.lit("recipient_name").alias("block")
+    )
+    pairs = pl.concat([via_account, via_phone.select("id_number", "obs_id", "block"), via_name])
+    return pairs.unique(["id_number", "obs_id"], keep="first", maintain_order=True)

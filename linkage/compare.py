@@ -1,0 +1,100 @@
+"""Field comparisons for candidate pairs: each yields a level, never a bare 'equal'.
+
+Masked values are compatible, incompatible or unknown against a full value.
+"""
+from __future__ import annotations
+
+import functools
+
+import polars as pl
+
+from linkage import names
+
+NAME_LEVELS = ("exact", "pinyin", "fuzzy", "masked_compatible", "surname_only", "mismatch", "unknown")
+
+
+@functools.lru_cache(maxsize=1_000_000)
+def _name_level(debtor_name: str, raw: str) -> str:
+    if not raw or not debtor_name:
+        return "unknown"
+    level, _detail = names.compare_name(debtor_name, names.normalize_name(raw))
+    return level if level in NAME_LEVELS else "unknown"
+
+
+def name_levels(debtor_names: pl.Series, raw_names: pl.Series) -> pl.Series:
+    pairs = pl.DataFrame({"d": debtor_names, "r": raw_names})
+    uniq = pairs.unique()
+    uniq = uniq.with_columns(
+        pl.struct("d", "r").map_elements(lambda s: _name_level(s["d"] or "", s["r"] or ""), return_dtype=pl.Utf8)
+        .alias("level")
+    )
+    return pairs.join(uniq, on=["d", "r"], how="left", maintain_order="left")["level"].fill_null("unknown")
+
+
+def id_level(id_col: str = "id_number", prefix: str = "ai_") -> pl.Expr:
+    kind, oid, pre, suf = (pl.col(f"{prefix}{x}") for x in ("kind", "id", "prefix", "suffix"))
+    visible = pre.fill_null("").str.len_chars() + suf.fill_null("").str.len_chars()
+    compatible = pl.col(id_col).str.starts_with(pre.fill_null("")) & pl.col(id_col).str.ends_with(suf.fill_null(""))
+    return (
+        pl.when(kind == "full").then(pl.when(oid == pl.col(id_col)).then(pl.lit("exact")).otherwise(pl.lit("mismatch")))
+        .when(kind == "masked").then(
+            pl.when(~compatible).then(pl.lit("mismatch"))
+            .when(visible >= 8).then(pl.lit("compatible_strong"))
+            .otherwise(pl.lit("compatible_weak"))
+        )
+        .otherwise(pl.lit("unknown"))
+    )
+
+
+def phone_level(prefix: str) -> pl.Expr:
+    """Needs list columns current_phones, roster_phones, phone_mask_keys on the pair."""
+    kind, digits, mask = (pl.col(f"{prefix}{x}") for x in ("kind", "digits", "mask_key"))
+    has_phones = (pl.col("roster_phones").list.len() + pl.col("current_phones").list.len()) > 0
+    return (
+        pl.when(kind.is_in(["mobile", "landline"])).then(
+            pl.when(pl.col("current_phones").list.contains(digits)).then(pl.lit("exact_current"))
+            .when(pl.col("roster_phones").list.contains(digits)).then(pl.lit("exact_roster"))
+            .when(has_phones).then(pl.lit("mismatch"))
+            .otherwise(pl.lit("unknown"))
+        )
+        .when(kind == "masked").then(
+            pl.when(pl.col("phone_mask_keys").list.contains(mask)).then(pl.lit("compatible"))
+            .when(has_phones).then(pl.lit("mismatch"))
+            .otherwise(pl.lit("unknown"))
+        )
+        .otherwise(pl.lit("unknown"))
+    )
+
+
+def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFrame) -> pl.DataFrame:
+    """Comparison levels for each candidate pair.
+
+    Output columns: id_number, obs_id, block, lvl_account_id, lvl_account_name,
+    lvl_account_phone, lvl_recipient_name, lvl_recipient_phone, has_account.
+    """
+    ph = phones.group_by("id_number").agg(
+        pl.col("phone").filter(pl.col("origin") == "current").unique().alias("current_phones"),
+        pl.col("mask_key").drop_nulls().unique().alias("phone_mask_keys"),
+    )
+    d = debtors.select("id_number", "dn_name", "roster_phones").join(ph, on="id_number", how="left").with_columns(
+        pl.col("current_phones").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
+        pl.col("phone_mask_keys").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
+    )
+    ocols = ["obs_id", "account_key", "account_name", "person_name"] + [
+        c for c in obs.columns if c[:3] in ("ai_", "ap_", "pp_")
+    ]
+    x = pairs.join(obs.select(ocols), on="obs_id", how="left").join(d, on="id_number", how="left")
+    x = x.with_columns(
+        id_level().alias("lvl_account_id"),
+        phone_level("ap_").alias("lvl_account_phone"),
+        phone_level("pp_").alias("lvl_recipient_phone"),
+        pl.col("account_key").is_not_null().alias("has_account"),
+    )
+    x = x.with_columns(
+        name_levels(x["dn_name"], x["account_name"]).alias("lvl_account_name"),
+        name_levels(x["dn_name"], x["person_name"]).alias("lvl_recipient_name"),
+    )
+    return x.select(
+        "id_number", "obs_id", "block", "has_account", "dn_name", "lvl_account_id", "lvl_account_name",
+        "lvl_account_phone", "lvl_recipient_name", "lvl_recipient_phone",
+    )

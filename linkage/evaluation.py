@@ -1,0 +1,79 @@
+"""Accuracy figures of a run against a generated world's ground truth (pure functions).
+
+A predicted place is right when its canonical place key equals the key the address
+normaliser gives the true address: the same key the pipeline groups by, so a place
+written a dozen ways still counts once, and a neighbour's flat does not count.
+"""
+from __future__ import annotations
+
+import polars as pl
+
+from linkage import addresses
+
+
+def _truth_keys(truth: pl.DataFrame, column: str) -> pl.DataFrame:
+    parsed = addresses.parse_addresses(truth[column])
+    return pl.DataFrame({"id_number": truth["id_number"], f"{column}_key": parsed["place_key"]})
+
+
+def _ece(conf: pl.Series, correct: pl.Series, bins: int = 10) -> float | None:
+    if conf.len() == 0:
+        return None
+    df = pl.DataFrame({"c": conf, "y": correct.cast(pl.Float64)})
+    df = df.with_columns((pl.col("c") * bins).floor().clip(0, bins - 1).alias("b"))
+    g = df.group_by("b").agg(pl.col("c").mean(), pl.col("y").mean(), pl.len())
+    return float(((g["c"] - g["y"]).abs() * g["len"]).sum() / df.height)
+
+
+def evaluate_frames(locations: pl.DataFrame, contacts: pl.DataFrame, truth: pl.DataFrame) -> dict:
+    persons = truth.filter((pl.col("kind") == "person") & pl.col("open"))
+    persons = persons.join(_truth_keys(persons, "home_address"), on="id_number", how="left")
+    if "work_address" in persons.columns:
+        work = persons.filter(pl.col("work_address").is_not_null())
+        persons = persons.join(_truth_keys(work, "work_address") if work.height else
+                               pl.DataFrame(schema={"id_number": pl.Utf8, "work_address_key": pl.Utf8}),
+                               on="id_number", how="left")
+    res = locations.filter(pl.col("kind") == "residence").join(
+        persons.select("id_number", "home_address_key"), on="id_number", how="inner"
+    ).with_columns((pl.col("place_key") == pl.col("home_address_key")).fill_null(False).alias("right"))
+
+    def hit_at(k: int, population: pl.DataFrame) -> float | None:
+        if population.height == 0:
+            return None
+        hits = res.filter((pl.col("rank") <= k) & pl.col("right")).select("id_number").unique()
+        return hits.join(population.select("id_number"), on="id_number", how="semi").height / population.height
+
+    present = persons.filter(pl.col("on_platforms"))
+    with_home = persons.filter(pl.col("has_home_delivery"))
+    absent = persons.filter(pl.col("absent"))
+    top = res.filter(pl.col("rank") == 1)
+    confident = top.filter(pl.col("confidence") >= 0.8)
+    false_leads = locations.filter(pl.col("confidence") >= 0.5).join(absent.select("id_number"), on="id_number",
+                                                                     how="semi")["id_number"].n_unique()
+    out = {
+        "open_person_debtors": persons.height,
+        "present_on_platforms": present.height,
+        "with_home_delivery": with_home.height,
+        "absent": absent.height,
+        "residence_hit@1_present": hit_at(1, present),
+        "residence_hit@1": hit_at(1, with_home),
+        "residence_hit@3": hit_at(3, with_home),
+        "coverage": (top.join(present.select("id_number"), on="id_number", how="semi").height / present.height)
+        if present.height else None,
+        "precision@conf>=0.8": (confident["right"].mean() if confident.height else None),
+        "n_conf>=0.8": confident.height,
+        "false_lead_rate": (false_leads / absent.height) if absent.height else None,
+        "ece_residence": _ece(res["confidence"], res["right"]),
+    }
+    if "work_address_key" in persons.columns:
+        has_work = persons.filter(pl.col("work_address_key").is_not_null() & pl.col("on_platforms"))
+        w = locations.filter((pl.col("kind") == "workplace") & (pl.col("rank") == 1)).join(
+            has_work.select("id_number", "work_address_key"), on="id_number", how="inner")
+        out["workplace_hit@1"] = (w.filter(pl.col("place_key") == pl.col("work_address_key")).height / has_work.height
+                                  if has_work.height else None)
+    phones = contacts.filter((pl.col("kind") == "phone") & (pl.col("rank") == 1)).join(
+        persons.select("id_number", "current_phones"), on="id_number", how="inner")
+    out["phone_hit@1"] = (
+        phones.filter(pl.col("current_phones").list.contains(pl.col("value"))).height / phones.height
+        if phones.height else None)
+    return out

@@ -1,0 +1,166 @@
+"""Rank a debtor's linked observations into places and phones.
+
+A place's score sums its observations' evidence, each weighted by link probability,
+recency (half-life ``HALF_LIFE_DAYS``) and what kind of trace it is.  A residence
+last seen long before the debtor's newest residence evidence is discounted again
+(``STALE_HALF_LIFE_DAYS``): people move, and an old home with many old deliveries
+must not outrank the new one.  Lockers and stations are pick-up points, never homes,
+but part of their evidence supports the residence in the same community.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import polars as pl
+
+from linkage.score import LINK_THRESHOLD, NAME_COMPATIBLE
+
+HALF_LIFE_DAYS = 180.0
+STALE_HALF_LIFE_DAYS = 45.0
+PICKUP_SUPPORT = 0.3
+EVIDENCE_SCALE = 0.8          # score at which evidence is ~63% saturated
+EVENT_FACTOR = {"delivery": 1.0, "receive": 1.0, "checkin": 0.5, "send": 0.6}
+DOOR_PRECISIONS = ("room", "building", "community", "road")
+
+LOCATION_COLUMNS = [
+    "id_number", "rank", "kind", "address", "province", "city", "district", "confidence",
+    "first_seen", "last_seen", "n_observations", "sources", "place_key", "score",
+]
+CONTACT_COLUMNS = ["id_number", "rank", "kind", "value", "confidence", "first_seen", "last_seen",
+                   "n_observations", "sources"]
+
+
+def _as_of_dt(as_of: date) -> datetime:
+    return datetime(as_of.year, as_of.month, as_of.day, 23, 59, 59)
+
+
+def _recency(as_of: date) -> pl.Expr:
+    age = (pl.lit(_as_of_dt(as_of)) - pl.col("event_time")).dt.total_seconds() / 86400.0
+    return (0.5 ** (age.clip(0.0, None) / HALF_LIFE_DAYS)).fill_null(0.0)
+
+
+def place_evidence(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.DataFrame:
+    """One row per (debtor, linked observation with a usable address) with its weight."""
+    x = links.filter(pl.col("probability") >= LINK_THRESHOLD).join(obs, on="obs_id", how="inner")
+    x = x.filter(pl.col("event").is_in(list(EVENT_FACTOR)) & pl.col("event_time").is_not_null())
+    x = x.filter(pl.col("event_time") <= pl.lit(_as_of_dt(as_of)))
+    factor = pl.col("event").replace_strict(EVENT_FACTOR, default=0.0, return_dtype=pl.Float64)
+    # A parcel addressed to someone else from the debtor's account says little about where they are.
+    factor = pl.when(pl.col("lvl_recipient_name") == "mismatch").then(factor * 0.3).otherwise(factor)
+    x = x.with_columns((pl.col("probability") * _recency(as_of) * factor).alias("w"))
+    pickup = pl.col("pickup").fill_null(False)
+    x = x.with_columns(
+        pl.when(pickup).then(pl.col("area_key"))
+        .when(pl.col("place_key").is_not_null()).then(pl.col("place_key"))
+        .when(pl.col("precision").is_in(DOOR_PRECISIONS)).then(pl.col("area_key"))
+        .alias("place"),
+        pickup.alias("is_pickup"),
+    )
+    x = x.filter(pl.col("place").is_not_null())
+    weekday_day = (pl.col("event_time").dt.weekday() <= 5) & pl.col("event_time").dt.hour().is_between(9, 17)
+    return x.with_columns(weekday_day.alias("daytime"),
+                          pl.concat_str([pl.col("source_kind"), pl.lit(":"), pl.col("platform")]).alias("src"))
+
+
+def _merge_area_only(ev: pl.DataFrame) -> pl.DataFrame:
+    """An address without a room joins the debtor's only door-level place in that community."""
+    doors = (
+        ev.filter(pl.col("place_key").is_not_null() & ~pl.col("is_pickup"))
+        .group_by("id_number", "area_key").agg(pl.col("place_key").unique().alias("keys"))
+        .filter(pl.col("keys").list.len() == 1)
+        .select("id_number", "area_key", pl.col("keys").list.first().alias("door"))
+    )
+    ev = ev.join(doors, on=["id_number", "area_key"], how="left")
+    area_only = pl.col("place_key").is_null() & ~pl.col("is_pickup") & pl.col("door").is_not_null()
+    return ev.with_columns(pl.when(area_only).then(pl.col("door")).otherwise(pl.col("place")).alias("place")).drop("door")
+
+
+def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.DataFrame:
+    ev = place_evidence(links, obs, as_of)
+    if ev.height == 0:
+        return pl.DataFrame(schema={c: pl.Utf8 for c in LOCATION_COLUMNS}).cast(
+            {"rank": pl.Int32, "confidence": pl.Float64, "n_observations": pl.Int32, "score": pl.Float64,
+             "first_seen": pl.Datetime("us"), "last_seen": pl.Datetime("us")})
+    ev = _merge_area_only(ev)
+    places = ev.group_by("id_number", "place").agg(
+        pl.col("w").sum().alias("score"),
+        pl.len().alias("n_observations"),
+        pl.col("event_time").min().alias("first_seen"),
+        pl.col("event_time").max().alias("last_seen"),
+        pl.col("src").unique().sort().str.join(", ").alias("sources"),
+        pl.col("address").mode().sort().first().alias("address"),
+        pl.col("province").drop_nulls().mode().sort().first().alias("province"),
+        pl.col("city").drop_nulls().mode().sort().first().alias("city"),
+        pl.col("district").drop_nulls().mode().sort().first().alias("district"),
+        pl.col("area_key").drop_nulls().first().alias("area_key"),
+        pl.col("is_pickup").mean().alias("pickup_share"),
+        pl.col("workplace_hint").fill_null(False).mean().alias("work_share"),
+        (pl.col("event") == "send").mean().alias("send_share"),
+        pl.col("daytime").mean().alias("daytime_share"),
+        pl.col("probability").max().alias("best_link"),
+    )
+    places = places.with_columns(
+        pl.when(pl.col("pickup_share") >= 0.5).then(pl.lit("pickup_point"))
+        .when((pl.col("work_share") >= 0.5) | (pl.col("send_share") >= 0.6)).then(pl.lit("workplace"))
+        .otherwise(pl.lit("residence")).alias("kind")
+    )
+    # Pick-up points nearby support the home in the same community.
+    support = places.filter(pl.col("kind") == "pickup_point").group_by("id_number", "area_key").agg(
+        (pl.col("score").sum() * PICKUP_SUPPORT).alias("pickup_support")
+    )
+    places = places.join(support, on=["id_number", "area_key"], how="left").with_columns(
+        pl.when(pl.col("kind") == "residence").then(pl.col("score") + pl.col("pickup_support").fill_null(0.0))
+        .otherwise(pl.col("score")).alias("score")
+    )
+    # Moves: discount a place by how long before the debtor's newest evidence of that kind it was last seen.
+    newest = pl.col("last_seen").max().over("id_number", "kind")
+    gap = (newest - pl.col("last_seen")).dt.total_seconds() / 86400.0
+    places = places.with_columns((pl.col("score") * 0.5 ** (gap / STALE_HALF_LIFE_DAYS)).alias("score"))
+    total = pl.col("score").sum().over("id_number", "kind")
+    share = pl.col("score") / total
+    strength = 1.0 - (-pl.col("score") / EVIDENCE_SCALE).exp()
+    places = places.with_columns((share * strength * pl.col("best_link")).clip(0.0, 1.0).alias("confidence"))
+    places = places.sort(["id_number", "kind", "score", "place"], descending=[False, False, True, False])
+    places = places.with_columns(pl.int_range(1, pl.len() + 1).over("id_number", "kind").cast(pl.Int32).alias("rank"))
+    return places.select(
+        "id_number", "rank", "kind", "address", "province", "city", "district", "confidence", "first_seen",
+        "last_seen", pl.col("n_observations").cast(pl.Int32), "sources", pl.col("place").alias("place_key"), "score",
+    )
+
+
+def rank_contacts(links: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame, as_of: date) -> pl.DataFrame:
+    """Phones ranked by recent, linked use; roster phones count only as far as evidence supports them."""
+    x = links.filter(pl.col("probability") >= LINK_THRESHOLD).join(obs, on="obs_id", how="inner")
+    x = x.with_columns((pl.col("probability") * _recency(as_of)).alias("w"),
+                       pl.concat_str([pl.col("source_kind"), pl.lit(":"), pl.col("platform")]).alias("src"))
+    acc = x.filter((pl.col("via") == "account") & pl.col("ap_kind").is_in(["mobile", "landline"])).select(
+        "id_number", pl.col("ap_digits").alias("value"), "w", "event_time", "src", "obs_id")
+    rec = x.filter(pl.col("lvl_recipient_name").is_in(NAME_COMPATIBLE) & pl.col("pp_kind").is_in(["mobile", "landline"])
+                   ).select("id_number", pl.col("pp_digits").alias("value"), "w", "event_time", "src", "obs_id")
+    seen = pl.concat([acc, rec]).unique(["id_number", "value", "obs_id"])
+    roster = debtors.select("id_number", pl.col("roster_phones").alias("value")).explode("value").drop_nulls()
+    roster = roster.with_columns(pl.lit(0.05).alias("w"), pl.lit(None, pl.Datetime("us")).alias("event_time"),
+                                 pl.lit("roster").alias("src"), pl.lit(None, pl.Utf8).alias("obs_id"))
+    ev = pl.concat([seen, roster.select(seen.columns)])
+    phones = ev.group_by("id_number", "value").agg(
+        pl.col("w").sum().alias("score"),
+        pl.col("obs_id").drop_nulls().n_unique().cast(pl.Int32).alias("n_observations"),
+        pl.col("event_time").min().alias("first_seen"),
+        pl.col("event_time").max().alias("last_seen"),
+        pl.col("src").unique().sort().str.join(", ").alias("sources"),
+    )
+    share = pl.col("score") / pl.col("score").sum().over("id_number")
+    strength = 1.0 - (-pl.col("score") / EVIDENCE_SCALE).exp()
+    phones = phones.with_columns((share * strength).clip(0.0, 1.0).alias("confidence"), pl.lit("phone").alias("kind"))
+    accounts = (
+        x.filter((pl.col("via") == "account") & pl.col("account_key").is_not_null())
+        .group_by("id_number", pl.col("account_key").alias("value"))
+        .agg(pl.col("probability").max().alias("confidence"), pl.len().cast(pl.Int32).alias("n_observations"),
+             pl.col("event_time").min().alias("first_seen"), pl.col("event_time").max().alias("last_seen"),
+             pl.col("src").first().alias("sources"))
+        .with_columns(pl.lit("account").alias("kind"), pl.col("confidence").alias("score"))
+    )
+    out = pl.concat([phones.select(accounts.columns), accounts])
+    out = out.sort(["id_number", "kind", "score", "value"], descending=[False, False, True, False])
+    out = out.with_columns(pl.int_range(1, pl.len() + 1).over("id_number", "kind").cast(pl.Int32).alias("rank"))
+    return out.select(CONTACT_COLUMNS)

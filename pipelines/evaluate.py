@@ -1,0 +1,32 @@
+"""`locate evaluate`: read a published database and a world's truth, print the figures."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from linkage.evaluation import evaluate_frames
+
+
+def evaluate(db: Path, truth_dir: Path) -> dict:
+    truth_file = Path(truth_dir) / "debtors.parquet"
+    if not truth_file.exists():
+        raise FileNotFoundError(f"ground truth not found: {truth_file}")
+    if not Path(db).exists():
+        raise FileNotFoundError(f"database not found: {db}")
+    truth = pl.read_parquet(truth_file)
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        locations = con.execute("SELECT * FROM locations").pl()
+        contacts = con.execute("SELECT * FROM contacts").pl()
+    finally:
+        con.close()
+    return evaluate_frames(locations, contacts, truth)
+
+
+def format_report(report: dict) -> str:
+    lines = []
+    for k, v in report.items():
+        lines.append(f"{k:28s} {v:.3f}" if isinstance(v, float) else f"{k:28s} {v}")
+    return "\n".join(lines)

@@ -1,0 +1,85 @@
+"""The nightly Prefect flow: ingest per file, link and rank, report, publish.
+
+Orchestration only: each task calls one stage in ``stages.py``.  Tasks that touch the
+file system retry (a file still being copied into the inbox, a busy disk); linkage
+does not, since retrying a deterministic computation cannot help.
+"""
+from __future__ import annotations
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+
+from pipelines import stages
+
+IO_RETRIES = dict(retries=2, retry_delay_seconds=[5, 30])
+
+
+@task(name="begin-run", cache_policy=NO_CACHE, **IO_RETRIES)
+def begin_run(inbox: str, db: str, reports: str, as_of: str | None) -> stages.RunContext:
+    return stages.begin(inbox, db, reports, as_of)
+
+
+@task(name="find-new-files", cache_policy=NO_CACHE, **IO_RETRIES)
+def find_new_files(ctx: stages.RunContext) -> list[dict]:
+    return stages.new_files(ctx)
+
+
+@task(name="ingest-file", cache_policy=NO_CACHE, task_run_name="ingest {file[rel_name]}", **IO_RETRIES)
+def ingest_file(ctx: stages.RunContext, file: dict) -> dict:
+    return stages.ingest_file(ctx, file)
+
+
+@task(name="record-ingest", cache_policy=NO_CACHE)
+def record_ingest(ctx: stages.RunContext, ingested: list[dict]) -> dict:
+    return stages.record_ingest(ctx, ingested)
+
+
+@task(name="link-and-rank", cache_policy=NO_CACHE)
+def link_and_rank(ctx: stages.RunContext, ingested: list[dict]) -> dict:
+    return stages.link_and_rank(ctx, ingested)
+
+
+@task(name="write-reports", cache_policy=NO_CACHE, **IO_RETRIES)
+def write_reports(ctx: stages.RunContext) -> dict:
+    return stages.write_reports(ctx)
+
+
+@task(name="publish", cache_policy=NO_CACHE)
+def publish(ctx: stages.RunContext, summary: dict) -> dict:
+    return stages.finish(ctx, summary)
+
+
+def _markdown(summary: dict) -> str:
+    keys = ["files_new", "files_failed", "rows_read", "rows_kept", "rows_quarantined", "observations_new",
+            "observations_linked", "observations_dropped", "debtors", "debtors_located", "reports"]
+    lines = ["# locate nightly run", "", f"run `{summary.get('run_id')}`, as of {summary.get('as_of')}", "",
+             "| figure | value |", "|---|---|"]
+    lines += [f"| {k} | {summary.get(k)} |" for k in keys]
+    return "\n".join(lines)
+
+
+@flow(name="locate-nightly", log_prints=True)
+def nightly(inbox: str, db: str, reports: str, as_of: str | None = None) -> dict:
+    """Run the whole nightly pipeline once on an inbox folder."""
+    logger = get_run_logger()
+    ctx = begin_run(inbox, db, reports, as_of)
+    try:
+        files = find_new_files(ctx)
+        logger.info("run %s: %d new file(s) in %s", ctx.run_id, len(files), inbox)
+        futures = [ingest_file.submit(ctx, f) for f in files]
+        ingested = [fut.result() for fut in futures]
+        summary = {"run_id": ctx.run_id, "as_of": ctx.as_of, "files_seen": len(files)}
+        summary |= record_ingest(ctx, ingested)
+        summary |= link_and_rank(ctx, ingested)
+        summary |= write_reports(ctx)
+        summary |= publish(ctx, summary)
+    except Exception as exc:
+        stages.record_failure(ctx, f"{type(exc).__name__}: {exc}")
+        raise
+    try:
+        create_markdown_artifact(key="locate-nightly-summary", markdown=_markdown(summary),
+                                 description="locate nightly run summary")
+    except Exception as exc:  # noqa: BLE001 - an artifact must never fail a published run
+        logger.warning("could not publish the run artifact: %s", exc)
+    return summary

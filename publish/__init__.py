@@ -1,0 +1,1 @@
+"""The only layer that writes DuckDB files and reports."""

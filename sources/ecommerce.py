@@ -1,0 +1,110 @@
+"""E-commerce order exports: ``ecommerce/<platform>_orders_<YYYYMMDD>.csv`` (GB18030).
+
+One CSV row -> one observation, event 'delivery'.
+
+Decisions (see also sources/common.py):
+* Encoding is chosen by the header (GB18030 first, then UTF-8 with or without BOM,
+  with a warning).  Lines in the other encoding are kept (warning); undecodable
+  lines are quarantined; binary files are a file-level error.
+* Empty 签收时间 = not delivered: the row is KEPT with event_time = 下单时间 (the
+  address is still one the buyer uses) and counted in a warning.
+* Unparseable 实付金额: row KEPT with amount null (the address is the evidence that
+  matters), counted in a warning.
+* Quarantined: wrong field count, truncated last line, unparseable 下单时间/签收时间,
+  empty 订单编号 or 下单时间, spreadsheet formula in an identity field, any field over
+  1,000 characters, later duplicates of an 订单编号 within the file.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from . import common as C
+from .schema import OBSERVATION_SCHEMA, AdapterResult
+
+SOURCE_KIND = "ecommerce"
+
+REQUIRED = ["订单编号", "买家ID", "收货人", "收货手机", "收货地址", "下单时间", "签收时间"]
+OPTIONAL = ["实名姓名", "实名证件号", "绑定手机", "实付金额", "商品类目"]
+COLUMNS = ["订单编号", "买家ID", "实名姓名", "实名证件号", "绑定手机", "收货人", "收货手机",
+           "收货地址", "下单时间", "签收时间", "实付金额", "商品类目"]
+# identity fields: a formula here quarantines the row
+FORMULA_CHECKED = ["订单编号", "买家ID", "实名姓名", "实名证件号", "绑定手机", "收货人",
+                   "收货手机", "收货地址"]
+
+
+def parse_amount_expr(col: str) -> pl.Expr:
+    return (
+        pl.col(col)
+        .str.replace_all(r"[,，\s¥￥元]", "")
+        .cast(pl.Float64, strict=False)
+    )
+
+
+def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
+    col = C.Collector(rel_name, SOURCE_KIND, platform)
+    try:
+        d = C.read_delimited(Path(path), encodings=("gb18030", "utf-8"),
+                             required=REQUIRED, optional=OPTIONAL, col=col)
+    except C.FileError as e:
+        return C.error_result(rel_name, SOURCE_KIND, platform, str(e), OBSERVATION_SCHEMA,
+                              col.warnings)
+    except OSError as e:
+        return C.error_result(rel_name, SOURCE_KIND, platform, f"cannot read file: {e}",
+                              OBSERVATION_SCHEMA)
+    if d is None:
+        col.warnings.append("empty file (0 bytes or only blank lines): no rows")
+        return C.finish(rel_name, SOURCE_KIND, platform, C.empty(OBSERVATION_SCHEMA), [],
+                        0, 0, col.warnings, OBSERVATION_SCHEMA)
+    if d.rows_read == 0:
+        col.warnings.append("header only: no data rows")
+
+    df = C.strings_frame(d, COLUMNS)
+    df = df.with_columns([C.clean_expr(c) for c in COLUMNS])
+    df = df.with_columns(
+        C.parse_datetime_expr("下单时间").alias("_order_time"),
+        C.parse_datetime_expr("签收时间").alias("_sign_time"),
+        parse_amount_expr("实付金额").alias("_amount"),
+    )
+    reasons = (
+        [C.empty_reason_expr("订单编号"), C.empty_reason_expr("下单时间")]
+        + [C.unparseable_reason_expr("下单时间", pl.col("_order_time"), "下单时间"),
+           C.unparseable_reason_expr("签收时间", pl.col("_sign_time"), "签收时间")]
+        + [C.formula_reason_expr(c) for c in FORMULA_CHECKED]
+        + [C.length_reason_expr(c) for c in COLUMNS]
+    )
+    good = C.validate_and_split(df, reasons, key="订单编号", key_label="订单编号", col=col)
+
+    bad_amount = good.filter(pl.col("实付金额").is_not_null() & pl.col("_amount").is_null()).height
+    if bad_amount:
+        col.warnings.append(f"{bad_amount} row(s) with unparseable 实付金额 kept with amount empty")
+    undelivered = good.filter(pl.col("_sign_time").is_null()).height
+    if undelivered:
+        col.warnings.append(
+            f"{undelivered} order(s) not delivered (签收时间 empty): event_time = 下单时间")
+
+    rows = good.select(
+        pl.lit(SOURCE_KIND).alias("source_kind"),
+        pl.lit(platform).alias("platform"),
+        pl.lit(rel_name).alias("file"),
+        pl.col("_line").alias("line"),
+        pl.col("订单编号").alias("record_id"),
+        pl.lit("delivery").alias("event"),
+        pl.coalesce("_sign_time", "_order_time").alias("event_time"),
+        pl.col("_order_time").alias("order_time"),
+        pl.col("买家ID").alias("account_id"),
+        pl.col("实名姓名").alias("account_name"),
+        pl.col("实名证件号").alias("account_id_no"),
+        pl.col("绑定手机").alias("account_phone"),
+        pl.col("收货人").alias("person_name"),
+        pl.col("收货手机").alias("person_phone"),
+        pl.col("收货地址").alias("address"),
+        pl.lit(None, dtype=pl.Utf8).alias("sign_type"),
+        pl.col("_amount").alias("amount"),
+        pl.col("商品类目").alias("category"),
+        pl.lit(None, dtype=pl.Utf8).alias("nickname"),
+        pl.lit(None, dtype=pl.Utf8).alias("region_hint"),
+    )
+    return C.finish(rel_name, SOURCE_KIND, platform, rows, [col.frame()], d.rows_read,
+                    rows.height, col.warnings, OBSERVATION_SCHEMA)
