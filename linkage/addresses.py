@@ -14,11 +14,20 @@ Keys
 ``area_key``   ``"<admin code>|<premises>"``: the neighbourhood (estate, or the building at a
                road number), also for pick-up points.
 admin code is the 6-digit district code; when the district is unknown it is the city's
-code (so such keys never merge with district-level keys: a split, never a wrong merge).
+code (so such keys never merge with district-level keys: a split, never a wrong merge;
+cities without districts such as 东莞/中山 always use the city code).  Building, unit and
+room are canonical: digits without leading zeros, letters upper-case ('2', 'A', '3组'),
+a floor without a room is written '15F'.  An omitted part stays empty, so '2幢501室' and
+'2幢3单元501室' give different keys (the unit cannot be inferred).
+
+Throughput: tables build in ~2 s once; then roughly 20-30k distinct addresses/s on one
+core (the administrative-prefix scan is memoised on the text before the first digit).
 """
 from __future__ import annotations
 
 import functools
+import gc
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -76,6 +85,7 @@ _PHONE_RE = re.compile(r"(?<![0-9])(?:\+?86-?)?1[3-9][0-9](?:-?[0-9*]{4}){2}(?![
                        r"(?<![0-9-])0[1-9][0-9]{1,2}-?[0-9]{7,8}(?![0-9])")
 _BRACKET_RE = re.compile(r"\(([^()]*)\)|\(([^()]*)$")
 _JUNK_RE = re.compile(tok.JUNK_PATTERN)
+_CLEAN_FAST_RE = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\-#]+")
 _COUNTRY_RE = re.compile(r"^(?:中华人民共和国|中国大陆|中国)(?!人|银行|移动|电信|联通|石化|石油|邮政)")
 
 
@@ -106,6 +116,12 @@ def normalise_text(text: object) -> str:
         except Exception:
             return ""
     text = text[: MAX_CHARS * 3]
+    if _CLEAN_FAST_RE.fullmatch(text):
+        # Common case: already half-width CJK/ASCII without brackets or separators.
+        text = text.translate(_t2s_table())
+        if len(text) >= 11 and _PHONE_RE.search(text):
+            text = _PHONE_RE.sub("", text)
+        return _COUNTRY_RE.sub("", text).strip("-#")[:MAX_CHARS].upper()
     text = unicodedata.normalize("NFKC", text)
     text = _strip_formula(text.strip())
     text = text.translate(_t2s_table()).translate(_PUNCT_MAP)
@@ -151,28 +167,27 @@ _TOWN_SUFFIX_RE = re.compile(r"(?:街道|镇|乡)$")
 
 @dataclass
 class _Tables:
-    names: dict[str, list[tuple[Division, bool]]]   # text -> [(division, is_full_name)]
-    maxlen: int
+    names: dict[str, list[tuple[Division, int]]]    # text -> [(division, SHORT|FULL|VARIANT)]
+    trie: dict                                      # char -> node; node[""] = entries
     provinces: dict[str, Division]
     cities: dict[tuple[str, str], Division]
     districts: dict[tuple[str, str, str], Division]
     only_city: dict[str, Division]                  # municipality province -> its city
-    direct_cities: frozenset[str]                   # cities whose towns hang off the city
+    head_re: re.Pattern                             # full province / prefecture names
 
 
 @functools.lru_cache(maxsize=1)
 def _tables() -> _Tables:
     df = divisions().filter(pl.col("level") <= 3)
-    names: dict[str, list[tuple[Division, bool]]] = {}
+    names: dict[str, list[tuple[Division, int]]] = {}
     provinces: dict[str, Division] = {}
     cities: dict[tuple[str, str], Division] = {}
     districts: dict[tuple[str, str, str], Division] = {}
     city_count: dict[str, int] = {}
     town_variants: list[tuple[str, str, Division]] = []
     variants: dict[str, list[tuple[Division, int]]] = {}
-    cities_with_districts: set[str] = set()
 
-    def add(key: str | None, div: Division, full: bool) -> None:
+    def add(key: str | None, div: Division, full: int) -> None:
         if not key or len(key) < 2:
             return
         names.setdefault(key, []).append((div, full))
@@ -191,20 +206,18 @@ def _tables() -> _Tables:
             city_count[prov] = city_count.get(prov, 0) + 1
         elif level == 2:
             districts[(prov, city, name)] = div
-            if code:
-                cities_with_districts.add(f"{prov}|{city}")
         if level == 3:
             if len(name) < 3:
                 continue
             div = Division(3, name, None, prov, city, dist if dist and "直辖" not in dist else None)
-            add(name, div, True)
+            add(name, div, FULL)
             m = _TOWN_SUFFIX_RE.search(name)
             if m and m.start() >= 2:
                 town_variants.append((name[: m.start()], m.group(0), div))
             continue
-        add(name, div, True)
+        add(name, div, FULL)
         if short and short != name and short not in tok.GENERIC_SHORTS:
-            add(short, div, False)
+            add(short, div, SHORT)
         # Common full-name variants: '内蒙古' for 自治区, '香港' etc. come from short.
     only_city = {}
     for (prov, cname), div in cities.items():
@@ -215,7 +228,7 @@ def _tables() -> _Tables:
     for stem, suffix, div in town_variants:
         for other in ("镇", "街道", "乡"):
             alias = stem + other
-            if other != suffix and alias not in names:
+            if other != suffix:
                 variants.setdefault(alias, []).append((div, VARIANT))
     for alias, entries in variants.items():
         names.setdefault(alias, []).extend(entries)
@@ -223,12 +236,16 @@ def _tables() -> _Tables:
     for old, (prov, city, new) in tok.DISTRICT_ALIASES.items():
         target = districts.get((prov, city, new))
         if target is not None and old not in names:
-            names[old] = [(target, True)]
-    direct = frozenset(
-        f"{prov}|{cname}" for (prov, cname) in cities if f"{prov}|{cname}" not in cities_with_districts
-    )
-    maxlen = max(len(k) for k in names)
-    return _Tables(names, min(maxlen, 16), provinces, cities, districts, only_city, direct)
+            names[old] = [(target, FULL)]
+    trie: dict = {}
+    for k, entries in names.items():
+        node = trie
+        for ch in k:
+            node = node.setdefault(ch, {})
+        node[""] = entries
+    heads = sorted({*provinces, *(c for (_, c) in cities)} - {"香港", "澳门"}, key=len, reverse=True)
+    head_re = re.compile("|".join(re.escape(h) for h in heads if len(h) >= 3))
+    return _Tables(names, trie, provinces, cities, districts, only_city, head_re)
 
 
 # After a short name (no 省/市/区/县 suffix) these mean the short is part of a street or
@@ -242,52 +259,94 @@ _ADMIN_SUFFIX = "省市区县"
 _SEP = ",-# "
 
 
-def _consistent(div: Division, ctx: dict) -> bool:
-    if ctx["province"] is not None and div.province != ctx["province"]:
-        return False
-    if div.level >= 2 and ctx["city"] is not None and div.city != ctx["city"]:
-        return False
-    if div.level >= 3 and ctx["districts"]:
-        return div.district in ctx["districts"]
-    return True
+_SCAN_CACHE: dict[str, tuple[dict, int]] = {}
+_SCAN_CACHE_MAX = 200_000
+_FIRST_DIGIT_RE = re.compile(r"[0-9]")
+
+
+def _scan_admin_cached(s: str, t: _Tables) -> tuple[dict, int]:
+    """``_scan_admin`` memoised on the text up to and including the first digit.
+
+    Division names contain no digits, and the scan never looks past the first digit
+    (the short-name guard reads at most a few characters ahead and stops at a digit),
+    so the result only depends on that prefix.  Callers must not mutate the result.
+    """
+    m = _FIRST_DIGIT_RE.search(s)
+    key = s[: m.end()] if m else s
+    hit = _SCAN_CACHE.get(key)
+    if hit is None:
+        if len(_SCAN_CACHE) >= _SCAN_CACHE_MAX:
+            _SCAN_CACHE.clear()
+        hit = _scan_admin(key, t)
+        _SCAN_CACHE[key] = hit
+    return hit
 
 
 def _scan_admin(s: str, t: _Tables) -> tuple[dict, int]:
     """Consume administrative names at the start of ``s``; return context and position."""
-    ctx = {"province": None, "city": None, "districts": [], "towns": [], "level": -1}
+    ctx = {"province": None, "city": None, "districts": [], "dnames": (), "towns": [], "level": -1}
     pos = 0
     n = len(s)
-    names = t.names
+    trie = t.trie
     while pos < n:
         while pos < n and s[pos] in _SEP:
             pos += 1
-        best = None
-        for length in range(min(t.maxlen, n - pos), 1, -1):
-            entries = names.get(s[pos:pos + length])
-            if not entries:
-                continue
-            rest = s[pos + length:]
-            cands = []
-            for div, full in entries:
-                if div.level <= ctx["level"] and not _repeats(div, ctx):
-                    continue
-                if not _consistent(div, ctx):
-                    continue
-                if full == SHORT and _SHORT_BLOCK_RE.match(rest):
-                    continue
-                if full == VARIANT and not (ctx["districts"] or ctx["city"]):
-                    continue
-                cands.append((div, full))
-            if cands:
-                best = (length, cands)
+        # Walk the trie: every name matching at pos, then try the longest first.
+        ends = []
+        node = trie
+        j = pos
+        while j < n:
+            node = node.get(s[j])
+            if node is None:
                 break
-        if best is None:
+            j += 1
+            entries = node.get("")
+            if entries is not None:
+                ends.append((j, entries))
+        level = ctx["level"]
+        province = ctx["province"]
+        city = ctx["city"]
+        dnames = ctx["dnames"]
+        chosen = None
+        for end, entries in reversed(ends):
+            chosen = []
+            top = 9
+            any_full = False
+            blocked = None
+            for div, full in entries:
+                dl = div.level
+                if dl > top:
+                    continue
+                if dl <= level and not _repeats(div, ctx):
+                    continue
+                if province is not None and div.province != province:
+                    continue
+                if dl >= 2 and city is not None and div.city != city:
+                    continue
+                if dl >= 3 and dnames and (div.city, div.district) not in dnames:
+                    continue
+                if full == SHORT:
+                    if blocked is None:
+                        # '中山北路' is a street, but '江苏镇江' is two divisions.
+                        blocked = _SHORT_BLOCK_RE.match(s, end) is not None \
+                            and not _name_starts_at(s, end, trie)
+                    if blocked:
+                        continue
+                elif full == VARIANT and not (dnames or city):
+                    continue
+                else:
+                    any_full = True
+                if dl < top:
+                    top = dl
+                    chosen = [div]
+                else:
+                    chosen.append(div)
+            if chosen:
+                pos = end
+                break
+        if not chosen:
             break
-        length, cands = best
-        pos += length
-        top = min(d.level for d, _ in cands)
-        chosen = [d for d, _ in cands if d.level == top]
-        if all(full == SHORT for _, full in cands) and pos < n and s[pos] in _ADMIN_SUFFIX:
+        if not any_full and pos < n and s[pos] in _ADMIN_SUFFIX:
             if not (s[pos] == "市" and s[pos + 1:pos + 2] == "场"):
                 pos += 1   # '萧山市' (old name) read as short '萧山' + suffix
         if top <= ctx["level"]:
@@ -312,12 +371,24 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int]:
             ctx["districts"] = chosen
             ctx["level"] = 2
             _narrow_districts(ctx)
+            ctx["dnames"] = {(d.city, d.name) for d in ctx["districts"]}
         else:
             ctx["towns"] = chosen
             ctx["level"] = 3
             if not ctx["districts"] or len(ctx["districts"]) > 1:
                 _narrow_by_towns(ctx, t)
     return ctx, pos
+
+
+def _name_starts_at(s: str, pos: int, trie: dict) -> bool:
+    node = trie
+    for j in range(pos, len(s)):
+        node = node.get(s[j])
+        if node is None:
+            return False
+        if "" in node:
+            return True
+    return False
 
 
 def _repeats(div: Division, ctx: dict) -> bool:
@@ -327,7 +398,7 @@ def _repeats(div: Division, ctx: dict) -> bool:
         return ctx["city"] == div.name
     if div.level == 2:
         return any(d.name == div.name for d in ctx["districts"])
-    return False
+    return any(x.name == div.name for x in ctx["towns"])
 
 
 def _narrow_districts(ctx: dict) -> None:
@@ -350,7 +421,7 @@ def _narrow_districts(ctx: dict) -> None:
 def _narrow_by_towns(ctx: dict, t: _Tables) -> None:
     towns = ctx["towns"]
     if ctx["districts"]:
-        towns = [x for x in towns if x.district in {d.name for d in ctx["districts"]}]
+        towns = [x for x in towns if any(x.district == d.name and x.city == d.city for d in ctx["districts"])]
     if len(towns) > 1 and ctx["city"] is None and ctx["province"] is None:
         zj = [x for x in towns if x.province == ZHEJIANG]
         if len(zj) == 1:
@@ -364,6 +435,7 @@ def _narrow_by_towns(ctx: dict, t: _Tables) -> None:
             d = t.districts.get((town.province, town.city, town.district))
             if d is not None:
                 ctx["districts"] = [d]
+                ctx["dnames"] = {(d.city, d.name)}
                 ctx["level"] = 3
 
 
@@ -403,6 +475,7 @@ def _cn_sub(m: re.Match) -> str:
 
 _PICKUP_RE = re.compile("|".join(re.escape(k) for k, _ in tok.PICKUP_KEYWORDS))
 _PICKUP_KIND = dict(tok.PICKUP_KEYWORDS)
+_PICKUP_TAIL_RE = re.compile(r"(?:分店|店|点|站|服务站|代收点)$")
 _GATE_RE = re.compile(tok.GATE_SUFFIX_PATTERN)
 _WORK_RE = re.compile(tok.WORKPLACE_PATTERN)
 _COMMUNITY_RE = re.compile(tok.COMMUNITY_SUFFIX_PATTERN)
@@ -411,8 +484,10 @@ _ROAD_RE = re.compile(
     r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?![道区])|巷|胡同))(?P<no>)"
 )
 _ROAD_ONLY_NUM_RE = re.compile(
-    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄))"
-    r"(?P<no>[0-9]+(?:-[0-9]+)?(?:号|弄(?:[0-9]+(?:-[0-9]+)?号)?|#))"
+    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄)"
+    r"(?:[一二三四五六七八九十0-9]{1,3}段)?)"
+    r"(?P<no>[0-9]+(?:-[0-9]+)?(?:号|弄(?:[0-9]+(?:-[0-9]+)?号)?|#|"
+    r"(?=[\u4e00-\u9fff])(?!号楼|幢|栋|单元|楼|层|室|座|组|期|区|栋|户|门|米)))"
 )
 _ROAD_LEFT_CUT_RE = re.compile(r".*(?:街道|镇|乡|开发区|工业区|园区|新区|社区|村|小区|家园|花园|苑|号|[0-9])")
 _TOWN_TAIL_RE = re.compile(r"^(?P<town>[\u4e00-\u9fff]{2,8}?(?:街道|(?<!小)镇|乡))(?=.)")
@@ -422,11 +497,15 @@ _DOOR_TOKENS = (
     ("b", re.compile(rf"({_ID})(?:号楼|号幢|号栋|幢|栋|座|#楼?|号(?=[0-9]))-?")),
     ("g", re.compile(r"([0-9]+)(?:组|队|排)-?")),
     ("u", re.compile(r"([0-9]+)(?:单元|单(?=[0-9])|门(?=[0-9]))-?")),
-    ("r", re.compile(r"([0-9]+[A-Z]?)(?:室|房|号房|户)")),
+    ("r", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:室|房|号房|户)")),
     ("f", re.compile(r"(-?[0-9]+)(?:楼|层|F)(?![0-9]*(?:号楼|幢|栋))-?")),
     ("d", re.compile(r"([0-9]+[A-Z]?)-(?=[0-9A-Z])")),
-    ("n", re.compile(r"([0-9]+[A-Z]?)(?:号)?(?![0-9A-Z])")),
+    ("n", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:号)?(?![0-9A-Z])")),
 )
+_DOOR_KIND_INDEX = {k: i for i, (k, _) in enumerate(_DOOR_TOKENS)}
+# All token patterns in one alternation (same order): one match call tells which token
+# kind, if any, can start at a position.
+_DOOR_ANY_RE = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _DOOR_TOKENS))
 _DOOR_START_RE = re.compile(r"(?<![0-9A-Z])(?:[0-9]+|[A-Z](?=[0-9]*(?:座|幢|栋|#|号楼)))")
 _LEADING_ADMIN_COMMUNITY_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:社区居委会|居委会|村委会|社区|村民委员会)(?=..)")
 _CLEAN_EDGE = ",-# "
@@ -451,7 +530,10 @@ def _parse_door(s: str, start: int) -> tuple[dict, int] | None:
     n = len(s)
     consumed_any = False
     while pos < n:
-        for kind, rx in _DOOR_TOKENS:
+        first = _DOOR_ANY_RE.match(s, pos)
+        if first is None:
+            break
+        for kind, rx in _DOOR_TOKENS[_DOOR_KIND_INDEX[first.lastgroup]:]:
             m = rx.match(s, pos)
             if not m or m.end() == pos:
                 continue
@@ -529,7 +611,7 @@ def _clean_community(c: str | None) -> str | None:
     m = _LEADING_ADMIN_COMMUNITY_RE.match(c)
     if m and len(c) - m.end() >= 2:
         c = c[m.end():]
-    if c.endswith("小区") and len(c) > 3:
+    while c.endswith("小区") and len(c) > 3:
         c = c[:-2]
     c = c.strip(_CLEAN_EDGE)
     if len(c) < 2 or c.isdigit():
@@ -539,7 +621,7 @@ def _clean_community(c: str | None) -> str | None:
 
 def _street(rest: str) -> dict:
     """Parse what follows the administrative prefix."""
-    out: dict = {"town_text": None, "road": None, "road_no": None, "community": None,
+    out: dict = {"main_text": "", "town_text": None, "road": None, "road_no": None, "community": None,
                  "building": None, "unit": None, "room": None, "poi": None,
                  "pickup": False, "pickup_kind": None}
     if not rest:
@@ -552,10 +634,15 @@ def _street(rest: str) -> dict:
         out["pickup"] = True
         out["pickup_kind"] = _PICKUP_KIND[pm.group(0)]
         main, poi = rest[: pm.start()], rest[pm.start():]
+        if not main.strip(_CLEAN_EDGE):
+            # '菜鸟驿站金色家园店': the pick-up word first, the place after it.
+            main = _PICKUP_TAIL_RE.sub("", rest[pm.end():])
+            poi = pm.group(0)
         g = _GATE_RE.search(main)
         if g and g.start() > 0:
             poi = main[g.start():] + poi
             main = main[: g.start()]
+    out["main_text"] = main
     # Unresolved town at the head: '某某街道文三路'.
     tm = _TOWN_TAIL_RE.match(main)
     if tm and not _ROAD_RE.fullmatch(tm.group("town")):
@@ -567,7 +654,7 @@ def _street(rest: str) -> dict:
         road = rm.group("road")
         cut = _ROAD_LEFT_CUT_RE.match(road)
         lead = ""
-        if cut and cut.end() < len(road) - 1:
+        if cut and cut.end() < len(road) - 2:
             lead, road = road[: cut.end()], road[cut.end():]
         if len(road) >= 2 and not road.isdigit():
             out["road"] = road
@@ -588,11 +675,11 @@ def _street(rest: str) -> dict:
     before = before.strip(_CLEAN_EDGE)
     community = None
     if community_text:
-        if door is not None or _COMMUNITY_RE.search(community_text) or (out["road_no"] and len(community_text) <= 12):
+        if door is not None or _COMMUNITY_RE.search(community_text[-8:]) or (out["road_no"] and len(community_text) <= 12):
             community = _clean_community(community_text)
         if community is None:
             poi = (community_text + (poi or "")) or None
-    if community is None and before and _COMMUNITY_RE.search(before):
+    if community is None and before and _COMMUNITY_RE.search(before[-8:]):
         community = _clean_community(before)
     out["community"] = community
     if slots:
@@ -647,100 +734,109 @@ def parse_address(text: str | None) -> dict:
 
 
 def _parse(text: object) -> dict:
-    out = _empty()
     s = normalise_text(text)
     if not s:
-        return out
+        return _empty()
     t = _tables()
-    ctx, pos = _scan_admin(s, t)
+    ctx, pos = _scan_admin_cached(s, t)
+    if pos == 0:
+        # Something precedes the address ('张三浙江省杭州市...'): restart at the first
+        # full province / prefecture name near the head.
+        m = t.head_re.search(s, 1, 40)
+        if m:
+            ctx2, pos2 = _scan_admin_cached(s[m.start():], t)
+            if pos2:
+                ctx, pos = ctx2, pos2 + m.start()
     st = _street(s[pos:])
 
     prov = ctx["province"]
     city = ctx["city"]
     dists = ctx["districts"]
     district = dists[0] if len(dists) == 1 else None
-    district_name = district.name if district else (dists[0].name if dists and len({d.name for d in dists}) == 1 else None)
+    if district is not None:
+        district_name = district.name
+    elif dists and len({d.name for d in dists}) == 1:
+        district_name = dists[0].name
+    else:
+        district_name = None
     towns = ctx["towns"]
     town = towns[0].name if towns and len({x.name for x in towns}) == 1 else st["town_text"]
-
     if city and "直辖" in city:
         city = None        # '省直辖行政区划': county-level city directly under the province
-    out["province"] = prov
-    out["city"] = city
-    out["district"] = district_name
-    out["town"] = town
+    province_code = city_code = district_code = None
     if prov:
-        p = t.provinces.get(prov)
-        out["province_code"] = p.code if p else None
-    if prov and city:
-        c = t.cities.get((prov, city))
-        out["city_code"] = c.code if c else None
+        pdiv = t.provinces.get(prov)
+        province_code = pdiv.code if pdiv else None
+        if city:
+            cdiv = t.cities.get((prov, city))
+            city_code = cdiv.code if cdiv else None
     if district is not None:
-        out["district_code"] = district.code
-    for k in ("road", "road_no", "community", "building", "unit", "room", "poi", "pickup", "pickup_kind"):
-        out[k] = st[k]
-    out["workplace_hint"] = bool(_WORK_RE.search(s[pos:])) if pos < len(s) else False
+        district_code = district.code
 
-    # Precision
-    premises = out["community"] or ((out["road"] + out["road_no"]) if out["road"] and out["road_no"] else None)
-    door_parts = out["building"] or out["room"] or out["unit"]
-    if premises and out["room"] and not out["room"].endswith("F") and not out["pickup"]:
+    road, road_no, community = st["road"], st["road_no"], st["community"]
+    building, unit, room = st["building"], st["unit"], st["room"]
+    pickup = st["pickup"]
+    main_text = st["main_text"]
+    # Judged without the pick-up phrase: '菜鸟驿站(金色家园店)' is no shop of the debtor's.
+    workplace = bool(main_text) and _WORK_RE.search(main_text) is not None
+
+    premises = community or (road + road_no if road and road_no else None)
+    if premises and room and not room.endswith("F") and not pickup:
         precision = "room"
-    elif premises and (out["building"] or out["room"]) and not out["pickup"]:
+    elif premises and (building or room) and not pickup:
         precision = "building"
-    elif out["community"]:
+    elif community:
         precision = "community"
-    elif out["road"] and out["road_no"] and not out["pickup"]:
+    elif road and road_no and not pickup:
         precision = "building"     # a street number is one building / house / shop
-    elif out["road"]:
+    elif road:
         precision = "road"
-    elif out["town"]:
+    elif town:
         precision = "town"
-    elif out["district"]:
+    elif district_name:
         precision = "district"
-    elif out["city"]:
+    elif city:
         precision = "city"
-    elif out["province"]:
+    elif prov:
         precision = "province"
     else:
         precision = "none"
-    out["precision"] = precision
 
-    # Keys
-    base = out["district_code"]
+    base = district_code
     if base is None and prov and city and not dists:
-        base = out["city_code"]
+        base = city_code
+    place_key = area_key = None
     if base and premises:
-        out["area_key"] = f"{base}|{premises}"
-        is_door = bool(door_parts) or (not out["community"] and out["road_no"])
-        if is_door and not out["pickup"]:
-            out["place_key"] = "|".join(
-                (base, premises, out["building"] or "", out["unit"] or "", out["room"] or "")
-            )
-    out["address"] = _render(out)
-    return out
+        area_key = f"{base}|{premises}"
+        is_door = bool(building or room or unit) or (not community and road_no)
+        if is_door and not pickup:
+            place_key = f"{base}|{premises}|{building or ''}|{unit or ''}|{room or ''}"
 
+    parts = [prov] if prov else []
+    if city and city != prov:
+        parts.append(city)
+    for x in (district_name, town, road, road_no, community):
+        if x:
+            parts.append(x)
+    if building:
+        parts.append(building if building.endswith("组") else building + "幢")
+    if unit:
+        parts.append(unit + "单元")
+    if room:
+        parts.append(room[:-1] + "层" if room.endswith("F")
+                     else room + "号" if building and building.endswith("组") else room + "室")
+    if st["poi"]:
+        parts.append(st["poi"])
 
-def _render(o: dict) -> str | None:
-    parts = []
-    if o["province"]:
-        parts.append(o["province"])
-    if o["city"] and o["city"] != o["province"]:
-        parts.append(o["city"])
-    for k in ("district", "town", "road", "road_no", "community"):
-        if o[k]:
-            parts.append(o[k])
-    b = o["building"]
-    if b:
-        parts.append(b if b.endswith("组") else f"{b}幢")
-    if o["unit"]:
-        parts.append(f"{o['unit']}单元")
-    r = o["room"]
-    if r:
-        parts.append(f"{r[:-1]}层" if r.endswith("F") else f"{r}号" if b and b.endswith("组") else f"{r}室")
-    if o["poi"]:
-        parts.append(o["poi"])
-    return "".join(parts) or None
+    return {
+        "province": prov, "city": city, "district": district_name, "town": town,
+        "road": road, "road_no": road_no, "community": community, "building": building,
+        "unit": unit, "room": room, "poi": st["poi"], "pickup": pickup,
+        "pickup_kind": st["pickup_kind"], "workplace_hint": workplace,
+        "province_code": province_code, "city_code": city_code, "district_code": district_code,
+        "precision": precision, "address": "".join(parts) or None, "place_key": place_key,
+        "area_key": area_key,
+    }
 
 
 _SCHEMA = {k: (pl.Boolean if k in BOOL_FIELDS else pl.Utf8) for k in FIELDS}
@@ -761,12 +857,18 @@ def parse_addresses(values: pl.Series) -> pl.DataFrame:
             values = pl.Series("raw", [None if v is None else str(v) for v in values.to_list()], dtype=pl.Utf8)
     values = values.rename("raw")
     distinct = values.drop_nulls().unique(maintain_order=True).to_list()
-    cols: dict[str, list] = {k: [] for k in FIELDS}
-    for v in distinct:
-        r = parse_address(v)
-        for k in FIELDS:
-            cols[k].append(r[k])
-    parsed = pl.DataFrame({"raw": distinct, **cols}, schema={"raw": pl.Utf8, **_SCHEMA})
+    _tables()
+    getter = operator.itemgetter(*FIELDS)
+    # The parse allocates many small acyclic objects; cyclic GC passes over the large
+    # gazetteer tables would only cost time, so pause it for the loop.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        rows = [(v, *getter(parse_address(v))) for v in distinct]
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    parsed = pl.DataFrame(rows, schema={"raw": pl.Utf8, **_SCHEMA}, orient="row")
     frame = values.to_frame().with_row_index("__row")
     joined = frame.join(parsed, on="raw", how="left").sort("__row").drop("__row")
     return joined.with_columns(

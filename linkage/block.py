@@ -92,7 +92,8 @@ def _phone_block(left: pl.DataFrame, key: str, digits: str, mask: str, surname: 
     return pl.concat([full, mj])
 
 
-def candidate_pairs(obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFrame) -> pl.DataFrame:
+def candidate_pairs(obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFrame,
+                    doors: pl.DataFrame | None = None) -> pl.DataFrame:
     """Distinct (id_number, obs_id, block) candidates, block naming the first key that found it."""
     acc = accounts(obs)
     acc_pairs = []
@@ -121,5 +122,10 @@ def candidate_pairs(obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFra
     via_name = _name_block(rec.filter(pl.col("pn_kind") == "full"), "pn_name", debtors).select(
         "id_number", "obs_id", pl.lit("recipient_name").alias("block")
     )
-    pairs = pl.concat([via_account, via_phone.select("id_number", "obs_id", "block"), via_name])
+    parts = [via_account, via_phone.select("id_number", "obs_id", "block"), via_name]
+    if doors is not None and doors.height:
+        # A parcel to a door where the debtor is already placed: decided by its name and phone.
+        parts.append(obs.select("obs_id", "place_key").join(doors, on="place_key", how="inner")
+                     .select("id_number", "obs_id", pl.lit("recipient_place").alias("block")))
+    pairs = pl.concat(parts)
     return pairs.unique(["id_number", "obs_id"], keep="first", maintain_order=True)

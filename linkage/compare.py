@@ -17,7 +17,13 @@ NAME_LEVELS = ("exact", "pinyin", "fuzzy", "masked_compatible", "surname_only", 
 def _name_level(debtor_name: str, raw: str) -> str:
     if not raw or not debtor_name:
         return "unknown"
-    level, _detail = names.compare_name(debtor_name, names.normalize_name(raw))
+    norm = names.normalize_name(raw)
+    if norm.get("kind") == "masked" and norm.get("surname") and norm.get("name"):
+        visible = norm["name"][len(norm["surname"]):]
+        if visible and all(ch in "*＊某×xX" for ch in visible):
+            # Platforms mask as 刘** whatever the name's length: only the surname is known.
+            return "surname_only" if debtor_name.startswith(norm["surname"]) else "mismatch"
+    level, _detail = names.compare_name(debtor_name, norm)
     return level if level in NAME_LEVELS else "unknown"
 
 
@@ -66,7 +72,8 @@ def phone_level(prefix: str) -> pl.Expr:
     )
 
 
-def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFrame) -> pl.DataFrame:
+def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFrame,
+                  doors: pl.DataFrame | None = None) -> pl.DataFrame:
     """Comparison levels for each candidate pair.
 
     Output columns: id_number, obs_id, block, lvl_account_id, lvl_account_name,
@@ -76,25 +83,32 @@ def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
         pl.col("phone").filter(pl.col("origin") == "current").unique().alias("current_phones"),
         pl.col("mask_key").drop_nulls().unique().alias("phone_mask_keys"),
     )
-    d = debtors.select("id_number", "dn_name", "roster_phones").join(ph, on="id_number", how="left").with_columns(
+    d = debtors.select("id_number", "dn_name", "dn_surname", "roster_phones").join(ph, on="id_number", how="left").with_columns(
         pl.col("current_phones").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
         pl.col("phone_mask_keys").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
     )
-    ocols = ["obs_id", "account_key", "account_name", "person_name"] + [
-        c for c in obs.columns if c[:3] in ("ai_", "ap_", "pp_")
-    ]
+    ocols = ["obs_id", "account_key", "account_name", "person_name", "place_key", "an_name", "an_kind", "pn_name",
+             "pn_kind"] + [c for c in obs.columns if c[:3] in ("ai_", "ap_", "pp_")]
     x = pairs.join(obs.select(ocols), on="obs_id", how="left").join(d, on="id_number", how="left")
+    if doors is not None and doors.height:
+        x = x.join(doors.with_columns(pl.lit(True).alias("_door")), on=["id_number", "place_key"], how="left")
+    else:
+        x = x.with_columns(pl.lit(None, pl.Boolean).alias("_door"))
+    holder = ((pl.col("pn_kind") == "full") & (pl.col("an_kind") == "full") & (pl.col("pn_name") == pl.col("an_name"))) | (
+        pl.col("pp_digits").is_not_null() & (pl.col("pp_digits") == pl.col("ap_digits")))
     x = x.with_columns(
         id_level().alias("lvl_account_id"),
         phone_level("ap_").alias("lvl_account_phone"),
         phone_level("pp_").alias("lvl_recipient_phone"),
         pl.col("account_key").is_not_null().alias("has_account"),
+        holder.fill_null(False).alias("recipient_is_holder"),
+        pl.when(pl.col("_door")).then(pl.lit("known_door")).otherwise(pl.lit("unknown")).alias("lvl_place"),
     )
     x = x.with_columns(
         name_levels(x["dn_name"], x["account_name"]).alias("lvl_account_name"),
         name_levels(x["dn_name"], x["person_name"]).alias("lvl_recipient_name"),
     )
     return x.select(
-        "id_number", "obs_id", "block", "has_account", "dn_name", "lvl_account_id", "lvl_account_name",
-        "lvl_account_phone", "lvl_recipient_name", "lvl_recipient_phone",
+        "id_number", "obs_id", "block", "has_account", "dn_name", "dn_surname", "lvl_account_id", "lvl_account_name",
+        "lvl_account_phone", "lvl_recipient_name", "lvl_recipient_phone", "lvl_place", "recipient_is_holder",
     )

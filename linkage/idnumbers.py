@@ -9,7 +9,7 @@ Per value:   :func:`normalize_id`, :func:`compare_id`, :func:`compare_id_detail`
 Vectorised:  :func:`normalize_ids` (distinct values once, joined back),
              :func:`compare_ids` (pure polars expressions over two columns).
 
-The pattern comparison (:func:`compare_patterns` / :func:`compare_patterns_expr`) is
+The pattern comparison (:func:`compare_patterns` / :func:`compare_patterns_np`) is
 shared with :mod:`linkage.phones`.
 """
 from __future__ import annotations
@@ -17,9 +17,11 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
+import operator
 import re
 import unicodedata
 
+import numpy as np
 import polars as pl
 
 __all__ = [
@@ -32,7 +34,7 @@ __all__ = [
     "compare_id_detail",
     "compare_ids",
     "compare_patterns",
-    "compare_patterns_expr",
+    "compare_patterns_np",
 ]
 
 MASK = "*"
@@ -49,10 +51,10 @@ _CHECK = "10X98765432"
 _USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_VAL = {c: i for i, c in enumerate(_USCC_CHARS)}
 _USCC_W = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-_USCC_RE = re.compile(r"[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}")
-_FULL_RE = re.compile(r"\d{17}[\dX]")
-_OLD_RE = re.compile(r"\d{15}")
-_MASKED_RE = re.compile(r"[\d*]*[\dX]?")
+_USCC_RE = re.compile(r"[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}")
+_FULL_RE = re.compile(r"[0-9]{17}[0-9X]")
+_OLD_RE = re.compile(r"[0-9]{15}")
+_MASKED_RE = re.compile(r"[0-9*]*[0-9X]?")
 _LEAD_RE = re.compile(r"^[^*]*")
 _TRAIL_RE = re.compile(r"[^*]*$")
 
@@ -118,6 +120,9 @@ def _prep(raw, limit: int = MAX_INPUT) -> str | None:
     return s
 
 
+_W_OFFSET = 48 * sum(_W)
+
+
 def id_checksum(first17: str) -> str:
     """ISO 7064 MOD 11-2 check character ('0'-'9' or 'X') of 17 digits.
 
@@ -125,7 +130,7 @@ def id_checksum(first17: str) -> str:
     """
     if not isinstance(first17, str) or len(first17) != 17 or not first17.isascii() or not first17.isdigit():
         return ""
-    return _CHECK[sum(int(c) * w for c, w in zip(first17, _W)) % 11]
+    return _CHECK[(sum(map(operator.mul, first17.encode(), _W)) - _W_OFFSET) % 11]
 
 
 def uscc_checksum(first17: str) -> str:
@@ -140,7 +145,9 @@ def uscc_checksum(first17: str) -> str:
 
 
 def _date(s: str) -> _dt.date | None:
-    if len(s) != 8 or not s.isdigit():
+    if len(s) != 8 or not s.isascii() or not s.isdigit():
+        return None
+    if not ("01" <= s[4:6] <= "12" and "01" <= s[6:8] <= "31"):
         return None
     try:
         d = _dt.date(int(s[:4]), int(s[4:6]), int(s[6:8]))
@@ -152,7 +159,7 @@ def _date(s: str) -> _dt.date | None:
 
 
 def _sex(c: str) -> str | None:
-    return ("M" if int(c) % 2 else "F") if c.isdigit() else None
+    return ("M" if int(c) % 2 else "F") if c in "0123456789" and c else None
 
 
 # --------------------------------------------------------------------------- normalise
@@ -165,8 +172,7 @@ def _full(id18: str) -> tuple:
     return (id18, "full", valid, None, None, _date(id18[6:14]), id18[:6], _sex(id18[16]), id18)
 
 
-@functools.lru_cache(maxsize=200_000)
-def _normalize_tuple(s: str | None) -> tuple:
+def _normalize_core(s: str | None) -> tuple:
     if s is None or s == "":
         return _EMPTY
     if s == "\x00" or len(s) > 40:
@@ -193,7 +199,9 @@ def _normalize_tuple(s: str | None) -> tuple:
             body = t[:6] + "19" + t[6:]
             return _full(body + id_checksum(body))
         if _USCC_RE.fullmatch(t):
-            return (t, "org", uscc_checksum(t[:17]) == t[17], None, None, None, None, None, None)
+            ok = uscc_checksum(t[:17]) == t[17]
+            if ok or not t[:17].isdigit():  # 17 digits + a wrong letter: a mistyped person id
+                return (t, "org", ok, None, None, None, None, None, None)
         return _INVALID
     # masked
     if len(t) < 3 or len(t) > 20 or not _MASKED_RE.fullmatch(t):
@@ -207,7 +215,10 @@ def _normalize_tuple(s: str | None) -> tuple:
     if len(t) == 18:
         birth = _date(t[6:14]) if MASK not in t[6:14] else None
         sex = _sex(t[16])
-    return (None, "masked", None, prefix, suffix, birth, region, sex, t)
+    return (None, "masked", None, prefix or None, suffix or None, birth, region, sex, t)
+
+
+_normalize_tuple = functools.lru_cache(maxsize=100_000)(_normalize_core)
 
 
 def normalize_id(raw) -> dict:
@@ -219,16 +230,28 @@ def normalize_id(raw) -> dict:
     return dict(zip(ID_FIELDS, tup))
 
 
-def _normalize_distinct(series: pl.Series, fields: dict, func, col_prefix: str) -> pl.DataFrame:
-    """Apply ``func`` (value -> tuple in ``fields`` order) to each distinct value, join back."""
+def _normalize_distinct(series: pl.Series, fields: dict, func, col_prefix: str, fast=None) -> pl.DataFrame:
+    """Normalise each distinct value of ``series`` once and join the result back.
+
+    ``fast(uniq) -> (frame, rest)`` may handle the common clean shapes with vectorised
+    code (``frame``: '__raw' + ``fields`` columns); ``func`` (value -> tuple in ``fields``
+    order) handles ``rest`` one value at a time.  Output keeps the input's row order.
+    """
     s = series if series.dtype == pl.Utf8 else series.cast(pl.Utf8, strict=False)
     s = s.rename("__raw")
     uniq = s.unique()
+    parts = []
+    if fast is not None and len(uniq):
+        done, uniq = fast(uniq)
+        parts.append(done.select("__raw", *[pl.col(n).cast(dt) for n, dt in fields.items()]))
     rows = [func(v) for v in uniq.to_list()]
     cols = list(zip(*rows)) if rows else [[] for _ in fields]
-    table = pl.DataFrame(
-        {"__raw": uniq, **{name: pl.Series(name, col, dtype=dt) for (name, dt), col in zip(fields.items(), cols)}}
+    parts.append(
+        pl.DataFrame(
+            {"__raw": uniq, **{name: pl.Series(name, list(col), dtype=dt) for (name, dt), col in zip(fields.items(), cols)}}
+        )
     )
+    table = pl.concat(parts, how="vertical") if len(parts) > 1 else parts[0]
     out = (
         s.to_frame()
         .join(table, on="__raw", how="left", nulls_equal=True, maintain_order="left")
@@ -241,18 +264,82 @@ def _normalize_distinct(series: pl.Series, fields: dict, func, col_prefix: str) 
 
 def _id_tuple(v) -> tuple:
     try:
-        return _normalize_tuple(_prep(v))
+        return _normalize_core(_prep(v))
     except Exception:  # pragma: no cover
         return _INVALID
+
+
+def _ascii_matrix(values: pl.Series, width: int) -> np.ndarray:
+    """(n, width) uint8 matrix of ASCII strings (nulls -> zeros; right-padded with zeros)."""
+    if len(values) == 0:
+        return np.zeros((0, width), dtype=np.uint8)
+    arr = values.fill_null("").to_numpy().astype(f"S{width}")
+    return np.frombuffer(arr.tobytes(), dtype=np.uint8).reshape(len(values), width)
+
+
+def _ids_fast(uniq: pl.Series) -> tuple[pl.DataFrame, pl.Series]:
+    """Vectorised normalisation of already clean full ids and plain masked ids."""
+    df = uniq.to_frame("__raw")
+    raw = pl.col("__raw")
+    is_full = raw.str.contains(r"^[0-9]{17}[0-9Xx]$").fill_null(False)
+    is_masked = (
+        raw.str.contains(r"^[0-9]*\*+[0-9]*[0-9Xx]?$").fill_null(False)
+        & raw.str.len_bytes().is_between(3, 20)
+    )
+    full = df.filter(is_full).with_columns(id=raw.str.to_uppercase())
+    m = _ascii_matrix(full["id"], 18).astype(np.int64) - 48
+    check = np.array(list(_CHECK))[(m[:, :17] @ np.array(_W, dtype=np.int64)) % 11] if len(m) else np.array([], dtype=str)
+    birth = pl.col("id").str.slice(6, 8).str.to_date("%Y%m%d", strict=False)
+    full = full.with_columns(
+        valid=pl.Series(check, dtype=pl.Utf8) == pl.col("id").str.slice(17, 1),
+        birth_date=pl.when(birth.dt.year() >= 1880).then(birth),
+    )
+    ok = pl.col("valid") & pl.col("birth_date").is_not_null()
+    digit16 = pl.col("id").str.slice(16, 1)
+    full_done = full.filter(ok).select(
+        "__raw",
+        "id",
+        kind=pl.lit("full"),
+        valid="valid",
+        prefix=pl.lit(None, pl.Utf8),
+        suffix=pl.lit(None, pl.Utf8),
+        birth_date="birth_date",
+        region_code=pl.col("id").str.slice(0, 6),
+        sex=pl.when(digit16.cast(pl.Int32, strict=False) % 2 == 1).then(pl.lit("M")).otherwise(pl.lit("F")),
+        pattern="id",
+    )
+    up = raw.str.to_uppercase()
+    length = up.str.len_chars()
+    prefix = up.str.extract(r"^([0-9]*)", 1)
+    suffix = up.str.extract(r"([0-9X]*)$", 1)
+    mbirth = up.str.slice(6, 8).str.to_date("%Y%m%d", strict=False)
+    c16 = up.str.slice(16, 1)
+    masked_done = df.filter(is_masked).select(
+        "__raw",
+        id=pl.lit(None, pl.Utf8),
+        kind=pl.lit("masked"),
+        valid=pl.lit(None, pl.Boolean),
+        prefix=pl.when(prefix != "").then(prefix),
+        suffix=pl.when(suffix != "").then(suffix),
+        birth_date=pl.when((length == 18) & (mbirth.dt.year() >= 1880)).then(mbirth),
+        region_code=pl.when(prefix.str.len_chars() >= 6).then(prefix.str.slice(0, 6)),
+        sex=pl.when((length == 18) & c16.str.contains(r"^[0-9]$"))
+        .then(pl.when(c16.cast(pl.Int32, strict=False) % 2 == 1).then(pl.lit("M")).otherwise(pl.lit("F"))),
+        pattern=up,
+    )
+    done = pl.concat([full_done, masked_done], how="vertical_relaxed")
+    rest = uniq.filter(uniq.is_null() | ~uniq.is_in(done["__raw"].implode()))
+    return done, rest
 
 
 def normalize_ids(series: pl.Series, col_prefix: str = "") -> pl.DataFrame:
     """Vectorised :func:`normalize_id`: one row per input row, columns :data:`ID_FIELDS`.
 
-    Each distinct value is normalised once and joined back (input order kept).
+    Each distinct value is normalised once and joined back (input order kept); clean
+    full and masked ids are handled by vectorised code, the rest by :func:`normalize_id`.
     ``col_prefix`` is prepended to every output column name.
     """
-    return _normalize_distinct(series, ID_FIELDS, _id_tuple, col_prefix)
+    return _normalize_distinct(series, ID_FIELDS, _id_tuple, col_prefix, fast=_ids_fast)
 
 
 # --------------------------------------------------------------------------- compare
@@ -290,48 +377,62 @@ def compare_patterns(p: str | None, q: str | None, p_full: bool, q_full: bool) -
     return ("compatible", agree)
 
 
-def compare_patterns_expr(p: pl.Expr, q: pl.Expr, p_full: pl.Expr, q_full: pl.Expr, width: int) -> tuple[pl.Expr, pl.Expr]:
-    """Polars twin of :func:`compare_patterns` (patterns longer than ``width`` only get the
-    lead/trail comparison).  Returns (category expr, agreeing-count expr)."""
-    lp, lq = p.str.len_chars(), q.str.len_chars()
-    agree_terms, conflict_terms = [], []
-    for i in range(width):
-        a, b = p.str.slice(i, 1), q.str.slice(i, 1)
-        both = (a != MASK) & (b != MASK) & (lp > i)
-        agree_terms.append((both & (a == b)).cast(pl.Int32))
-        conflict_terms.append((both & (a != b)).cast(pl.Int32))
-    agree_same = pl.sum_horizontal(agree_terms)
-    conflict_same = pl.sum_horizontal(conflict_terms)
-    lead_p = p.str.extract(r"^([^*]*)", 1)
-    lead_q = q.str.extract(r"^([^*]*)", 1)
-    trail_p = p.str.extract(r"([^*]*)$", 1)
-    trail_q = q.str.extract(r"([^*]*)$", 1)
-    kp = pl.min_horizontal(lead_p.str.len_chars(), lead_q.str.len_chars())
-    ks = pl.min_horizontal(trail_p.str.len_chars(), trail_q.str.len_chars())
-    conflict_diff = (lead_p.str.head(kp) != lead_q.str.head(kp)).cast(pl.Int32) + (
-        (ks > 0) & (trail_p.str.tail(ks) != trail_q.str.tail(ks))
-    ).cast(pl.Int32)
-    agree_diff = (kp + ks).cast(pl.Int32)
-    same = lp == lq
-    agree = pl.when(same).then(agree_same).otherwise(agree_diff)
-    conflict = pl.when(same).then(conflict_same).otherwise(conflict_diff)
-    both_full = p_full.fill_null(False) & q_full.fill_null(False)
-    missing = p.is_null() | q.is_null() | (lp == 0) | (lq == 0)
-    cat = (
-        pl.when(missing).then(pl.lit("unknown"))
-        .when(both_full).then(pl.when(p == q).then(pl.lit("exact")).otherwise(pl.lit("mismatch")))
-        .when(conflict > 0).then(pl.lit("mismatch"))
-        .when(agree == 0).then(pl.lit("unknown"))
-        .otherwise(pl.lit("compatible"))
+def compare_patterns_np(p: pl.Series, q: pl.Series, p_full, q_full) -> tuple[pl.Series, pl.Series]:
+    """Vectorised :func:`compare_patterns` (numpy over ASCII byte matrices).
+
+    ``p``/``q``: pattern columns (null = not comparable); ``p_full``/``q_full``: boolean
+    columns.  Returns (category Utf8 series, agreeing-count Int32 series).
+    """
+    n = len(p)
+    if n == 0:
+        return pl.Series("cat", [], dtype=pl.Utf8), pl.Series("n", [], dtype=pl.Int32)
+    width = int(max(p.str.len_bytes().max() or 0, q.str.len_bytes().max() or 0, 1))
+    P, Q = _ascii_matrix(p, width), _ascii_matrix(q, width)
+    pf = np.asarray(pl.Series(p_full).fill_null(False).to_numpy(), dtype=bool)
+    qf = np.asarray(pl.Series(q_full).fill_null(False).to_numpy(), dtype=bool)
+    star = ord(MASK)
+    Lp, Lq = (P != 0).sum(1), (Q != 0).sum(1)
+    both = (P != 0) & (P != star) & (Q != 0) & (Q != star)
+    eq = P == Q
+    agree_same = (both & eq).sum(1)
+    conflict_same = (both & ~eq).any(1)
+
+    def lead_trail(M, L):
+        s = M == star
+        has = s.any(1)
+        lead = np.where(has, s.argmax(1), L)
+        last = width - 1 - s[:, ::-1].argmax(1)
+        trail = np.where(has, L - last - 1, L)
+        return lead, trail
+
+    lead_p, trail_p = lead_trail(P, Lp)
+    lead_q, trail_q = lead_trail(Q, Lq)
+    kp, ks = np.minimum(lead_p, lead_q), np.minimum(trail_p, trail_q)
+    neq = ~eq
+    first_neq = np.where(neq.any(1), neq.argmax(1), width)
+    pre_conflict = first_neq < kp
+    cols = np.arange(width)[None, :]
+
+    def right_align(M, L):
+        idx = cols + (L - width)[:, None]
+        return np.where(idx >= 0, np.take_along_axis(M, np.clip(idx, 0, None), 1), 0)
+
+    rneq = (right_align(P, Lp) != right_align(Q, Lq))[:, ::-1]
+    first_rneq = np.where(rneq.any(1), rneq.argmax(1), width)
+    suf_conflict = (ks > 0) & (first_rneq < ks)
+    same = Lp == Lq
+    agree = np.where(same, agree_same, kp + ks)
+    conflict = np.where(same, conflict_same, pre_conflict | suf_conflict)
+    missing = (Lp == 0) | (Lq == 0)
+    both_full = pf & qf
+    exact = same & eq.all(1)
+    cat = np.select(
+        [missing, both_full & exact, both_full, conflict, agree == 0],
+        ["unknown", "exact", "mismatch", "mismatch", "unknown"],
+        default="compatible",
     )
-    n = (
-        pl.when(missing).then(0)
-        .when(both_full & ~same).then(0)
-        .when(~both_full & (conflict == 0) & (agree == 0)).then(0)
-        .otherwise(agree)
-        .cast(pl.Int32)
-    )
-    return cat, n
+    count = np.where(missing | (both_full & ~same) | (~both_full & ~conflict & (agree == 0)), 0, agree)
+    return pl.Series("cat", cat, dtype=pl.Utf8), pl.Series("n", count.astype(np.int32), dtype=pl.Int32)
 
 
 def _compare_norms(d: dict, o: dict) -> tuple[str, int]:
@@ -360,13 +461,24 @@ def compare_ids(debtor: pl.Series, obs: pl.Series, names: tuple[str, str] = ("id
     """Vectorised :func:`compare_id_detail` over two equally long columns of raw cells.
 
     Returns a frame with ``id_match`` (category) and ``id_agree`` (Int32, agreeing visible
-    characters), one row per input row.
+    characters), one row per input row.  Distinct pattern pairs are compared once.
     """
     d = normalize_ids(debtor, "d_")
     o = normalize_ids(obs, "o_")
-    frame = pl.concat([d.select("d_kind", "d_pattern"), o.select("o_kind", "o_pattern")], how="horizontal")
     usable = ["full", "masked"]
-    p = pl.when(pl.col("d_kind").is_in(usable)).then(pl.col("d_pattern"))
-    q = pl.when(pl.col("o_kind").is_in(usable)).then(pl.col("o_pattern"))
-    cat, n = compare_patterns_expr(p, q, pl.col("d_kind") == "full", pl.col("o_kind") == "full", 18)
-    return frame.select(cat.alias(names[0]), n.alias(names[1]))
+    frame = pl.concat([d.select("d_kind", "d_pattern"), o.select("o_kind", "o_pattern")], how="horizontal").select(
+        p=pl.when(pl.col("d_kind").is_in(usable)).then(pl.col("d_pattern")),
+        q=pl.when(pl.col("o_kind").is_in(usable)).then(pl.col("o_pattern")),
+        pf=pl.col("d_kind") == "full",
+        qf=pl.col("o_kind") == "full",
+    )
+    return _compare_pairs(frame, names)
+
+
+def _compare_pairs(frame: pl.DataFrame, names: tuple[str, str]) -> pl.DataFrame:
+    """frame(p, q, pf, qf) -> frame(names[0], names[1]) via distinct pairs."""
+    keys = ["p", "q", "pf", "qf"]
+    pairs = frame.unique(subset=keys)
+    cat, n = compare_patterns_np(pairs["p"], pairs["q"], pairs["pf"], pairs["qf"])
+    pairs = pairs.with_columns(cat.alias(names[0]), n.alias(names[1]))
+    return frame.join(pairs, on=keys, how="left", nulls_equal=True, maintain_order="left").select(names)

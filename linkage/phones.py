@@ -20,11 +20,11 @@ import polars as pl
 from linkage import gazetteer
 from linkage.idnumbers import (
     MASK,
+    _compare_pairs,
     _normalize_distinct,
     _to_text,
     _unwrap_excel,
     compare_patterns,
-    compare_patterns_expr,
 )
 
 __all__ = [
@@ -56,12 +56,13 @@ _MASK_CHARS = "*●•○◯■□◆◇★☆×xX"
 _MASK_TABLE = str.maketrans({c: MASK for c in _MASK_CHARS})
 _CTRL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]")
 _LABEL_RE = re.compile(r"^(?:手机号?码?|电话号?码?|联系电话|tel|mobile|phone|mob)[:：]?", re.IGNORECASE)
-_EXT_RE = re.compile(r"(?:转|分机|ext\.?|#)\s*\d{1,6}$", re.IGNORECASE)
+_EXT_RE = re.compile(r"(?:转|分机|ext\.?|#)\s*[0-9]{1,6}$", re.IGNORECASE)
+_DASH_EXT_RE = re.compile(r"^(\(?0[0-9]{2,3}\)?[-\s]?[2-9][0-9]{6,7})[-\s]+[0-9]{1,5}$")
 _SEP_RE = re.compile(r"[\s\-‐‑‒–—―()\[\].]+")
-_FLOAT_RE = re.compile(r"(\d+)\.0+")
-_MOBILE_RE = re.compile(r"1[3-9]\d{9}")
-_MASKED_RE = re.compile(r"\d*\*+\d*")
-_LOCAL_RE = re.compile(r"[2-9]\d{6,7}")
+_FLOAT_RE = re.compile(r"([0-9]+)\.0+")
+_MOBILE_RE = re.compile(r"1[3-9][0-9]{9}")
+_MASKED_RE = re.compile(r"[0-9]*\*+[0-9]*")
+_LOCAL_RE = re.compile(r"[2-9][0-9]{6,7}")
 _SPLIT_RE = re.compile(r"[;；、,，/|｜]+")
 
 
@@ -105,6 +106,9 @@ def _prep(raw) -> str | None:
     if m:
         s = m.group(1)
     s = _EXT_RE.sub("", s)
+    m = _DASH_EXT_RE.match(s)  # '0571-87054420-801': drop the extension
+    if m:
+        s = m.group(1)
     return _SEP_RE.sub("", s)
 
 
@@ -112,8 +116,7 @@ _EMPTY = (None, "empty", None, None, None, None, None, None, None)
 _INVALID = (None, "invalid", None, None, None, None, None, None, None)
 
 
-@functools.lru_cache(maxsize=200_000)
-def _normalize_tuple(s: str | None) -> tuple:
+def _normalize_core(s: str | None) -> tuple:
     if s is None or s == "":
         return _EMPTY
     if s == "\x00" or len(s) > 30:
@@ -170,11 +173,71 @@ def _normalize_tuple(s: str | None) -> tuple:
     return _INVALID
 
 
+_normalize_tuple = functools.lru_cache(maxsize=100_000)(_normalize_core)
+
+
 def _phone_tuple(raw) -> tuple:
     try:
         return _normalize_tuple(_prep(raw))
     except Exception:  # pragma: no cover - belt and braces
         return _INVALID
+
+
+def _phone_tuple_nocache(raw) -> tuple:
+    try:
+        return _normalize_core(_prep(raw))
+    except Exception:  # pragma: no cover
+        return _INVALID
+
+
+@functools.lru_cache(maxsize=1)
+def _mobile_frame() -> pl.DataFrame:
+    try:
+        return gazetteer.mobile_prefixes().select("prefix7", "province", "city").unique("prefix7")
+    except Exception:  # pragma: no cover
+        return pl.DataFrame(schema={"prefix7": pl.Utf8, "province": pl.Utf8, "city": pl.Utf8})
+
+
+def _phones_fast(uniq: pl.Series) -> tuple[pl.DataFrame, pl.Series]:
+    """Vectorised normalisation of clean mobiles ('13857101115') and plain masked
+    mobiles ('138****5678'); everything else goes to the per-value path."""
+    df = uniq.to_frame("__raw")
+    raw = pl.col("__raw")
+    mobiles = df.filter(raw.str.contains(r"^1[3-9][0-9]{9}$").fill_null(False)).with_columns(
+        prefix7=raw.str.slice(0, 7)
+    )
+    table = _mobile_frame()
+    if mobiles.height < table.height // 4:  # small batch: do not hash the whole table
+        table = table.filter(pl.col("prefix7").is_in(mobiles["prefix7"].unique().implode()))
+    mobiles = (
+        mobiles.join(table, on="prefix7", how="left")
+        .select(
+            "__raw",
+            digits=raw,
+            kind=pl.lit("mobile"),
+            prefix=pl.lit(None, pl.Utf8),
+            suffix=pl.lit(None, pl.Utf8),
+            mask_key=raw.str.slice(0, 3) + "|" + raw.str.slice(7, 4),
+            province="province",
+            city="city",
+            area_code=pl.lit(None, pl.Utf8),
+            pattern=raw,
+        )
+    )
+    masked = df.filter(raw.str.contains(r"^1[0-9]{2}\*{4}[0-9]{4}$").fill_null(False)).select(
+        "__raw",
+        digits=pl.lit(None, pl.Utf8),
+        kind=pl.lit("masked"),
+        prefix=raw.str.slice(0, 3),
+        suffix=raw.str.slice(7, 4),
+        mask_key=raw.str.slice(0, 3) + "|" + raw.str.slice(7, 4),
+        province=pl.lit(None, pl.Utf8),
+        city=pl.lit(None, pl.Utf8),
+        area_code=pl.lit(None, pl.Utf8),
+        pattern=raw,
+    )
+    done = pl.concat([mobiles, masked], how="vertical_relaxed")
+    return done, uniq.filter(uniq.is_null() | ~uniq.is_in(done["__raw"].implode()))
 
 
 def normalize_phone(raw) -> dict:
@@ -185,7 +248,7 @@ def normalize_phone(raw) -> dict:
 def normalize_phones(series: pl.Series, col_prefix: str = "") -> pl.DataFrame:
     """Vectorised :func:`normalize_phone`: one row per input row, columns :data:`PHONE_FIELDS`
     (each distinct value normalised once, joined back in input order)."""
-    return _normalize_distinct(series, PHONE_FIELDS, _phone_tuple, col_prefix)
+    return _normalize_distinct(series, PHONE_FIELDS, _phone_tuple_nocache, col_prefix, fast=_phones_fast)
 
 
 # --------------------------------------------------------------------------- split
@@ -275,10 +338,15 @@ def compare_phones(a: pl.Series, b: pl.Series, names: tuple[str, str] = ("phone_
     x = normalize_phones(a, "a_").select("a_kind", "a_pattern", "a_area_code", "a_digits")
     y = normalize_phones(b, "b_").select("b_kind", "b_pattern", "b_area_code", "b_digits")
     frame = pl.concat([x, y], how="horizontal")
-    ok_a, ok_b = pl.col("a_kind").is_in(_USABLE), pl.col("b_kind").is_in(_USABLE)
-    p = pl.when(ok_a).then(pl.col("a_pattern"))
-    q = pl.when(ok_b).then(pl.col("b_pattern"))
-    cat, n = compare_patterns_expr(p, q, pl.col("a_kind") != "masked", pl.col("b_kind") != "masked", 12)
+    generic = _compare_pairs(
+        frame.select(
+            p=pl.when(pl.col("a_kind").is_in(_USABLE)).then(pl.col("a_pattern")),
+            q=pl.when(pl.col("b_kind").is_in(_USABLE)).then(pl.col("b_pattern")),
+            pf=pl.col("a_kind") != "masked",
+            qf=pl.col("b_kind") != "masked",
+        ),
+        ("__cat", "__n"),
+    )
     local_case = (
         (pl.col("a_kind") == "landline") & (pl.col("b_kind") == "landline")
         & (pl.col("a_area_code").is_null() != pl.col("b_area_code").is_null())
@@ -287,6 +355,14 @@ def compare_phones(a: pl.Series, b: pl.Series, names: tuple[str, str] = ("phone_
     local_ok = pl.when(la >= lb).then(pl.col("a_digits").str.ends_with(pl.col("b_digits"))).otherwise(
         pl.col("b_digits").str.ends_with(pl.col("a_digits"))
     )
-    cat = pl.when(local_case).then(pl.when(local_ok).then(pl.lit("compatible")).otherwise(pl.lit("mismatch"))).otherwise(cat)
-    n = pl.when(local_case).then(pl.when(local_ok).then(pl.min_horizontal(la, lb)).otherwise(0)).otherwise(n).cast(pl.Int32)
-    return frame.select(cat.alias(names[0]), n.alias(names[1]))
+    return pl.concat([frame, generic], how="horizontal").select(
+        pl.when(local_case)
+        .then(pl.when(local_ok).then(pl.lit("compatible")).otherwise(pl.lit("mismatch")))
+        .otherwise(pl.col("__cat"))
+        .alias(names[0]),
+        pl.when(local_case)
+        .then(pl.when(local_ok).then(pl.min_horizontal(la, lb)).otherwise(0))
+        .otherwise(pl.col("__n"))
+        .cast(pl.Int32)
+        .alias(names[1]),
+    )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from linkage import names
 from linkage import weights as W
 from linkage.block import candidate_pairs, debtor_phones
 from linkage.compare import compare_pairs
@@ -23,58 +24,77 @@ CURRENT_PHONE_THRESHOLD = 0.95
 NAME_COMPATIBLE = ("exact", "pinyin", "fuzzy", "masked_compatible", "surname_only")
 
 
-def name_frequencies(obs: pl.DataFrame, debtors: pl.DataFrame) -> pl.DataFrame:
-    """Share of distinct people carrying each full name, for term-frequency weights."""
+def name_frequencies(obs: pl.DataFrame) -> tuple[pl.DataFrame, int]:
+    """People per full name in the night's data, and the number of distinct people.
+
+    A person is an identity as well as we can tell without linking: an account, a full
+    phone, or a masked phone with the name typed beside it.
+    """
     people = [
-        debtors.select(pl.col("dn_name").alias("name"), pl.col("id_number").alias("who")),
         obs.filter(pl.col("an_kind") == "full").select(pl.col("an_name").alias("name"), pl.col("account_key").alias("who")),
         obs.filter(pl.col("pn_kind") == "full").select(
             pl.col("pn_name").alias("name"),
-            pl.coalesce(pl.col("pp_digits"), pl.col("account_key"), pl.col("obs_id")).alias("who"),
+            pl.coalesce(pl.col("pp_digits"), pl.concat_str([pl.col("pp_mask_key"), pl.col("pn_name")]),
+                        pl.col("account_key"), pl.col("obs_id")).alias("who"),
         ),
     ]
     p = pl.concat(people).drop_nulls().unique()
-    total = max(p.height, 1)
-    return p.group_by("name").agg((pl.len() / total).alias("name_freq"))
+    total = max(p.select("who").n_unique(), 2)
+    counts = p.group_by("name").agg(pl.len().alias("name_count"))
+    surnames = (p.with_columns(pl.col("name").map_elements(names.surname_of, return_dtype=pl.Utf8).alias("surname"))
+                .group_by("surname").agg(pl.col("who").n_unique().alias("surname_count")))
+    return {"names": counts, "surnames": surnames}, total
 
 
-def _weight(level_col: str, table: dict, exact_weight: pl.Expr | None = None) -> pl.Expr:
+def _weight(level_col: str, table: dict, tf: dict[str, pl.Expr] | None = None) -> pl.Expr:
+    """Weight of a comparison level; levels set to None in the table take a term-frequency weight."""
     expr = pl.lit(0.0)
     for level, w in table.items():
-        value = exact_weight if w is None else pl.lit(float(w))
+        value = (tf or {}).get(level) if w is None else pl.lit(float(w))
         if value is None:
             continue
         expr = pl.when(pl.col(level_col) == level).then(value).otherwise(expr)
     return expr
 
 
-def score_comparisons(cmp: pl.DataFrame, freqs: pl.DataFrame) -> pl.DataFrame:
-    x = cmp.join(freqs, left_on="dn_name", right_on="name", how="left").with_columns(
-        pl.col("name_freq").fill_null(0.0)
+def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.DataFrame:
+    import math
+
+    prior = max(-math.log2(population), W.PRIOR_FLOOR)
+    x = cmp.join(freqs["names"], left_on="dn_name", right_on="name", how="left").with_columns(
+        pl.col("name_count").fill_null(1).clip(1, None)
     )
-    exact_w = (
-        pl.when(pl.col("name_freq") > 0)
-        .then((-pl.col("name_freq").log(2)).clip(W.NAME_EXACT_MIN, W.NAME_EXACT_MAX))
-        .otherwise(pl.lit(W.NAME_EXACT_MAX))
+    x = x.join(freqs["surnames"], left_on="dn_surname", right_on="surname", how="left").with_columns(
+        pl.col("surname_count").fill_null(1).clip(1, None)
     )
+    log_n = math.log2(population)
+    exact_w = (log_n - pl.col("name_count").log(2)).clip(W.NAME_EXACT_MIN, W.NAME_EXACT_MAX)
+    surname_w = (log_n - pl.col("surname_count").log(2) - W.SURNAME_DISCOUNT).clip(W.SURNAME_MIN, W.SURNAME_MAX)
+    tf = {"exact": exact_w, "surname_only": surname_w}
+    phone_w = W.phone_weights(population)
     x = x.with_columns(
         _weight("lvl_account_id", W.ID_WEIGHTS).alias("w_account_id"),
-        _weight("lvl_account_name", W.ACCOUNT_NAME_WEIGHTS, exact_w).alias("w_account_name"),
-        _weight("lvl_account_phone", W.PHONE_WEIGHTS).alias("w_account_phone"),
-        _weight("lvl_recipient_name", W.RECIPIENT_NAME_WEIGHTS, exact_w).alias("w_recipient_name"),
-        _weight("lvl_recipient_phone", W.PHONE_WEIGHTS).alias("w_recipient_phone"),
+        _weight("lvl_account_name", W.ACCOUNT_NAME_WEIGHTS, tf).alias("w_account_name"),
+        _weight("lvl_account_phone", phone_w).alias("w_account_phone"),
+        _weight("lvl_recipient_name", W.RECIPIENT_NAME_WEIGHTS, tf).alias("w_recipient_name"),
+        _weight("lvl_recipient_phone", phone_w).alias("w_recipient_phone"),
     )
     elsewhere = (pl.col("lvl_recipient_name") == "mismatch") & ~pl.col("lvl_recipient_phone").is_in(
         ["exact_current", "exact_roster", "compatible"]
     )
+    other_holder = pl.col("has_account") & pl.col("recipient_is_holder") & (
+        (pl.col("lvl_account_id") == "mismatch") | (pl.col("lvl_account_name") == "mismatch"))
     x = x.with_columns(
         pl.when(elsewhere).then(pl.lit(W.ACCOUNT_RECIPIENT_ELSEWHERE)).otherwise(0.0).alias("w_elsewhere"),
+        pl.when(other_holder).then(pl.lit(W.RECIPIENT_IS_OTHER_HOLDER)).otherwise(0.0).alias("w_other_holder"),
+        _weight("lvl_place", W.PLACE_WEIGHTS).alias("w_place"),
     )
     account = pl.when(pl.col("has_account")).then(
-        W.PRIOR_ACCOUNT + pl.col("w_account_id") + pl.col("w_account_name") + pl.col("w_account_phone")
+        prior + pl.col("w_account_id") + pl.col("w_account_name") + pl.col("w_account_phone")
         + pl.col("w_elsewhere")
     )
-    recipient = W.PRIOR_RECIPIENT + pl.col("w_recipient_name") + pl.col("w_recipient_phone")
+    recipient = (prior + pl.col("w_recipient_name") + pl.col("w_recipient_phone") + pl.col("w_other_holder")
+                 + pl.col("w_place"))
     x = x.with_columns(account.alias("weight_account"), recipient.alias("weight_recipient"))
     x = x.with_columns(
         pl.max_horizontal(pl.col("weight_account").fill_null(-1e9), pl.col("weight_recipient")).alias("match_weight"),
@@ -87,9 +107,11 @@ def score_comparisons(cmp: pl.DataFrame, freqs: pl.DataFrame) -> pl.DataFrame:
     evidence = pl.struct(
         *[
             pl.struct(pl.col(f"lvl_{f}").alias("level"), pl.col(f"w_{f}").round(2).alias("weight")).alias(f)
-            for f in ("account_id", "account_name", "account_phone", "recipient_name", "recipient_phone")
+            for f in ("account_id", "account_name", "account_phone", "recipient_name", "recipient_phone", "place")
         ],
+        pl.lit(round(prior, 2)).alias("prior"),
         pl.col("w_elsewhere").round(2).alias("addressed_to_someone_else"),
+        pl.col("w_other_holder").round(2).alias("parcel_of_other_account_holder"),
         pl.col("block").alias("found_by"),
     ).struct.json_encode()
     return x.with_columns(evidence.alias("evidence"))
@@ -109,19 +131,35 @@ def current_phones(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([acc, rec]).unique()
 
 
+def known_doors(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
+    """Flats and premises where a debtor was placed with near certainty, by name-compatible parcels."""
+    sure = scored.filter((pl.col("probability") >= CURRENT_PHONE_THRESHOLD)
+                         & ~pl.col("lvl_recipient_name").is_in(["mismatch"]))
+    return (
+        sure.join(obs.select("obs_id", "place_key", "precision", "pickup"), on="obs_id", how="inner")
+        .filter(pl.col("place_key").is_not_null() & pl.col("precision").is_in(["room", "building"])
+                & ~pl.col("pickup").fill_null(False))
+        .select("id_number", "place_key").unique()
+    )
+
+
+def _one_pass(obs, debtors, phones, doors, freqs, population):
+    pairs = candidate_pairs(obs, debtors, phones, doors)
+    return score_comparisons(compare_pairs(pairs, obs, debtors, phones, doors), freqs, population)
+
+
 def link(obs: pl.DataFrame, debtors: pl.DataFrame) -> pl.DataFrame:
-    """All scored candidate pairs (both passes' final scores), one row per (debtor, observation)."""
+    """All scored candidate pairs (final pass), one row per (debtor, observation)."""
     if obs.height == 0 or debtors.height == 0:
         return pl.DataFrame(schema=SCORED_SCHEMA)
-    freqs = name_frequencies(obs, debtors)
+    freqs, population = name_frequencies(obs)
     phones = debtor_phones(debtors)
-    scored = score_comparisons(compare_pairs(candidate_pairs(obs, debtors, phones), obs, debtors, phones), freqs)
-    current = current_phones(scored, obs)
-    if current.height:
+    no_doors = pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8})
+    scored = _one_pass(obs, debtors, phones, no_doors, freqs, population)
+    current, doors = current_phones(scored, obs), known_doors(scored, obs)
+    if current.height or doors.height:
         phones = debtor_phones(debtors, current)
-        scored = score_comparisons(
-            compare_pairs(candidate_pairs(obs, debtors, phones), obs, debtors, phones), freqs
-        )
+        scored = _one_pass(obs, debtors, phones, doors, freqs, population)
     return scored.select(list(SCORED_SCHEMA))
 
 
@@ -135,6 +173,7 @@ SCORED_SCHEMA = {
     "lvl_account_phone": pl.Utf8,
     "lvl_recipient_name": pl.Utf8,
     "lvl_recipient_phone": pl.Utf8,
+    "lvl_place": pl.Utf8,
     "match_weight": pl.Float64,
     "probability": pl.Float64,
     "evidence": pl.Utf8,

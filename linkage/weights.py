@@ -7,16 +7,24 @@ and are the starting point for fitting on generated ground truth.
 """
 from __future__ import annotations
 
-# Prior log2-odds that a blocked candidate pair is a true match.  Blocking already
-# demands agreement on something, so the prior is for "agreed on a key", not for
-# "any pair in the population".
-PRIOR_ACCOUNT = -8.0
-PRIOR_RECIPIENT = -8.0
+# The prior log2-odds that an observation is about a given debtor is -log2(N), N the
+# number of distinct people in the night's data (see score.population_prior); an exact
+# name then adds log2(N / people with that name), so a name alone can never carry a
+# link past 1 / (people sharing it): 0.5 for a unique name, less for 张伟.
+PRIOR_FLOOR = -30.0
+
+# Parcel on an account verified to someone else, addressed to that account holder
+# (same name or phone): it is the holder's parcel, whatever name they share with a debtor.
+RECIPIENT_IS_OTHER_HOLDER = -15.0
+
+# The observation's door (flat, shop) is one where the debtor was already placed with
+# near certainty: few people share a door, and the name/phone levels tell them apart.
+PLACE_WEIGHTS = {"known_door": 8.0, "unknown": 0.0}
 
 ID_WEIGHTS = {
-    "exact": 22.0,
-    "compatible_strong": 12.0,   # >= 8 visible characters agree (e.g. 330502********1234)
-    "compatible_weak": 4.0,      # fewer visible characters agree (e.g. 33**************1X)
+    "exact": 30.0,
+    "compatible_strong": 20.0,   # >= 8 visible characters agree (330502********1234): ~1 in 10^6 by chance
+    "compatible_weak": 7.0,      # fewer visible characters agree (33**************1X): ~1 in 140
     "mismatch": -20.0,           # a verified ID that contradicts the debtor's
     "unknown": 0.0,
 }
@@ -26,8 +34,8 @@ ACCOUNT_NAME_WEIGHTS = {
     "exact": None,               # term-frequency adjusted, see name_exact_weight
     "pinyin": 6.0,
     "fuzzy": 2.0,
-    "masked_compatible": 3.0,
-    "surname_only": 1.0,
+    "masked_compatible": 5.0,
+    "surname_only": None,        # surname term frequency, see score.surname weights
     "mismatch": -12.0,
     "unknown": 0.0,
 }
@@ -37,36 +45,44 @@ RECIPIENT_NAME_WEIGHTS = {
     "exact": None,
     "pinyin": 6.0,
     "fuzzy": 2.0,
-    "masked_compatible": 3.0,
-    "surname_only": 1.5,
+    "masked_compatible": 5.0,
+    "surname_only": None,
     "mismatch": -3.0,
     "unknown": 0.0,
 }
 
-PHONE_WEIGHTS = {
-    "exact_current": 14.0,       # a phone the debtor is seen using on a verified account now
-    "exact_roster": 10.0,        # a roster phone: often stale, and numbers get reassigned
-    "compatible": 4.0,           # masked phone whose visible digits agree (138****5678)
-    "mismatch": -1.0,            # roster phones are half stale: weak evidence against
-    "unknown": 0.0,
-}
+# Phones: m = P(level | same person), u = P(level | another person), so the weight is
+# log2(m / u) and depends on the population N.  u is dominated by reassigned numbers
+# (China recycles cancelled numbers): a roster number is stale half the time and a
+# quarter of dead numbers are in someone else's hands.  Masked phones (138****5678)
+# also collide by chance: 7 visible digits leave ~1 in 400,000.
+PHONE_M = {"exact_current": 0.9, "exact_roster": 0.5, "compatible": 0.6, "mismatch": 0.35}
+PHONE_RECYCLED = {"exact_current": 0.02, "exact_roster": 0.125, "compatible": 0.125}
+MASKED_PHONE_CHANCE = 1 / 400_000
+PHONE_MISMATCH = -1.5          # half of roster phones are stale: a different number says little
+
+
+def phone_weights(population: int) -> dict[str, float]:
+    import math
+
+    n = max(population, 2)
+    w = {
+        "exact_current": math.log2(PHONE_M["exact_current"] * n / PHONE_RECYCLED["exact_current"]),
+        "exact_roster": math.log2(PHONE_M["exact_roster"] * n / PHONE_RECYCLED["exact_roster"]),
+        "compatible": math.log2(PHONE_M["compatible"] / (MASKED_PHONE_CHANCE + PHONE_RECYCLED["compatible"] / n)),
+        "mismatch": PHONE_MISMATCH,
+        "unknown": 0.0,
+    }
+    return w
+
 
 # A delivery ordered on the debtor's account but addressed to someone clearly else
 # (name and phone both disagree) is probably a gift: the place is not the debtor's.
 ACCOUNT_RECIPIENT_ELSEWHERE = -6.0
 
-NAME_EXACT_MIN = 4.0
-NAME_EXACT_MAX = 14.0
+SURNAME_MIN = 0.5
+SURNAME_MAX = 8.0
+SURNAME_DISCOUNT = 1.0        # 茹先生 / 茹** also fit the debtor's relatives
+NAME_EXACT_MIN = 2.0
+NAME_EXACT_MAX = 30.0
 
-
-def name_exact_weight(frequency: float) -> float:
-    """Term-frequency adjusted weight for an exact full-name agreement.
-
-    ``frequency`` is the share of people in the data carrying that name; agreeing on
-    a name one person in a thousand carries is worth log2(1000) ~ 10 bits.
-    """
-    import math
-
-    if frequency <= 0:
-        return NAME_EXACT_MAX
-    return max(NAME_EXACT_MIN, min(NAME_EXACT_MAX, -math.log2(frequency)))

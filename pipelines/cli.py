@@ -53,7 +53,7 @@ def print_summary(s: dict, db: str, reports: str) -> None:
     print(f"  debtors: {s.get('debtors', 0)} open, {s.get('debtors_located', 0)} with a place; "
           f"{s.get('organisations_skipped', 0)} organisations skipped")
     print(f"  database: {db}")
-    print(f"  reports:  {len(s.get('report_files', []))} file(s) in {Path(reports) / s['as_of']}")
+    print(f"  reports:  {len(s.get('report_files', []))} file(s) in {Path(reports) / str(s['as_of'])}")
 
 
 def cmd_nightly(args) -> int:
@@ -73,7 +73,10 @@ def cmd_nightly(args) -> int:
 def cmd_samples(args) -> int:
     import synth
 
-    return synth.cli_main(args.rest)
+    argv = ["--out", args.out, "--debtors", str(args.debtors), "--seed", str(args.seed)]
+    if args.as_of:
+        argv += ["--as-of", args.as_of]
+    return synth.cli_main(argv)
 
 
 def cmd_evaluate(args) -> int:
@@ -95,9 +98,11 @@ def main(argv: list[str] | None = None) -> int:
     n.add_argument("--engine", choices=["prefect", "direct"], default="prefect",
                    help="run as a Prefect flow (default) or call the stages directly without a server")
     n.set_defaults(func=cmd_nightly)
-    s = sub.add_parser("samples", help="generate a synthetic world: --out DIR --debtors N --seed S",
-                       add_help=False)
-    s.add_argument("rest", nargs=argparse.REMAINDER)
+    s = sub.add_parser("samples", help="generate a synthetic world (inbox + ground truth)")
+    s.add_argument("--out", required=True, help="folder to write inbox/ and truth/ into")
+    s.add_argument("--debtors", type=int, default=300, help="number of debtors on the court roster")
+    s.add_argument("--seed", type=int, default=1, help="random seed (same seed, same files)")
+    s.add_argument("--as-of", help="export date, YYYY-MM-DD (default 2026-11-27)")
     s.set_defaults(func=cmd_samples)
     e = sub.add_parser("evaluate", help="score a database against a generated world's ground truth")
     e.add_argument("--db", required=True)

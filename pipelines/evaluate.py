@@ -7,6 +7,7 @@ import duckdb
 import polars as pl
 
 from linkage.evaluation import evaluate_frames
+from publish import warehouse
 
 
 def evaluate(db: Path, truth_dir: Path) -> dict:
@@ -18,8 +19,8 @@ def evaluate(db: Path, truth_dir: Path) -> dict:
     truth = pl.read_parquet(truth_file)
     con = duckdb.connect(str(db), read_only=True)
     try:
-        locations = con.execute("SELECT * FROM locations").pl()
-        contacts = con.execute("SELECT * FROM contacts").pl()
+        locations = warehouse.read_table(con, "locations")
+        contacts = warehouse.read_table(con, "contacts")
     finally:
         con.close()
     return evaluate_frames(locations, contacts, truth)

@@ -177,12 +177,15 @@ def link_and_rank(ctx: RunContext, ingested: list[dict]) -> dict:
     """Link every retained and new observation to the open debtors, then rank places and phones."""
     con = _connect(ctx)
     try:
-        roster = con.execute("SELECT * FROM roster_cases").pl()
+        if not any(i["rows_kept"] for i in ingested):
+            # Nothing new: relinking retained observations alone would shift term frequencies and
+            # change rows for no reason. The published tables stay exactly as they are.
+            return _current_counts(con)
+        roster = warehouse.query(con, "SELECT * FROM roster_cases")
         debtors, counts = prepare.build_debtors(roster.select(list(ROSTER_SCHEMA)).cast(ROSTER_SCHEMA))
-        retained = con.execute(
-            "SELECT obs_id, account_key, " + ", ".join(f"{k} AS {v}" for k, v in RETAINED_OBS_COLUMNS.items())
-            + " FROM observations"
-        ).pl()
+        retained = warehouse.query(
+            con, "SELECT obs_id, account_key, " + ", ".join(f"{k} AS {v}" for k, v in RETAINED_OBS_COLUMNS.items())
+            + " FROM observations")
         new = _read_parquets([i["rows_path"] for i in ingested if i["source_kind"] != "debtors"],
                              OBSERVATION_SCHEMA)
         new = new.with_columns(prepare.obs_ids(new)) if new.height else new.with_columns(
@@ -227,6 +230,17 @@ def link_and_rank(ctx: RunContext, ingested: list[dict]) -> dict:
         }
     finally:
         con.close()
+
+
+def _current_counts(con) -> dict:
+    one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+    return {
+        "debtors": one("SELECT count(*) FROM debtors"),
+        "debtors_located": one("SELECT count(DISTINCT id_number) FROM locations"),
+        "organisations_skipped": 0,
+        "observations_new": 0, "observations_linked": 0, "observations_dropped": 0,
+        "links": one("SELECT count(*) FROM links"),
+    }
 
 
 def write_reports(ctx: RunContext) -> dict:

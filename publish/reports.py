@@ -15,6 +15,8 @@ from pathlib import Path
 
 import polars as pl
 
+from publish import warehouse
+
 KIND_LABELS = {"residence": "住所", "workplace": "工作地", "pickup_point": "取件点"}
 SOURCE_LABELS = {"ecommerce": "电商", "social": "社交", "logistics": "快递"}
 CHANGE_LABELS = {"first_located": "新线索(首次找到)", "new_place": "新地点"}
@@ -99,7 +101,7 @@ def report_frame(rows: pl.DataFrame) -> pl.DataFrame:
 def write_court_reports(con, out_dir: Path, run_id: str) -> list[dict]:
     """One CSV per court into ``out_dir``; returns audit rows (court, file, rows, sha256)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    rows = con.execute("SELECT * FROM v_report_rows").pl()
+    rows = warehouse.query(con, "SELECT * FROM v_report_rows")
     written = []
     if rows.height == 0:
         return written

@@ -134,8 +134,14 @@ def append_table(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame
         con.unregister("_incoming")
 
 
+def query(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
+    """Run a query and return a polars frame (through Arrow)."""
+    rel = con.sql(sql, params=params) if params else con.sql(sql)
+    return rel.pl()
+
+
 def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
-    return con.execute(f"SELECT * FROM {table}").pl()
+    return query(con, f"SELECT * FROM {table}")
 
 
 @contextmanager

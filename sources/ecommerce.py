@@ -61,12 +61,10 @@ def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
         col.warnings.append("header only: no data rows")
 
     df = C.strings_frame(d, COLUMNS)
-    df = df.with_columns([C.clean_expr(c) for c in COLUMNS])
-    df = df.with_columns(
-        C.parse_datetime_expr("下单时间").alias("_order_time"),
-        C.parse_datetime_expr("签收时间").alias("_sign_time"),
-        parse_amount_expr("实付金额").alias("_amount"),
-    )
+    df = C.clean_columns(df, COLUMNS)
+    df = C.parse_datetime_column(df, "下单时间", "_order_time")
+    df = C.parse_datetime_column(df, "签收时间", "_sign_time")
+    df = df.with_columns(parse_amount_expr("实付金额").alias("_amount"))
     reasons = (
         [C.empty_reason_expr("订单编号"), C.empty_reason_expr("下单时间")]
         + [C.unparseable_reason_expr("下单时间", pl.col("_order_time"), "下单时间"),

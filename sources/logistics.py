@@ -24,7 +24,6 @@ from pathlib import Path
 
 import polars as pl
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from . import common as C
@@ -87,38 +86,9 @@ def _time_column(name: str, arr: pa.ChunkedArray) -> tuple[pl.Series, pl.Series]
     else:
         txt = s.cast(pl.Utf8, strict=False)
         df = pl.DataFrame({name: txt}).with_columns(C.clean_expr(name))
-        parsed = _parse_text_times(df[name])
+        parsed = C.parse_text_times(df[name])
         raw = df[name]
     return parsed.alias(name), raw.alias(name)
-
-
-def _parse_text_times(s: pl.Series) -> pl.Series:
-    name = s.name
-    df = pl.DataFrame({name: s})
-    naive = df.select(C.parse_datetime_expr(name)).to_series()
-    # ISO strings with an offset or 'Z'
-    aware = df.select(
-        pl.coalesce([
-            pl.col(name).str.strptime(pl.Datetime("us", "UTC"), f, strict=False)
-            for f in ("%Y-%m-%dT%H:%M:%S%#z", "%Y-%m-%d %H:%M:%S%#z",
-                      "%Y-%m-%dT%H:%M:%S%.f%#z", "%Y-%m-%dT%H:%M:%SZ",
-                      "%Y-%m-%dT%H:%M:%S%.fZ")
-        ])
-    ).to_series()
-    aware = aware.dt.convert_time_zone("Asia/Shanghai").dt.replace_time_zone(None)
-    out = pl.select(pl.coalesce(naive, aware.cast(pl.Datetime("us")))).to_series()
-    need_py = out.is_null() & s.is_not_null()
-    if need_py.any():
-        # rare formats: fall back to the Python parser for the leftovers only
-        vals = out.to_list()
-        raw = s.to_list()
-        for i in need_py.arg_true().to_list():
-            try:
-                vals[i] = C.parse_timestamp_py(raw[i])
-            except (ValueError, OverflowError, OSError):
-                vals[i] = None
-        out = pl.Series(name, vals, dtype=pl.Datetime("us"))
-    return out.alias(name)
 
 
 def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
@@ -219,7 +189,7 @@ def _validate(table: pa.Table, offset: int, col: C.Collector) -> pl.DataFrame:
     for c in TIME_COLUMNS:
         parsed[c], raws[c] = _time_column(c, table.column(c))
     df = pl.DataFrame({**data, **{f"_raw_{c}": raws[c] for c in TIME_COLUMNS}})
-    df = df.with_columns([C.clean_expr(c) for c in TEXT_COLUMNS])
+    df = C.clean_columns(df, TEXT_COLUMNS)
     df = df.with_columns(
         pl.Series("_line", range(offset + 1, offset + n + 1), dtype=pl.Int64),
         *[parsed[c] for c in TIME_COLUMNS],

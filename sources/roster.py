@@ -71,7 +71,7 @@ def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
         col.warnings.append("header only: no data rows")
 
     df = C.strings_frame(d, COLUMNS)
-    df = df.with_columns([C.clean_expr(c) for c in COLUMNS])
+    df = C.clean_columns(df, COLUMNS)
     df = df.with_columns(
         pl.col("证件号码").str.normalize("NFKC").str.replace_all(r"\s", "")
         .str.to_uppercase().alias("_id"),

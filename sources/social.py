@@ -48,18 +48,7 @@ class _Bad(Exception):
     pass
 
 
-def _scalar(obj: dict, key: str, where: str) -> str | None:
-    v = obj.get(key)
-    if v is None:
-        return None
-    if isinstance(v, bool) or isinstance(v, (dict, list)):
-        raise _Bad(f"{where}{key} has type {_json_type(v)}, expected a string")
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    s = C.clean_text(v)
-    if s is not None and len(s) > C.MAX_FIELD_CHARS:
-        raise _Bad(f"field {where}{key} is {len(s):,} characters long")
-    return s
+_SCALARS = (str, int, float)
 
 
 def _json_type(v) -> str:
@@ -76,91 +65,72 @@ def _json_type(v) -> str:
     return type(v).__name__
 
 
-def _ts(obj: dict, where: str):
-    v = obj.get("ts")
-    if v is None or (isinstance(v, str) and not v.strip()):
-        return None
-    try:
-        return C.parse_timestamp_py(v)
-    except (ValueError, OverflowError, OSError):
-        raise _Bad(f'unparseable {where}ts "{str(v)[:60]}"') from None
-
-
-def _formula(value: str | None, label: str) -> None:
-    if C.is_formula(value):
-        raise _Bad(f"spreadsheet formula in {label}")
+def _s(obj: dict, key: str, where: str) -> str | None:
+    """A scalar field as text (numbers -> text); raises _Bad for objects/arrays/booleans."""
+    v = obj.get(key)
+    if v is None or type(v) is str:
+        return v
+    if isinstance(v, bool) or not isinstance(v, _SCALARS):
+        raise _Bad(f"{where}{key} has type {_json_type(v)}, expected a string")
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v)
 
 
 def _list(obj: dict, key: str) -> list:
     v = obj.get(key)
     if v is None:
         return []
-    if not isinstance(v, list):
+    if type(v) is not list:
         raise _Bad(f"{key} has type {_json_type(v)}, expected an array")
     for i, e in enumerate(v):
-        if not isinstance(e, dict):
+        if type(e) is not dict:
             raise _Bad(f"{key}[{i}] has type {_json_type(e)}, expected an object")
     return v
 
 
-def _account_events(obj: dict) -> tuple[dict, list[tuple]]:
-    acc = {k: _scalar(obj, k, "") for k in ACCOUNT_FIELDS}
-    if acc["uid"] is None:
-        raise _Bad("missing uid")
-    for k in FORMULA_ACCOUNT:
-        _formula(acc[k], k)
-    events = []   # (event, event_time, address)
-    for i, post in enumerate(_list(obj, "geo_posts")):
-        where = f"geo_posts[{i}]."
-        t = _ts(post, where)
-        addr = _scalar(post, "address", where)
-        poi = _scalar(post, "poi", where)
-        _formula(addr, where + "address")
-        _formula(poi, where + "poi")
-        if addr and poi and poi not in addr:
-            place = f"{addr} {poi}"
-        else:
-            place = addr or poi
-        events.append(("checkin", t, place))
-    for i, login in enumerate(_list(obj, "logins")):
-        where = f"logins[{i}]."
-        t = _ts(login, where)
-        region = _scalar(login, "ip_region", where)
-        _scalar(login, "ip", where)   # type/length check only
-        _formula(region, where + "ip_region")
-        events.append(("login", t, region))
-    if not events:
-        events.append(("profile", None, acc["profile_region"]))
-    return acc, events
+def _ts(v, where: str):
+    """-> (text for the vectorised parser, datetime for numbers)."""
+    if v is None or type(v) is str:
+        return v, None
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        raise _Bad(f"{where}ts has type {_json_type(v)}, expected a string")
+    try:
+        return None, C.parse_timestamp_py(v)
+    except (ValueError, OverflowError, OSError):
+        raise _Bad(f'unparseable {where}ts "{str(v)[:60]}"') from None
+
+
+ACC_COLS = ("uid", "nickname", "real_name", "id_no", "phone", "profile_region")
+EV_TEXT = ("address", "poi", "ip_region", "ip")
 
 
 def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
     col = C.Collector(rel_name, SOURCE_KIND, platform)
     path = Path(path)
-    out = {k: [] for k in ("line", "record_id", "event", "event_time", "account_id",
-                           "account_name", "account_id_no", "account_phone", "address",
-                           "nickname", "region_hint")}
-    rows_read = kept = blank = gb_lines = 0
-    seen: dict[str, int] = {}
+    acc = {k: [] for k in ("_line", "_raw", *ACC_COLS)}
+    ev = {k: [] for k in ("_line", "_ord", "_kind", "_where", "_ts", "_tsnum", *EV_TEXT)}
+    rows_read = blank = gb_lines = 0
     try:
         fh = open(path, "rb")
     except OSError as e:
         return C.error_result(rel_name, SOURCE_KIND, platform, f"cannot read file: {e}",
                               OBSERVATION_SCHEMA)
     with fh:
-        head = fh.read(8192)
-        why = C.sniff_binary(head)
+        why = C.sniff_binary(fh.read(8192))
         if why:
             return C.error_result(rel_name, SOURCE_KIND, platform, why, OBSERVATION_SCHEMA)
         fh.seek(0)
+        loads = json.loads
         for p in C.iter_physical_lines(fh):
+            ln = p.lineno
             if p.too_long:
                 rows_read += 1
-                col.add(p.lineno, f"line longer than 1 MB ({p.too_long:,} bytes)",
+                col.add(ln, f"line longer than 1 MB ({p.too_long:,} bytes)",
                         p.data.decode("utf-8", "replace"))
                 continue
             b = p.data
-            if p.lineno == 1 and b.startswith(b"\xef\xbb\xbf"):
+            if ln == 1 and b.startswith(b"\xef\xbb\xbf"):
                 b = b[3:]
             if not b.strip():
                 blank += 1
@@ -173,42 +143,44 @@ def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
                     text = b.decode("gb18030")
                     gb_lines += 1
                 except UnicodeDecodeError:
-                    col.add(p.lineno, "line is not valid UTF-8 text", b.decode("utf-8", "replace"))
+                    col.add(ln, "line is not valid UTF-8 text", b.decode("utf-8", "replace"))
                     continue
             try:
-                obj = json.loads(text)
+                obj = loads(text)
             except (ValueError, RecursionError):
-                reason = "not valid JSON"
-                if not p.ended:
-                    reason += " (truncated last line?)"
-                col.add(p.lineno, reason, text)
+                col.add(ln, "not valid JSON" + ("" if p.ended else " (truncated last line?)"), text)
                 continue
-            if not isinstance(obj, dict):
-                col.add(p.lineno, f"JSON {_json_type(obj)}, expected an object", text)
+            if type(obj) is not dict:
+                col.add(ln, f"JSON {_json_type(obj)}, expected an object", text)
                 continue
             try:
-                acc, events = _account_events(obj)
+                vals = [_s(obj, k, "") for k in ACC_COLS]
+                evs = []
+                for kind, key in (("checkin", "geo_posts"), ("login", "logins")):
+                    for i, e in enumerate(_list(obj, key)):
+                        where = f"{key}[{i}]."
+                        t, tnum = _ts(e.get("ts"), where)
+                        evs.append((kind, where, t, tnum, _s(e, "address", where),
+                                    _s(e, "poi", where), _s(e, "ip_region", where),
+                                    _s(e, "ip", where)))
             except _Bad as e:
-                col.add(p.lineno, str(e), text)
+                col.add(ln, str(e), text)
                 continue
-            uid = acc["uid"]
-            if uid in seen:
-                col.add(p.lineno, f"duplicate uid within file (first on line {seen[uid]})", text)
-                continue
-            seen[uid] = p.lineno
-            kept += 1
-            for ev, t, addr in events:
-                out["line"].append(p.lineno)
-                out["record_id"].append(uid)
-                out["event"].append(ev)
-                out["event_time"].append(t)
-                out["account_id"].append(uid)
-                out["account_name"].append(acc["real_name"])
-                out["account_id_no"].append(acc["id_no"])
-                out["account_phone"].append(acc["phone"])
-                out["address"].append(addr)
-                out["nickname"].append(acc["nickname"])
-                out["region_hint"].append(acc["profile_region"])
+            acc["_line"].append(ln)
+            acc["_raw"].append(text[:C.RAW_CHARS])
+            for k, v in zip(ACC_COLS, vals):
+                acc[k].append(v)
+            for o, (kind, where, t, tnum, a, poi, reg, ip) in enumerate(evs):
+                ev["_line"].append(ln)
+                ev["_ord"].append(o)
+                ev["_kind"].append(kind)
+                ev["_where"].append(where)
+                ev["_ts"].append(t)
+                ev["_tsnum"].append(tnum)
+                ev["address"].append(a)
+                ev["poi"].append(poi)
+                ev["ip_region"].append(reg)
+                ev["ip"].append(ip)
 
     if rows_read == 0:
         col.warnings.append("empty file: no account lines")
@@ -216,18 +188,86 @@ def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
         col.warnings.append(f"{blank} blank line(s) skipped")
     if gb_lines:
         col.warnings.append(f"{gb_lines} line(s) were GB18030, not UTF-8; read as GB18030")
-    n = len(out["line"])
-    rows = pl.DataFrame(
-        {
-            "source_kind": [SOURCE_KIND] * n,
-            "platform": [platform] * n,
-            "file": [rel_name] * n,
-            **{k: v for k, v in out.items()},
-        },
-        schema={k: OBSERVATION_SCHEMA[k] for k in
-                ["source_kind", "platform", "file", *out.keys()]},
+
+    accounts = pl.DataFrame(acc, schema={"_line": pl.Int64, "_raw": pl.Utf8,
+                                         **{k: pl.Utf8 for k in ACC_COLS}})
+    events = pl.DataFrame(ev, schema={"_line": pl.Int64, "_ord": pl.Int64, "_kind": pl.Utf8,
+                                      "_where": pl.Utf8, "_ts": pl.Utf8,
+                                      "_tsnum": pl.Datetime("us"),
+                                      **{k: pl.Utf8 for k in EV_TEXT}})
+    del acc, ev
+
+    # ---- account-level checks (vectorised)
+    accounts = C.clean_columns(accounts, list(ACC_COLS))
+    acc_reasons = (
+        [pl.when(pl.col("uid").is_null()).then(pl.lit("missing uid"))]
+        + [C.formula_reason_expr(c) for c in FORMULA_ACCOUNT]
+        + [C.length_reason_expr(c) for c in ACC_COLS]
     )
-    missing = [c for c in OBSERVATION_SCHEMA if c not in rows.columns]
-    rows = rows.with_columns([pl.lit(None, dtype=OBSERVATION_SCHEMA[c]).alias(c) for c in missing])
-    return C.finish(rel_name, SOURCE_KIND, platform, rows, [col.frame()], rows_read, kept,
+    accounts = accounts.with_columns(C.combine_reasons(acc_reasons))
+
+    # ---- event-level checks (vectorised); a bad event quarantines its whole line
+    events = C.clean_columns(events, list(EV_TEXT) + ["_ts"])
+    events = events.with_columns(
+        pl.coalesce(C.parse_text_times(events["_ts"]).alias("_t"), pl.col("_tsnum")).alias("_t"))
+    w = pl.col("_where")
+    ev_reasons = [
+        pl.when(pl.col("_ts").is_not_null() & pl.col("_t").is_null()).then(
+            pl.format('unparseable {}ts "{}"', w, pl.col("_ts").str.slice(0, 60)))]
+    for c in ("address", "poi", "ip_region"):
+        ev_reasons.append(pl.when(pl.col(c).str.contains(C.FORMULA_RE)).then(
+            pl.format("spreadsheet formula in {}" + c, w)))
+    for c in EV_TEXT:
+        ev_reasons.append(pl.when(pl.col(c).str.len_chars() > C.MAX_FIELD_CHARS).then(
+            pl.format("field {}" + c + " is {} characters long", w, pl.col(c).str.len_chars())))
+    events = events.with_columns(C.combine_reasons(ev_reasons))
+    ev_bad = (events.filter(pl.col("_reason").is_not_null())
+              .group_by("_line", maintain_order=True).agg(pl.col("_reason").first().alias("_ev_reason")))
+    accounts = (accounts.join(ev_bad, on="_line", how="left", maintain_order="left")
+                .with_columns(pl.coalesce("_reason", "_ev_reason").alias("_reason"))
+                .drop("_ev_reason"))
+    good = C.validate_and_split(accounts, [pl.col("_reason")], key="uid", key_label="uid", col=col)
+
+    # ---- observations
+    events = events.filter(pl.col("_reason").is_null()).join(
+        good.select("_line"), on="_line", how="semi")
+    addr, poi = pl.col("address"), pl.col("poi")
+    place = (pl.when(addr.is_not_null() & poi.is_not_null()
+                     & ~addr.str.contains(poi, literal=True))
+             .then(pl.concat_str([addr, poi], separator=" "))
+             .otherwise(pl.coalesce(addr, poi)))
+    ev_rows = events.select(
+        "_line", "_ord",
+        pl.col("_kind").alias("event"),
+        pl.col("_t").alias("event_time"),
+        pl.when(pl.col("_kind") == "checkin").then(place).otherwise(pl.col("ip_region")).alias("address"),
+    )
+    profiles = good.join(ev_rows.select("_line").unique(), on="_line", how="anti").select(
+        "_line", pl.lit(0, dtype=pl.Int64).alias("_ord"), pl.lit("profile").alias("event"),
+        pl.lit(None, dtype=pl.Datetime("us")).alias("event_time"),
+        pl.col("profile_region").alias("address"))
+    obs = pl.concat([ev_rows, profiles], how="vertical").join(
+        good.drop("_raw"), on="_line", how="inner").sort(["_line", "_ord"])
+    rows = obs.select(
+        pl.lit(SOURCE_KIND).alias("source_kind"),
+        pl.lit(platform).alias("platform"),
+        pl.lit(rel_name).alias("file"),
+        pl.col("_line").alias("line"),
+        pl.col("uid").alias("record_id"),
+        "event", "event_time",
+        pl.lit(None, dtype=pl.Datetime("us")).alias("order_time"),
+        pl.col("uid").alias("account_id"),
+        pl.col("real_name").alias("account_name"),
+        pl.col("id_no").alias("account_id_no"),
+        pl.col("phone").alias("account_phone"),
+        pl.lit(None, dtype=pl.Utf8).alias("person_name"),
+        pl.lit(None, dtype=pl.Utf8).alias("person_phone"),
+        "address",
+        pl.lit(None, dtype=pl.Utf8).alias("sign_type"),
+        pl.lit(None, dtype=pl.Float64).alias("amount"),
+        pl.lit(None, dtype=pl.Utf8).alias("category"),
+        "nickname",
+        pl.col("profile_region").alias("region_hint"),
+    )
+    return C.finish(rel_name, SOURCE_KIND, platform, rows, [col.frame()], rows_read, good.height,
                     col.warnings, OBSERVATION_SCHEMA)

@@ -67,17 +67,20 @@ _FEMALE_P = _zipf_weights(len(GIVEN_FEMALE))
 SURNAME_PINYIN = {s: p for s, _, p in SURNAMES}
 
 
-def random_names(rng: np.random.Generator, genders: np.ndarray) -> list[tuple[str, str]]:
-    """(surname, given) for each gender (1 male, 0 female)."""
-    n = len(genders)
-    sur = rng.choice(len(SURNAMES), size=n, p=_SUR_P)
-    male = rng.choice(len(GIVEN_MALE), size=n, p=_MALE_P)
-    female = rng.choice(len(GIVEN_FEMALE), size=n, p=_FEMALE_P)
-    out = []
-    for i in range(n):
-        g = GIVEN_MALE[male[i]] if genders[i] else GIVEN_FEMALE[female[i]]
-        out.append((SURNAMES[sur[i]][0], g))
-    return out
+_SUR_CUM = np.cumsum(_SUR_P)
+_MALE_CUM = np.cumsum(_MALE_P)
+_FEMALE_CUM = np.cumsum(_FEMALE_P)
+
+
+def random_names(rng: np.random.Generator, genders) -> list[tuple[str, str]]:
+    """(surname, given) for each gender (1 male, 0 female); vectorised draws."""
+    g = np.asarray(genders)
+    n = len(g)
+    u = rng.random((n, 2))
+    sur = np.minimum(np.searchsorted(_SUR_CUM, u[:, 0] * _SUR_CUM[-1], side="right"), len(SURNAMES) - 1)
+    male = np.minimum(np.searchsorted(_MALE_CUM, u[:, 1] * _MALE_CUM[-1], side="right"), len(GIVEN_MALE) - 1)
+    female = np.minimum(np.searchsorted(_FEMALE_CUM, u[:, 1] * _FEMALE_CUM[-1], side="right"), len(GIVEN_FEMALE) - 1)
+    return [(SURNAMES[sur[i]][0], GIVEN_MALE[male[i]] if g[i] else GIVEN_FEMALE[female[i]]) for i in range(n)]
 
 
 @functools.lru_cache(maxsize=1)

@@ -7,6 +7,8 @@ and namesakes can live in the same compound).
 """
 from __future__ import annotations
 
+import functools
+import types
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -105,10 +107,56 @@ def canonical(p: Place) -> str:
     if p.kind == "factory":
         return f"{pre}{p.town}{p.road}{p.number}号"
     if p.kind == "pickup":
+        if p.road is None:  # station in a village
+            return f"{pre}{p.town}{p.estate}{p.detail}"
         return f"{pre}{p.road}{p.number}号{p.estate}{p.detail}"
     if p.kind == "hotel":
         return f"{pre}{p.road}{p.number}号{p.estate}"
     raise ValueError(p.kind)
+
+
+@functools.lru_cache(maxsize=1)
+def _static_tables() -> dict:
+    """Lookup tables derived from the gazetteer once per process (read-only afterwards)."""
+    t = types.SimpleNamespace()
+    d = divisions()
+    top = d.filter(pl.col("level") <= 2)
+    t.short: dict[tuple, str] = {}
+    t.county_codes: dict[tuple[str, str, str], str] = {}
+    for lv, name, short, code, prov, city, dist in top.select(
+        "level", "name", "short", "code", "province", "city", "district"
+    ).iter_rows():
+        key = (prov,) if lv == 0 else (prov, city) if lv == 1 else (prov, city, dist)
+        t.short[key] = short or name
+        if lv == 2 and code and len(code) == 6 and code.isdigit() and not code.endswith("00"):
+            t.county_codes[(prov, city, dist)] = code
+    provs = [ZJ, *OTHER_PROVINCE_WEIGHTS]
+    lv4 = (
+        d.filter((pl.col("level") == 4) & pl.col("province").is_in(provs) & pl.col("district").is_not_null())
+        .select("province", "city", "district", "town", "name")
+        .sort("province", "city", "district", "town", "name")
+    )
+    t.communities: dict[str, list[tuple]] = {}
+    t.villages: dict[str, list[tuple]] = {}
+    for prov, city, dist, town, name in lv4.iter_rows():
+        if (prov, city, dist) not in t.county_codes:
+            continue
+        key = city if prov == ZJ else prov
+        if name.endswith("社区"):
+            t.communities.setdefault(key, []).append((prov, city, dist, town, name))
+        elif name.endswith("村"):
+            t.villages.setdefault(key, []).append((prov, city, dist, town, name))
+    t._comm_by_district: dict[tuple, list[tuple]] = {}
+    for lst in t.communities.values():
+        for c in lst:
+            t._comm_by_district.setdefault(c[:3], []).append(c)
+    t._vil_by_county_all: dict[tuple, list[tuple]] = {}
+    for lst in t.villages.values():
+        for v in lst:
+            t._vil_by_county_all.setdefault(v[:3], []).append(v)
+    t.all_counties = sorted(t.county_codes)
+    t.zj_counties = [k for k in t.all_counties if k[0] == ZJ]
+    return vars(t)
 
 
 class Geo:
@@ -116,37 +164,17 @@ class Geo:
 
     def __init__(self, rng: np.random.Generator):
         self.rng = rng
-        d = divisions()
-        top = d.filter(pl.col("level") <= 2)
-        self.short: dict[tuple, str] = {}
-        self.county_codes: dict[tuple[str, str, str], str] = {}
-        for lv, name, short, code, prov, city, dist in top.select(
-            "level", "name", "short", "code", "province", "city", "district"
-        ).iter_rows():
-            key = (prov,) if lv == 0 else (prov, city) if lv == 1 else (prov, city, dist)
-            self.short[key] = short or name
-            if lv == 2 and code and len(code) == 6 and code.isdigit() and not code.endswith("00"):
-                self.county_codes[(prov, city, dist)] = code
-        provs = [ZJ, *OTHER_PROVINCE_WEIGHTS]
-        lv4 = (
-            d.filter((pl.col("level") == 4) & pl.col("province").is_in(provs) & pl.col("district").is_not_null())
-            .select("province", "city", "district", "town", "name")
-            .sort("province", "city", "district", "town", "name")
-        )
-        self.communities: dict[str, list[tuple]] = {}
-        self.villages: dict[str, list[tuple]] = {}
-        for prov, city, dist, town, name in lv4.iter_rows():
-            if (prov, city, dist) not in self.county_codes:
-                continue
-            key = city if prov == ZJ else prov
-            if name.endswith("社区"):
-                self.communities.setdefault(key, []).append((prov, city, dist, town, name))
-            elif name.endswith("村"):
-                self.villages.setdefault(key, []).append((prov, city, dist, town, name))
+        t = _static_tables()
+        self.short = t["short"]
+        self.county_codes = t["county_codes"]
+        self.communities = t["communities"]
+        self.villages = t["villages"]
+        self._comm_by_district = t["_comm_by_district"]
+        self._vil_by_county_all = t["_vil_by_county_all"]
+        self.all_counties = t["all_counties"]
+        self.zj_counties = t["zj_counties"]
         self._roads: dict[tuple, list[str]] = {}
         self._estates: dict[tuple, list[tuple]] = {}
-        self.all_counties = sorted(self.county_codes)
-        self.zj_counties = [k for k in self.all_counties if k[0] == ZJ]
 
     # --- helpers -----------------------------------------------------------------------
     def shorts(self, prov: str, city: str, dist: str) -> tuple[str, str, str]:
@@ -177,7 +205,7 @@ class Geo:
     def estates(self, city_key: str, dkey: tuple) -> list[tuple]:
         """(town, community, road, number, estate name) pool for one district."""
         if dkey not in self._estates:
-            comms = [c for c in self.communities.get(city_key, []) if c[:3] == dkey] or self.communities.get(city_key, [])
+            comms = self._comm_by_district.get(dkey) or self.communities.get(city_key, [])
             pool = []
             names: list[str] = []
             for _ in range(8):
@@ -203,13 +231,15 @@ class Geo:
     def sample_region(self, zj: bool, city: str | None = None) -> str:
         if city:
             return city
-        if zj:
-            ks = list(ZJ_CITY_WEIGHTS)
-            w = np.array([ZJ_CITY_WEIGHTS[k] for k in ks])
-        else:
-            ks = list(OTHER_PROVINCE_WEIGHTS)
-            w = np.array([OTHER_PROVINCE_WEIGHTS[k] for k in ks])
-        return ks[int(self.rng.choice(len(ks), p=w / w.sum()))]
+        table = ZJ_CITY_WEIGHTS if zj else OTHER_PROVINCE_WEIGHTS
+        ks = list(table)
+        x = self.rng.random() * sum(table.values())
+        acc = 0.0
+        for k in ks:
+            acc += table[k]
+            if x < acc:
+                return k
+        return ks[-1]
 
     def home(self, region_key: str, district: tuple | None = None, village_p: float = 0.18) -> Place:
         """A residence in a region (Zhejiang city name, or another province's name)."""
@@ -279,8 +309,7 @@ class Geo:
         p.kind = "pickup"
         p.building = p.unit = p.room = None
         if home.kind == "village":
-            p.road = p.town
-            p.number = int(self.rng.integers(1, 200))
+            p.road = p.number = None
             p.estate = home.estate
             p.detail = self.pick(["菜鸟驿站", "妈妈驿站", "快递代收点"])
         else:
@@ -297,8 +326,7 @@ class Geo:
     def hukou_address(self, county: tuple[str, str, str]) -> str:
         """Registered address in a county: usually a village or an old urban street."""
         prov, city, dist = county
-        key = city if prov == ZJ else prov
-        vs = [v for v in self.villages.get(key, []) if v[:3] == county]
+        vs = self._vil_by_county_all.get(county, [])
         pre = prov + dist if prov == city else prov + city + dist
         if vs and self.rng.random() < 0.7:
             v = self.pick(vs)
@@ -334,7 +362,7 @@ def render(p: Place, r: np.random.Generator, formal: float = 0.5) -> str:
         parts.append(p.district)
     elif x < 0.95:
         parts.append(p.dist_short)
-    if p.town and (p.kind in ("village", "factory") or r.random() < 0.2):
+    if p.town and (p.kind in ("village", "factory") or (p.kind == "pickup" and p.road is None) or r.random() < 0.2):
         parts.append(p.town)
     if p.kind == "estate":
         if r.random() < 0.75:
@@ -358,7 +386,7 @@ def render(p: Place, r: np.random.Generator, formal: float = 0.5) -> str:
         if r.random() < 0.6:
             parts.append(p.org)
     elif p.kind == "pickup":
-        if r.random() < 0.6:
+        if p.road is not None and r.random() < 0.6:
             parts.append(f"{p.road}{p.number}号")
         parts.append(p.estate + p.detail)
     elif p.kind == "hotel":

@@ -44,7 +44,7 @@ WAREHOUSES = [
 ]
 
 
-@dataclass
+@dataclass(eq=False)
 class Person:
     key: str
     surname: str
@@ -90,7 +90,7 @@ class Person:
         return self.phones[0]
 
 
-@dataclass
+@dataclass(eq=False)
 class Org:
     key: str
     name: str
@@ -100,7 +100,7 @@ class Org:
     phones: list
 
 
-@dataclass
+@dataclass(eq=False)
 class Case:
     case_no: str
     court: str
@@ -131,6 +131,7 @@ class World:
         self._ids: dict[str, int] = {}
         self._phones: dict[str, str] = {}
         self._prefix_cache: dict[str, list[str]] = {}
+        self._county_cache: dict[tuple, list[tuple]] = {}
         self._area: dict[str, str] = {}
         for code, prov, city in landline_area_codes().iter_rows():
             self._area.setdefault(city, code)
@@ -177,20 +178,20 @@ class World:
 
     # ------------------------------------------------------------------ people
     def _county_in(self, prov: str, city: str | None = None) -> tuple:
-        ks = [k for k in self.geo.all_counties if k[0] == prov and (city is None or k[1] == city)]
+        key = (prov, city)
+        if key not in self._county_cache:
+            self._county_cache[key] = [k for k in self.geo.all_counties if k[0] == prov and (city is None or k[1] == city)]
+        ks = self._county_cache[key]
         return ks[int(self.r_people.integers(0, len(ks)))]
 
     def _new_id(self, county: tuple, birth: date, male: bool) -> str:
         code = self.geo.county_codes[county]
-        base = f"{code}{birth:%Y%m%d}"
         while True:
             seq = int(self.r_people.integers(0, 499))
             x = make_id(code, f"{birth:%Y%m%d}", seq, male)
             if x not in self._ids:
                 self._ids[x] = 1
                 return x
-            if base == "":
-                break
 
     def _birth(self, lo: int = 1955, hi: int = 2004) -> date:
         r = self.r_people
@@ -249,7 +250,8 @@ class World:
             p.region = self.geo.sample_region(zj)
             new = self.geo.home(p.region)
         p.old_home, p.home = old, new
-        p.moved_on = (self.start + timedelta(days=int(r.integers(60, 685)))).date()
+        # most moves are a while ago; a recent move leaves more deliveries at the old home than the new
+        p.moved_on = (self.start + timedelta(days=int(60 + r.random() ** 2 * 625))).date()
         p.home_since = p.moved_on
 
     def _maybe_work(self, p: Person, prob: float) -> None:
@@ -261,7 +263,8 @@ class World:
             p.work = self.geo.workplace(p.region, p.home.province == ZJ)
             if p.work.kind == "market" and p.home.province != ZJ:
                 p.work = self.geo.workplace(p.region, False)
-        elif x < 0.9:
+        elif x < 0.9 and p.home.province == ZJ:
+            # a shop or job in another Zhejiang city (a market stall in Keqiao, Yiwu ...)
             p.work = self.geo.workplace(self.geo.sample_region(True), True)
         else:
             p.work = self.geo.workplace(p.region, False)
@@ -321,7 +324,7 @@ class World:
             p.court_pref = COURTS.index(court)  # type: ignore[attr-defined]
             self._maybe_move(p, 0.25)
             self._maybe_work(p, 0.40)
-            self._phone_history(p, 0.65)
+            self._phone_history(p, 0.75)
             self._pickups(p)
             debtors.append(p)
             if r.random() < 0.58:
@@ -463,7 +466,7 @@ class World:
         x = r.random()
         if x < 0.12:
             return ""
-        if x < 0.55 and d.stale:
+        if x < 0.62 and d.stale:
             ph = list(d.stale)
         elif x < 0.80:
             ph = list(d.phones[:1])

@@ -1,0 +1,104 @@
+"""The whole nightly run on the committed samples, checked against their ground truth."""
+import csv
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+
+from linkage.evaluation import evaluate_frames
+from pipelines.cli import run_direct
+from publish import warehouse
+
+SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+AS_OF = "2026-11-27"
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("e2e")
+    db, reports = tmp / "locate.duckdb", tmp / "reports"
+    summary = run_direct(str(SAMPLES / "inbox"), str(db), str(reports), AS_OF)
+    return summary, db, reports
+
+
+def _q(db, sql):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return warehouse.query(con, sql)
+    finally:
+        con.close()
+
+
+def test_rank1_residence_right_for_most_present_debtors(run):
+    _, db, _ = run
+    truth = pl.read_parquet(SAMPLES / "truth" / "debtors.parquet")
+    figures = evaluate_frames(_q(db, "SELECT * FROM locations"), _q(db, "SELECT * FROM contacts"), truth)
+    assert figures["present_on_platforms"] > 100
+    assert figures["residence_hit@1_present"] >= 0.80, figures
+
+
+def test_every_file_accounts_for_its_rows(run):
+    summary, db, _ = run
+    files = _q(db, "SELECT * FROM ingested_files")
+    assert files.height >= 6
+    for row in files.iter_rows(named=True):
+        assert row["rows_read"] == row["rows_kept"] + row["rows_quarantined"], row
+    q = _q(db, "SELECT count(*) AS n FROM quarantine WHERE line > 0")["n"][0]
+    assert q == files["rows_quarantined"].sum() > 0
+    assert summary["rows_read"] == summary["rows_kept"] + summary["rows_quarantined"]
+
+
+def test_no_concluded_case_in_any_output(run):
+    _, db, reports = run
+    roster = _q(db, "SELECT case_no, id_number, status FROM roster_cases")
+    concluded_cases = set(roster.filter(pl.col("status") == "执行完毕")["case_no"])
+    open_people = set(roster.filter(pl.col("status") != "执行完毕")["id_number"])
+    closed_people = set(roster.filter(pl.col("status") == "执行完毕")["id_number"]) - open_people
+    assert concluded_cases and closed_people
+    debtors = _q(db, "SELECT id_number, case_nos FROM debtors")
+    assert not closed_people & set(debtors["id_number"])
+    assert not concluded_cases & set(debtors.explode("case_nos")["case_nos"].drop_nulls())
+    for table in ("locations", "contacts", "links"):
+        ids = set(_q(db, f"SELECT DISTINCT id_number FROM {table}")["id_number"])
+        assert not closed_people & ids, table
+    for path in (reports / AS_OF).glob("*.csv"):
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                assert row["案号"] not in concluded_cases
+
+
+def test_reports_have_bom_and_no_formula_cells(run):
+    _, db, reports = run
+    paths = sorted((reports / AS_OF).glob("*.csv"))
+    assert paths
+    audit = _q(db, "SELECT * FROM reports")
+    assert audit.height == len(paths)
+    for path in paths:
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), path
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            for row in csv.reader(fh):
+                for cell in row:
+                    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (path, cell)
+
+
+def test_only_linked_observations_are_kept(run):
+    _, db, _ = run
+    orphans = _q(db, "SELECT count(*) AS n FROM observations o WHERE NOT EXISTS "
+                     "(SELECT 1 FROM links k WHERE k.obs_id = o.obs_id)")["n"][0]
+    assert orphans == 0
+    r = _q(db, "SELECT * FROM runs")
+    assert r.height == 1 and r["outcome"][0] == "success"
+    assert r["observations_dropped"][0] > 0
+
+
+def test_second_run_on_same_inbox_changes_nothing(run, tmp_path):
+    _, db, reports = run
+    before = {t: _q(db, f"SELECT * FROM {t} ORDER BY ALL") for t in ("locations", "contacts", "links", "observations")}
+    summary = run_direct(str(SAMPLES / "inbox"), str(db), str(reports), AS_OF)
+    assert summary["files_new"] == 0
+    for t, frame in before.items():
+        after = _q(db, f"SELECT * FROM {t} ORDER BY ALL")
+        cols = [c for c in frame.columns if c != "run_id"]
+        assert after.select(cols).equals(frame.select(cols)), t

@@ -1,0 +1,122 @@
+"""Linkage and ranking on small hand-made worlds: each hard case on its own."""
+from datetime import date, datetime, timedelta
+
+import polars as pl
+import pytest
+
+from linkage import prepare, rank, score
+from sources.schema import OBSERVATION_SCHEMA, ROSTER_SCHEMA
+
+AS_OF = date(2026, 11, 27)
+DEBTOR_ID = "330102199001011237"   # checksum-valid
+OTHER_ID = "330106198805054413"
+HOME = "浙江省杭州市西湖区文三路100号金色家园2幢3单元501室"
+OLD_HOME = "浙江省杭州市拱墅区湖墅南路8号大关小区5幢1单元302室"
+
+
+def roster(name="茹小明", id_number=DEBTOR_ID, phones="13857101115", status="执行中"):
+    row = {c: None for c in ROSTER_SCHEMA}
+    row |= {"file": "debtors/r.csv", "line": 2, "case_no": "(2025)浙0106执1号", "court": "杭州市西湖区人民法院",
+            "judge": "李", "name": name, "id_type": "居民身份证", "id_number": id_number, "phones": phones,
+            "hukou_address": "浙江省绍兴市越城区某村", "amount_owed": 1000.0, "filed_on": date(2025, 1, 1),
+            "restricted": True, "blacklisted": False, "status": status}
+    return row
+
+
+def obs(record_id, days_ago, address, *, account_id=None, account_name=None, account_id_no=None,
+        account_phone=None, person_name=None, person_phone=None, event="delivery", hour=19, platform="shopA"):
+    t = datetime(2026, 11, 27, hour) - timedelta(days=days_ago)
+    row = {c: None for c in OBSERVATION_SCHEMA}
+    row |= {"source_kind": "ecommerce", "platform": platform, "file": "ecommerce/x.csv", "line": 1,
+            "record_id": record_id, "event": event, "event_time": t, "order_time": t, "account_id": account_id,
+            "account_name": account_name, "account_id_no": account_id_no, "account_phone": account_phone,
+            "person_name": person_name, "person_phone": person_phone, "address": address}
+    return row
+
+
+def run(roster_rows, obs_rows):
+    debtors, _ = prepare.build_debtors(pl.DataFrame(roster_rows, schema=ROSTER_SCHEMA))
+    o = prepare.prepare_observations(pl.DataFrame(obs_rows, schema=OBSERVATION_SCHEMA))
+    scored = score.link(o, debtors)
+    links = scored.filter(pl.col("probability") >= score.LINK_THRESHOLD)
+    return scored, rank.rank_locations(links, o, AS_OF), rank.rank_contacts(links, o, debtors, AS_OF)
+
+
+def test_verified_account_links_even_with_other_recipient_name():
+    scored, locs, _ = run([roster()], [
+        obs("o1", 5, HOME, account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, person_name="小茹"),
+    ])
+    assert scored.filter(pl.col("obs_id").is_not_null())["probability"].max() > 0.99
+    top = locs.filter((pl.col("kind") == "residence") & (pl.col("rank") == 1))
+    assert top["address"][0] == HOME
+
+
+def test_namesake_with_other_id_and_phone_is_not_linked():
+    scored, locs, _ = run([roster(name="张伟", phones="13857101115")], [
+        obs("o1", 5, HOME, account_id="b9", account_name="张伟", account_id_no=OTHER_ID,
+            account_phone="13900001111", person_name="张伟", person_phone="13900001111"),
+    ])
+    assert scored.height == 0 or scored["probability"].max() < 0.5
+    assert locs.height == 0
+
+
+def test_masked_id_contradiction_is_a_mismatch_not_a_match():
+    masked_other = OTHER_ID[:6] + "*" * 8 + OTHER_ID[-4:]
+    scored, _, _ = run([roster()], [
+        obs("o1", 5, HOME, account_id="b2", account_name="茹*明", account_id_no=masked_other,
+            person_name="茹小明", person_phone="13600002222"),
+    ])
+    assert scored.height == 0 or scored["probability"].max() < 0.5
+
+
+def test_spouse_account_found_through_recipient_phone():
+    # Pass 1 learns the debtor's current phone from his own verified account;
+    # pass 2 links a delivery on his wife's account to that phone.
+    rows = [
+        obs("o1", 40, HOME, account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID,
+            account_phone="13588889999", person_name="茹小明", person_phone="13588889999"),
+        obs("o2", 3, HOME, account_id="w1", account_name="林美丽", account_id_no=OTHER_ID,
+            account_phone="13677776666", person_name="茹先生", person_phone="135-8888-9999"),
+    ]
+    scored, _, contacts = run([roster(phones="13000000000")], rows)
+    o2 = prepare.obs_ids(pl.DataFrame([rows[1]], schema=OBSERVATION_SCHEMA))[0]
+    p = scored.filter(pl.col("obs_id") == o2)["probability"]
+    assert p.len() == 1 and p[0] > 0.9
+    best_phone = contacts.filter((pl.col("kind") == "phone") & (pl.col("rank") == 1))["value"][0]
+    assert best_phone == "13588889999", "the stale roster phone must not outrank the phone in use"
+
+
+def test_recent_home_beats_old_home_with_more_deliveries():
+    acct = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, person_name="茹小明")
+    rows = [obs(f"old{i}", 300 + 7 * i, OLD_HOME, **acct) for i in range(12)]
+    rows += [obs(f"new{i}", 10 + 20 * i, HOME, **acct) for i in range(3)]
+    _, locs, _ = run([roster()], rows)
+    res = locs.filter(pl.col("kind") == "residence").sort("rank")
+    assert res["address"][0] == HOME
+    assert res["confidence"][0] > res["confidence"][1]
+
+
+def test_locker_is_a_pickup_point_not_a_home():
+    acct = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, person_name="茹小明")
+    rows = [obs(f"l{i}", 2 + i, "浙江省杭州市西湖区金色家园东门丰巢快递柜", **acct) for i in range(6)]
+    rows += [obs("h1", 30, HOME, **acct)]
+    _, locs, _ = run([roster()], rows)
+    res = locs.filter((pl.col("kind") == "residence") & (pl.col("rank") == 1))
+    assert res["address"][0] == HOME
+    assert "pickup_point" in locs["kind"].to_list()
+
+
+def test_shop_with_weekday_daytime_deliveries_is_a_workplace():
+    acct = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, person_name="茹小明")
+    shop = "浙江省绍兴市柯桥区中国轻纺城东市场3楼1234号商铺"
+    rows = [obs(f"s{i}", 1 + i, shop, hour=11, **acct) for i in range(5)] + [obs("h1", 3, HOME, **acct)]
+    _, locs, _ = run([roster()], rows)
+    work = locs.filter(pl.col("kind") == "workplace")
+    assert work.height == 1 and "轻纺城" in work["address"][0]
+
+
+def test_concluded_debtor_is_not_linked():
+    scored, locs, _ = run([roster(status="执行完毕")], [
+        obs("o1", 5, HOME, account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID),
+    ])
+    assert scored.height == 0 and locs.height == 0
