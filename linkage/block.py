@@ -23,14 +23,21 @@ def mobile_mask_key(col: pl.Expr) -> pl.Expr:
 
 
 def debtor_phones(debtors: pl.DataFrame, current: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Long table of (id_number, phone, origin) with each phone's mask key."""
+    """Long table of a debtor's phones: (id_number, phone, mask_key, origin).
+
+    origin is 'roster', 'current' (a full number seen on near-certain links) or
+    'current_mask' (only a masked number such as 177****1049 was seen: phone is null).
+    """
     roster = debtors.select("id_number", pl.col("roster_phones").alias("phone")).explode("phone").drop_nulls()
-    roster = roster.with_columns(pl.lit("roster").alias("origin"))
+    roster = roster.with_columns(mobile_mask_key(pl.col("phone")).alias("mask_key"), pl.lit("roster").alias("origin"))
     frames = [roster]
     if current is not None and current.height:
-        frames.append(current.select("id_number", "phone", pl.lit("current").alias("origin")))
-    out = pl.concat(frames, how="vertical").unique(["id_number", "phone", "origin"])
-    return out.with_columns(mobile_mask_key(pl.col("phone")).alias("mask_key"), )
+        frames.append(current.select(
+            "id_number", "phone",
+            pl.coalesce(pl.col("mask_key"), mobile_mask_key(pl.col("phone"))).alias("mask_key"),
+            pl.when(pl.col("phone").is_null()).then(pl.lit("current_mask")).otherwise(pl.lit("current")).alias("origin"),
+        ))
+    return pl.concat(frames, how="vertical").unique(["id_number", "phone", "mask_key", "origin"], maintain_order=True)
 
 
 def accounts(obs: pl.DataFrame) -> pl.DataFrame:
@@ -79,8 +86,13 @@ def _masked_id_block(acc: pl.DataFrame, debtors: pl.DataFrame) -> pl.DataFrame:
 def _phone_block(left: pl.DataFrame, key: str, digits: str, mask: str, surname: str,
                  phones: pl.DataFrame, debtors: pl.DataFrame) -> pl.DataFrame:
     full = left.filter(pl.col(digits).is_not_null()).join(
-        phones.select("id_number", "phone").unique(), left_on=digits, right_on="phone", how="inner"
+        phones.filter(pl.col("phone").is_not_null()).select("id_number", "phone").unique(),
+        left_on=digits, right_on="phone", how="inner"
     ).select(key, "id_number")
+    # A full number whose visible digits match a masked number the debtor was seen using.
+    learned = phones.filter(pl.col("origin") == "current_mask").select("id_number", "mask_key").unique()
+    full_masked = left.filter(pl.col(digits).is_not_null() & pl.col(mask).is_not_null()).join(
+        learned, left_on=mask, right_on="mask_key", how="inner").select(key, "id_number")
     masked = left.filter(pl.col(mask).is_not_null() & (pl.col(f"{digits[:3]}kind") == "masked"))
     pm = phones.filter(pl.col("mask_key").is_not_null()).select("id_number", "mask_key").unique()
     pm = pm.join(debtors.select("id_number", "dn_surname"), on="id_number", how="left")
@@ -89,7 +101,7 @@ def _phone_block(left: pl.DataFrame, key: str, digits: str, mask: str, surname: 
     mj = masked.join(pm, left_on=mask, right_on="mask_key", how="inner").filter(
         pl.col(surname).is_null() | (pl.col(surname) == pl.col("dn_surname"))
     ).select(key, "id_number")
-    return pl.concat([full, mj])
+    return pl.concat([full, full_masked, mj])
 
 
 def candidate_pairs(obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFrame,

@@ -20,8 +20,9 @@ def _name_level(debtor_name: str, raw: str) -> str:
     norm = names.normalize_name(raw)
     if norm.get("kind") == "masked" and norm.get("surname") and norm.get("name"):
         visible = norm["name"][len(norm["surname"]):]
-        if visible and all(ch in "*＊某×xX" for ch in visible):
-            # Platforms mask as 刘** whatever the name's length: only the surname is known.
+        if visible and (all(ch in "*＊某×xX" for ch in visible) or visible[-1] in "士生姐"):
+            # Platforms mask as 刘** whatever the name's length, and 王*士 is 王女士 masked:
+            # only the surname is known.
             return "surname_only" if debtor_name.startswith(norm["surname"]) else "mismatch"
     level, _detail = names.compare_name(debtor_name, norm)
     return level if level in NAME_LEVELS else "unknown"
@@ -60,6 +61,7 @@ def phone_level(prefix: str) -> pl.Expr:
         pl.when(kind.is_in(["mobile", "landline"])).then(
             pl.when(pl.col("current_phones").list.contains(digits)).then(pl.lit("exact_current"))
             .when(pl.col("roster_phones").list.contains(digits)).then(pl.lit("exact_roster"))
+            .when(pl.col("learned_masks").list.contains(mask)).then(pl.lit("compatible"))
             .when(has_phones).then(pl.lit("mismatch"))
             .otherwise(pl.lit("unknown"))
         )
@@ -82,10 +84,12 @@ def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
     ph = phones.group_by("id_number").agg(
         pl.col("phone").filter(pl.col("origin") == "current").unique().alias("current_phones"),
         pl.col("mask_key").drop_nulls().unique().alias("phone_mask_keys"),
+        pl.col("mask_key").filter(pl.col("origin") == "current_mask").drop_nulls().unique().alias("learned_masks"),
     )
     d = debtors.select("id_number", "dn_name", "dn_surname", "roster_phones").join(ph, on="id_number", how="left").with_columns(
         pl.col("current_phones").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
         pl.col("phone_mask_keys").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
+        pl.col("learned_masks").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
     )
     ocols = ["obs_id", "account_key", "account_name", "person_name", "place_key", "an_name", "an_kind", "pn_name",
              "pn_kind"] + [c for c in obs.columns if c[:3] in ("ai_", "ap_", "pp_")]

@@ -16,6 +16,23 @@ def _truth_keys(truth: pl.DataFrame, column: str) -> pl.DataFrame:
     return pl.DataFrame({"id_number": truth["id_number"], f"{column}_key": parsed["place_key"]})
 
 
+def door_matches(pred: pl.Expr, truth: pl.Expr) -> pl.Expr:
+    """A predicted place key is the true door when it names the same premises and every
+    part it states agrees; a city code where the district was not written still counts
+    (an officer can find 湖州市望江南路402号桂花苑21幢3单元2202室); a missing unit or room does not."""
+    p, t = pred.str.split("|"), truth.str.split("|")
+
+    def part(x, i):
+        return x.list.get(i, null_on_oob=True).fill_null("")
+
+    pc, tc = part(p, 0), part(t, 0)
+    code_ok = (pc == tc) | (pc.str.ends_with("00") & (pc.str.slice(0, 4) == tc.str.slice(0, 4)))
+    same = code_ok & (part(p, 1) == part(t, 1)) & (part(p, 1) != "")
+    for i in (2, 3, 4):
+        same = same & (part(p, i) == part(t, i))
+    return same.fill_null(False)
+
+
 def _ece(conf: pl.Series, correct: pl.Series, bins: int = 10) -> float | None:
     if conf.len() == 0:
         return None
@@ -35,7 +52,7 @@ def evaluate_frames(locations: pl.DataFrame, contacts: pl.DataFrame, truth: pl.D
                                on="id_number", how="left")
     res = locations.filter(pl.col("kind") == "residence").join(
         persons.select("id_number", "home_address_key"), on="id_number", how="inner"
-    ).with_columns((pl.col("place_key") == pl.col("home_address_key")).fill_null(False).alias("right"))
+    ).with_columns(door_matches(pl.col("place_key"), pl.col("home_address_key")).alias("right"))
 
     def hit_at(k: int, population: pl.DataFrame) -> float | None:
         if population.height == 0:
@@ -69,7 +86,8 @@ def evaluate_frames(locations: pl.DataFrame, contacts: pl.DataFrame, truth: pl.D
         has_work = persons.filter(pl.col("work_address_key").is_not_null() & pl.col("on_platforms"))
         w = locations.filter((pl.col("kind") == "workplace") & (pl.col("rank") == 1)).join(
             has_work.select("id_number", "work_address_key"), on="id_number", how="inner")
-        out["workplace_hit@1"] = (w.filter(pl.col("place_key") == pl.col("work_address_key")).height / has_work.height
+        out["workplace_hit@1"] = (w.filter(door_matches(pl.col("place_key"), pl.col("work_address_key"))).height
+                                  / has_work.height
                                   if has_work.height else None)
     phones = contacts.filter((pl.col("kind") == "phone") & (pl.col("rank") == 1)).join(
         persons.select("id_number", "current_phones"), on="id_number", how="inner")

@@ -129,7 +129,6 @@ _NICKNAMES = frozenset(
 _HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _HAN_RE = re.compile(f"[{_HAN}]")
 _MASK_CHARS = "*某×○●□?〇_xX"
-_MASK_NON_LATIN = "*某×○●□?〇_"
 _DOTS = "·•・‧･."
 _KEEP_RE = re.compile(f"[^{_HAN}A-Za-z0-9*某×○●□?〇_{re.escape(_DOTS)}]+")
 _CTRL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]")

@@ -21,6 +21,10 @@ PICKUP_SUPPORT = 0.3
 EVIDENCE_SCALE = 0.8          # score at which evidence is ~63% saturated
 EVENT_FACTOR = {"delivery": 1.0, "receive": 1.0, "checkin": 0.5, "send": 0.6}
 DOOR_PRECISIONS = ("room", "building", "community", "road")
+# Parcels to a door with no flat number (a bare road number, a market stall; not a
+# village house) that come on weekdays in office hours are work deliveries: homes get
+# theirs evenings and weekends.
+DAYTIME_WORK_SHARE = 0.75
 
 LOCATION_COLUMNS = [
     "id_number", "rank", "kind", "address", "province", "city", "district", "confidence",
@@ -62,17 +66,45 @@ def place_evidence(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
                           pl.concat_str([pl.col("source_kind"), pl.lit(":"), pl.col("platform")]).alias("src"))
 
 
-def _merge_area_only(ev: pl.DataFrame) -> pl.DataFrame:
-    """An address without a room joins the debtor's only door-level place in that community."""
-    doors = (
-        ev.filter(pl.col("place_key").is_not_null() & ~pl.col("is_pickup"))
-        .group_by("id_number", "area_key").agg(pl.col("place_key").unique().alias("keys"))
-        .filter(pl.col("keys").list.len() == 1)
-        .select("id_number", "area_key", pl.col("keys").list.first().alias("door"))
-    )
-    ev = ev.join(doors, on=["id_number", "area_key"], how="left")
-    area_only = pl.col("place_key").is_null() & ~pl.col("is_pickup") & pl.col("door").is_not_null()
-    return ev.with_columns(pl.when(area_only).then(pl.col("door")).otherwise(pl.col("place")).alias("place")).drop("door")
+def _split_key(col: str) -> list[pl.Expr]:
+    parts = pl.col(col).str.split("|")
+    return [parts.list.get(i, null_on_oob=True).fill_null("").alias(f"{col}_{name}")
+            for i, name in enumerate(("code", "premises", "building", "unit", "room"))]
+
+
+def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
+    """Map each less specific spelling of a door onto the debtor's one more specific spelling.
+
+    '金色家园' (no room), '台州市…君悦花苑16幢303' (district missing: city code) and
+    '2幢501室' (unit missing) join the debtor's only place that agrees on everything they
+    do state.  Where two places could take it, it stays as it is rather than guess.
+    """
+    keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
+    if keys.height == 0:
+        return ev
+    a = keys.rename({"place": "src"}).with_columns(_split_key("src"))
+    b = keys.rename({"place": "dst"}).with_columns(_split_key("dst"))
+    j = a.join(b, left_on=["id_number", "src_premises"], right_on=["id_number", "dst_premises"], how="inner")
+    j = j.filter(pl.col("src") != pl.col("dst"))
+    city_level = pl.col("src_code").str.ends_with("00") & ~pl.col("dst_code").str.ends_with("00")
+    code_ok = (pl.col("src_code") == pl.col("dst_code")) | (
+        city_level & (pl.col("src_code").str.slice(0, 4) == pl.col("dst_code").str.slice(0, 4)))
+    fields_ok = pl.lit(True)
+    more_specific = city_level & (pl.col("src_code") != pl.col("dst_code"))
+    for f in ("building", "unit", "room"):
+        fields_ok = fields_ok & ((pl.col(f"src_{f}") == "") | (pl.col(f"src_{f}") == pl.col(f"dst_{f}")))
+        more_specific = more_specific | ((pl.col(f"src_{f}") == "") & (pl.col(f"dst_{f}") != ""))
+    j = j.filter(code_ok & fields_ok & more_specific)
+    # Only the most specific targets, and only when there is exactly one.
+    j = j.with_columns((pl.col("dst_building") != "").cast(pl.Int8).add((pl.col("dst_unit") != "").cast(pl.Int8))
+                       .add((pl.col("dst_room") != "").cast(pl.Int8)).add(
+                           (~pl.col("dst_code").str.ends_with("00")).cast(pl.Int8)).alias("spec"))
+    j = j.filter(pl.col("spec") == pl.col("spec").max().over("id_number", "src"))
+    mapping = j.group_by("id_number", "src").agg(pl.col("dst").unique()).filter(pl.col("dst").list.len() == 1)
+    mapping = mapping.select("id_number", pl.col("src").alias("place"), pl.col("dst").list.first().alias("_to"))
+    ev = ev.join(mapping, on=["id_number", "place"], how="left")
+    return ev.with_columns(pl.when(~pl.col("is_pickup") & pl.col("_to").is_not_null()).then(pl.col("_to"))
+                           .otherwise(pl.col("place")).alias("place")).drop("_to")
 
 
 def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.DataFrame:
@@ -81,7 +113,7 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
         return pl.DataFrame(schema={c: pl.Utf8 for c in LOCATION_COLUMNS}).cast(
             {"rank": pl.Int32, "confidence": pl.Float64, "n_observations": pl.Int32, "score": pl.Float64,
              "first_seen": pl.Datetime("us"), "last_seen": pl.Datetime("us")})
-    ev = _merge_area_only(ev)
+    ev = reconcile_places(ev)
     places = ev.group_by("id_number", "place").agg(
         pl.col("w").sum().alias("score"),
         pl.len().alias("n_observations"),
@@ -101,7 +133,10 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
     )
     places = places.with_columns(
         pl.when(pl.col("pickup_share") >= 0.5).then(pl.lit("pickup_point"))
-        .when((pl.col("work_share") >= 0.5) | (pl.col("send_share") >= 0.6)).then(pl.lit("workplace"))
+        .when((pl.col("work_share") >= 0.5) | (pl.col("send_share") >= 0.6)
+              | ((pl.col("daytime_share") >= DAYTIME_WORK_SHARE) & ~pl.col("place").str.contains(r"\|[^|]+$")
+                 & ~pl.col("place").str.contains(r"^[^|]*\|[^|]*(村|组)(\||$)")))
+        .then(pl.lit("workplace"))
         .otherwise(pl.lit("residence")).alias("kind")
     )
     # Pick-up points nearby support the home in the same community.

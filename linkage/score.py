@@ -89,9 +89,14 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
         pl.when(other_holder).then(pl.lit(W.RECIPIENT_IS_OTHER_HOLDER)).otherwise(0.0).alias("w_other_holder"),
         _weight("lvl_place", W.PLACE_WEIGHTS).alias("w_place"),
     )
+    # If the account holder is the debtor, the parcel's own name and phone are further
+    # evidence, but not twice: a namesake typing his own name on his own parcel says the
+    # same thing as his account name.  A contradicted account name stays decisive.
+    name_w = pl.when(pl.col("w_account_name") < 0).then(pl.col("w_account_name")).otherwise(
+        pl.max_horizontal("w_account_name", "w_recipient_name"))
+    phone_w = pl.max_horizontal("w_account_phone", "w_recipient_phone")
     account = pl.when(pl.col("has_account")).then(
-        prior + pl.col("w_account_id") + pl.col("w_account_name") + pl.col("w_account_phone")
-        + pl.col("w_elsewhere")
+        prior + pl.col("w_account_id") + name_w + phone_w + pl.col("w_elsewhere")
     )
     recipient = (prior + pl.col("w_recipient_name") + pl.col("w_recipient_phone") + pl.col("w_other_holder")
                  + pl.col("w_place"))
@@ -118,17 +123,18 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
 
 
 def current_phones(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
-    """Phones seen on near-certain links: the debtor's phones in use now."""
+    """Phones seen on near-certain links: the debtor's phones in use now.
+
+    Columns id_number, phone (null when only a masked number was seen), mask_key.
+    """
     sure = scored.filter(pl.col("probability") >= CURRENT_PHONE_THRESHOLD).join(
-        obs.select("obs_id", "ap_digits", "ap_kind", "pp_digits", "pp_kind"), on="obs_id", how="left"
-    )
-    acc = sure.filter((pl.col("via") == "account") & (pl.col("ap_kind") == "mobile")).select(
-        "id_number", pl.col("ap_digits").alias("phone")
-    )
-    rec = sure.filter(pl.col("lvl_recipient_name").is_in(NAME_COMPATIBLE) & (pl.col("pp_kind") == "mobile")).select(
-        "id_number", pl.col("pp_digits").alias("phone")
-    )
-    return pl.concat([acc, rec]).unique()
+        obs.select("obs_id", "ap_digits", "ap_kind", "ap_mask_key", "pp_digits", "pp_kind", "pp_mask_key"),
+        on="obs_id", how="left")
+    acc = sure.filter((pl.col("via") == "account") & pl.col("ap_kind").is_in(["mobile", "masked"])).select(
+        "id_number", pl.col("ap_digits").alias("phone"), pl.col("ap_mask_key").alias("mask_key"))
+    rec = sure.filter(pl.col("lvl_recipient_name").is_in(NAME_COMPATIBLE) & pl.col("pp_kind").is_in(["mobile", "masked"])
+                      ).select("id_number", pl.col("pp_digits").alias("phone"), pl.col("pp_mask_key").alias("mask_key"))
+    return pl.concat([acc, rec]).filter(pl.col("mask_key").is_not_null()).unique()
 
 
 def known_doors(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:

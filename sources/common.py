@@ -524,6 +524,18 @@ def _decode_header(data: bytes, primary: str, secondary: str, required: list[str
     return enc, text, fields, False
 
 
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_TWO_BYTE_UTF8 = re.compile(r"[\u0080-\u07ff]")
+
+
+def looks_utf8(text: str) -> bool:
+    """Is this (already valid UTF-8) text really UTF-8 Chinese, not GB18030 bytes that
+    happen to form valid UTF-8?  GB18030 pairs misread as UTF-8 become 2-byte sequences
+    (U+0080-U+07FF: Latin-1, Greek, Cyrillic, Hebrew, Arabic...), e.g. '郑*英' -> '֣*Ӣ';
+    real UTF-8 Chinese has CJK characters and practically never those."""
+    return _CJK.search(text) is not None and _TWO_BYTE_UTF8.search(text) is None
+
+
 _FULLY_QUOTED = re.compile(r'"[^"]*"(?:,"[^"]*")*')
 
 
@@ -685,9 +697,12 @@ class _CsvReader:
             if self.check_utf8_first:
                 try:
                     text = complete.decode("utf-8")
-                    self.fallback_lines += complete.count(b"\n") + (not complete.endswith(b"\n"))
                 except UnicodeDecodeError:
                     text = None
+                if text is not None and not looks_utf8(text):
+                    text = None   # GB18030 bytes that happen to be valid UTF-8
+                if text is not None:
+                    self.fallback_lines += complete.count(b"\n") + (not complete.endswith(b"\n"))
             if text is None:
                 try:
                     text = complete.decode(enc)
@@ -729,8 +744,9 @@ class _CsvReader:
         if self.check_utf8_first:
             try:
                 t = b.decode("utf-8")
-                self.fallback_lines += 1
-                return t, None
+                if looks_utf8(t):
+                    self.fallback_lines += 1
+                    return t, None
             except UnicodeDecodeError:
                 pass
         try:

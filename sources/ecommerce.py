@@ -10,7 +10,7 @@ Decisions (see also sources/common.py):
   address is still one the buyer uses) and counted in a warning.
 * Unparseable 实付金额: row KEPT with amount null (the address is the evidence that
   matters), counted in a warning.
-* Quarantined: wrong field count, truncated last line, unparseable 下单时间/签收时间,
+* Quarantined: Excel totals rows (订单编号 合计/总计/小计/汇总), wrong field count, truncated last line, unparseable 下单时间/签收时间,
   empty 订单编号 or 下单时间, spreadsheet formula in an identity field, any field over
   1,000 characters, later duplicates of an 订单编号 within the file.
 """
@@ -32,6 +32,9 @@ COLUMNS = ["订单编号", "买家ID", "实名姓名", "实名证件号", "绑�
 # identity fields: a formula here quarantines the row
 FORMULA_CHECKED = ["订单编号", "买家ID", "实名姓名", "实名证件号", "绑定手机", "收货人",
                    "收货手机", "收货地址"]
+
+
+SUMMARY_MARKERS = ["合计", "总计", "小计", "汇总", "合计：", "总计："]
 
 
 def parse_amount_expr(col: str) -> pl.Expr:
@@ -72,6 +75,10 @@ def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
         + [C.formula_reason_expr(c) for c in FORMULA_CHECKED]
         + [C.length_reason_expr(c) for c in COLUMNS]
     )
+    # Excel totals rows ('合计,,,,,,,,,,644682.87,') get one clear reason
+    summary = pl.col("订单编号").is_in(SUMMARY_MARKERS)
+    reasons = [pl.when(summary).then(pl.format("summary row ({}), not an order", pl.col("订单编号")))
+               .otherwise(C.combine_reasons(reasons))]
     good = C.validate_and_split(df, reasons, key="订单编号", key_label="订单编号", col=col)
 
     bad_amount = good.filter(pl.col("实付金额").is_not_null() & pl.col("_amount").is_null()).height

@@ -3,7 +3,7 @@
 One line = one account -> observations:
 * one 'checkin' per geo_post: event_time = post ts (naive Beijing time), address =
   post address, else poi; when both are present and the address does not contain the
-  poi text, "address poi" (joined by a space);
+  poi text (nor the poi without its leading district), "address poi" (joined by a space);
 * one 'login' per login: event_time = ts, address = ip_region;
 * when the account has neither, ONE 'profile' observation (address = profile_region)
   so the account's phone/ID are still known.
@@ -232,8 +232,12 @@ def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
     events = events.filter(pl.col("_reason").is_null()).join(
         good.select("_line"), on="_line", how="semi")
     addr, poi = pl.col("address"), pl.col("poi")
+    # A poi usually repeats the address's own place name behind a district ('柯桥区金色家园'
+    # for '绍兴市柯桥区笛扬路金色家园'): compare without that prefix, or the place is named twice.
+    poi_name = poi.str.replace(r"^.*?(?:省|市|区|县|旗)", "")
     place = (pl.when(addr.is_not_null() & poi.is_not_null()
-                     & ~addr.str.contains(poi, literal=True))
+                     & ~addr.str.contains(poi, literal=True)
+                     & ~addr.str.contains(poi_name, literal=True))
              .then(pl.concat_str([addr, poi], separator=" "))
              .otherwise(pl.coalesce(addr, poi)))
     ev_rows = events.select(

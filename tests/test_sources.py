@@ -216,6 +216,21 @@ def test_ecommerce_utf8_line_inside_gb18030_file(tmp_path):
     assert any("UTF-8" in w for w in res.warnings)
 
 
+def test_ecommerce_gb18030_bytes_that_are_valid_utf8_stay_gb18030(tmp_path):
+    # b'\xd6\xa3*\xd3\xa2' is '郑*英' in GB18030 and also valid UTF-8 ('֣*Ӣ')
+    assert "郑*英".encode("gb18030").decode("utf-8") == "֣*Ӣ"
+    p = write_ec(tmp_path, [ec_row(oid="O1")])
+    with open(p, "ab") as fh:
+        fh.write((csv_line(ec_row(oid="O2", name="郑*英", rname="zhengying", addr="x",
+                                  cat="")) + "\r\n").encode("gb18030"))
+        fh.write("O3,B1,郑*英".encode("gb18030"))     # truncated last line, alone in its block
+    res = read_ec(p)
+    assert res.rows["account_name"].to_list() == ["茹*明", "郑*英"]
+    assert "郑*英" in res.quarantine["raw"][0]
+    assert not any("UTF-8" in w for w in res.warnings)
+    assert common.looks_utf8("王女士,杭州") and not common.looks_utf8("֣*Ӣ")
+
+
 def test_ecommerce_undecodable_line_quarantined(tmp_path):
     p = write_ec(tmp_path, [ec_row(oid="O1")])
     with open(p, "ab") as fh:
@@ -341,9 +356,10 @@ def test_ecommerce_block_boundaries_do_not_change_results(tmp_path, monkeypatch,
         assert got.rows_read == expected.rows_read
 
 
-def test_ecommerce_empty_order_id_quarantined(tmp_path):
-    res = read_ec(write_ec(tmp_path, [ec_row(oid=" "), ",,,,,,,,,,,"]))
+def test_ecommerce_empty_order_id_and_totals_row_quarantined(tmp_path):
+    res = read_ec(write_ec(tmp_path, [ec_row(oid=" "), ",,,,,,,,,,,", "合计,,,,,,,,,,644682.87,"]))
     assert res.rows_kept == 0 and reasons(res)[2].startswith("empty 订单编号")
+    assert reasons(res)[4] == "summary row (合计), not an order"
 
 
 # --------------------------------------------------------------------------- roster
