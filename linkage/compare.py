@@ -91,15 +91,19 @@ def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
         pl.col("phone_mask_keys").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
         pl.col("learned_masks").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
     )
-    ocols = ["obs_id", "account_key", "account_name", "person_name", "place_key", "an_name", "an_kind", "pn_name",
-             "pn_kind"] + [c for c in obs.columns if c[:3] in ("ai_", "ap_", "pp_")]
+    ocols = ["obs_id", "account_key", "account_name", "person_name", "place_key", "an_name", "an_kind", "an_pinyin",
+             "pn_name", "pn_kind", "pn_pinyin"] + [c for c in obs.columns if c[:3] in ("ai_", "ap_", "pp_")]
     x = pairs.join(obs.select(ocols), on="obs_id", how="left").join(d, on="id_number", how="left")
     if doors is not None and doors.height:
         x = x.join(doors.with_columns(pl.lit(True).alias("_door")), on=["id_number", "place_key"], how="left")
     else:
         x = x.with_columns(pl.lit(None, pl.Boolean).alias("_door"))
-    holder = ((pl.col("pn_kind") == "full") & (pl.col("an_kind") == "full") & (pl.col("pn_name") == pl.col("an_name"))) | (
-        pl.col("pp_digits").is_not_null() & (pl.col("pp_digits") == pl.col("ap_digits")))
+    # The parcel is addressed to the account holder: same name (in characters or pinyin) or
+    # a phone whose visible digits agree with the bound phone.
+    same_name = ((pl.col("pn_kind") == "full") & (pl.col("an_kind") == "full") & (pl.col("pn_name") == pl.col("an_name"))) | (
+        pl.col("pn_kind").is_in(["full", "pinyin"]) & pl.col("an_kind").is_in(["full", "pinyin"])
+        & (pl.col("pn_pinyin") == pl.col("an_pinyin")))
+    holder = same_name | (pl.col("pp_mask_key").is_not_null() & (pl.col("pp_mask_key") == pl.col("ap_mask_key")))
     x = x.with_columns(
         id_level().alias("lvl_account_id"),
         phone_level("ap_").alias("lvl_account_phone"),

@@ -16,7 +16,10 @@ import polars as pl
 from linkage.score import LINK_THRESHOLD, NAME_COMPATIBLE
 
 HALF_LIFE_DAYS = 180.0
-STALE_HALF_LIFE_DAYS = 45.0
+STALE_HALF_LIFE_DAYS = 90.0
+STALE_MIN_OBS = 2
+SEND_WORK_SHARE = 0.3         # a door the debtor ships parcels from is a shop or a workshop
+CHECKIN_ONLY = 0.3
 PICKUP_SUPPORT = 0.3
 EVIDENCE_SCALE = 0.8          # score at which evidence is ~63% saturated
 EVENT_FACTOR = {"delivery": 1.0, "receive": 1.0, "checkin": 0.5, "send": 0.6}
@@ -128,12 +131,13 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
         pl.col("is_pickup").mean().alias("pickup_share"),
         pl.col("workplace_hint").fill_null(False).mean().alias("work_share"),
         (pl.col("event") == "send").mean().alias("send_share"),
+        (pl.col("event") == "checkin").mean().alias("checkin_share"),
         pl.col("daytime").mean().alias("daytime_share"),
         pl.col("probability").max().alias("best_link"),
     )
     places = places.with_columns(
         pl.when(pl.col("pickup_share") >= 0.5).then(pl.lit("pickup_point"))
-        .when((pl.col("work_share") >= 0.5) | (pl.col("send_share") >= 0.6)
+        .when((pl.col("work_share") >= 0.5) | (pl.col("send_share") >= SEND_WORK_SHARE)
               | ((pl.col("daytime_share") >= DAYTIME_WORK_SHARE) & ~pl.col("place").str.contains(r"\|[^|]+$")
                  & ~pl.col("place").str.contains(r"^[^|]*\|[^|]*(村|组)(\||$)")))
         .then(pl.lit("workplace"))
@@ -148,9 +152,14 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
         .otherwise(pl.col("score")).alias("score")
     )
     # Moves: discount a place by how long before the debtor's newest evidence of that kind it was last seen.
-    newest = pl.col("last_seen").max().over("id_number", "kind")
+    # Only places seen at least STALE_MIN_OBS times count as "where they are now": one
+    # parcel to a hotel or a relative must not make the real home look abandoned.
+    newest = pl.col("last_seen").filter(pl.col("n_observations") >= STALE_MIN_OBS).max().over("id_number", "kind")
     gap = (newest - pl.col("last_seen")).dt.total_seconds() / 86400.0
-    places = places.with_columns((pl.col("score") * 0.5 ** (gap / STALE_HALF_LIFE_DAYS)).alias("score"))
+    places = places.with_columns(
+        (pl.col("score") * (0.5 ** (gap.clip(0.0, None) / STALE_HALF_LIFE_DAYS)).fill_null(1.0)
+         # Where only check-ins happened (a restaurant, a mall) no parcel ever went: not a home.
+         * pl.when(pl.col("checkin_share") >= 1.0).then(CHECKIN_ONLY).otherwise(1.0)).alias("score"))
     total = pl.col("score").sum().over("id_number", "kind")
     share = pl.col("score") / total
     strength = 1.0 - (-pl.col("score") / EVIDENCE_SCALE).exp()

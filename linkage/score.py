@@ -21,21 +21,23 @@ from linkage.compare import compare_pairs
 
 LINK_THRESHOLD = 0.5          # below this an observation is not linked (and not retained)
 CURRENT_PHONE_THRESHOLD = 0.95
+MAX_PASSES = 4
 NAME_COMPATIBLE = ("exact", "pinyin", "fuzzy", "masked_compatible", "surname_only")
 
 
 def name_frequencies(obs: pl.DataFrame) -> tuple[pl.DataFrame, int]:
     """People per full name in the night's data, and the number of distinct people.
 
-    A person is an identity as well as we can tell without linking: an account, a full
-    phone, or a masked phone with the name typed beside it.
+    A person is an identity as well as we can tell without linking: an account or a full
+    phone.
     """
     people = [
         obs.filter(pl.col("an_kind") == "full").select(pl.col("an_name").alias("name"), pl.col("account_key").alias("who")),
         obs.filter(pl.col("pn_kind") == "full").select(
             pl.col("pn_name").alias("name"),
-            pl.coalesce(pl.col("pp_digits"), pl.concat_str([pl.col("pp_mask_key"), pl.col("pn_name")]),
-                        pl.col("account_key"), pl.col("obs_id")).alias("who"),
+            # A parcel with neither a full phone nor an account cannot be told apart from the
+            # same person's other parcels: counting it would inflate both N and name counts.
+            pl.coalesce(pl.col("pp_digits"), pl.col("account_key")).alias("who"),
         ),
     ]
     p = pl.concat(people).drop_nulls().unique()
@@ -132,7 +134,12 @@ def current_phones(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
         on="obs_id", how="left")
     acc = sure.filter((pl.col("via") == "account") & pl.col("ap_kind").is_in(["mobile", "masked"])).select(
         "id_number", pl.col("ap_digits").alias("phone"), pl.col("ap_mask_key").alias("mask_key"))
+    # Not the bound phone of someone else's account: a spouse's number typed on the
+    # debtor's parcel would otherwise pull in all the spouse's own parcels.
+    others_phone = pl.col("recipient_is_holder") & pl.col("lvl_account_id").is_in(["mismatch"]) | (
+        pl.col("recipient_is_holder") & (pl.col("lvl_account_name") == "mismatch"))
     rec = sure.filter(pl.col("lvl_recipient_name").is_in(NAME_COMPATIBLE) & pl.col("pp_kind").is_in(["mobile", "masked"])
+                      & ~others_phone
                       ).select("id_number", pl.col("pp_digits").alias("phone"), pl.col("pp_mask_key").alias("mask_key"))
     return pl.concat([acc, rec]).filter(pl.col("mask_key").is_not_null()).unique()
 
@@ -154,18 +161,26 @@ def _one_pass(obs, debtors, phones, doors, freqs, population):
     return score_comparisons(compare_pairs(pairs, obs, debtors, phones, doors), freqs, population)
 
 
-def link(obs: pl.DataFrame, debtors: pl.DataFrame) -> pl.DataFrame:
-    """All scored candidate pairs (final pass), one row per (debtor, observation)."""
+def link(obs: pl.DataFrame, debtors: pl.DataFrame, max_passes: int = MAX_PASSES) -> pl.DataFrame:
+    """All scored candidate pairs of the final pass, one row per (debtor, observation).
+
+    Each pass feeds the next the phones and doors seen on near-certain links, until
+    nothing new is learned (or ``max_passes``): a phone found on the debtor's own
+    account finds the waybills sent to it, whose doors find the parcels to that door.
+    """
     if obs.height == 0 or debtors.height == 0:
         return pl.DataFrame(schema=SCORED_SCHEMA)
     freqs, population = name_frequencies(obs)
     phones = debtor_phones(debtors)
-    no_doors = pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8})
-    scored = _one_pass(obs, debtors, phones, no_doors, freqs, population)
-    current, doors = current_phones(scored, obs), known_doors(scored, obs)
-    if current.height or doors.height:
-        phones = debtor_phones(debtors, current)
+    doors = pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8})
+    learned = (0, 0)
+    for _ in range(max_passes):
         scored = _one_pass(obs, debtors, phones, doors, freqs, population)
+        current, doors = current_phones(scored, obs), known_doors(scored, obs)
+        if (current.height, doors.height) == learned:
+            break
+        learned = (current.height, doors.height)
+        phones = debtor_phones(debtors, current)
     return scored.select(list(SCORED_SCHEMA))
 
 
@@ -180,6 +195,7 @@ SCORED_SCHEMA = {
     "lvl_recipient_name": pl.Utf8,
     "lvl_recipient_phone": pl.Utf8,
     "lvl_place": pl.Utf8,
+    "recipient_is_holder": pl.Boolean,
     "match_weight": pl.Float64,
     "probability": pl.Float64,
     "evidence": pl.Utf8,

@@ -47,7 +47,7 @@ RECIPIENT_NAME_WEIGHTS = {
     "fuzzy": 2.0,
     "masked_compatible": 5.0,
     "surname_only": None,
-    "mismatch": -3.0,
+    "mismatch": -6.0,            # a different name typed on the parcel: usually someone else's parcel
     "unknown": 0.0,
 }
 
