@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import zipfile
 from pathlib import Path
 
 import polars as pl
@@ -21,6 +22,23 @@ def _dictionary_dir() -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("jionlp is not installed; it ships the administrative-division tables")
     return Path(list(spec.submodule_search_locations)[0]) / "dictionary"
+
+
+def read_dictionary(name: str) -> str:
+    """A jionlp dictionary file's text, from the .txt or, on a fresh install, its .zip.
+
+    jionlp ships some tables zipped and unzips them on first use of its own parsers;
+    we never call those, so read the archive directly (nothing is written).
+    """
+    folder = _dictionary_dir()
+    txt = folder / name
+    if txt.exists():
+        return txt.read_text(encoding="utf-8")
+    archive = folder / (Path(name).stem + ".zip")
+    if archive.exists():
+        with zipfile.ZipFile(archive) as zf:
+            return zf.read(name).decode("utf-8")
+    raise FileNotFoundError(f"jionlp dictionary {name} not found in {folder}")
 
 
 def parse_division_lines(lines) -> pl.DataFrame:
@@ -79,7 +97,7 @@ def parse_division_lines(lines) -> pl.DataFrame:
 @functools.lru_cache(maxsize=1)
 def divisions() -> pl.DataFrame:
     """All divisions of China (about 700k rows; ~1 s to build, cached)."""
-    text = (_dictionary_dir() / "china_location.txt").read_text(encoding="utf-8")
+    text = read_dictionary("china_location.txt")
     return parse_division_lines(text.splitlines())
 
 
@@ -89,10 +107,9 @@ def mobile_prefixes() -> pl.DataFrame:
 
     Columns: prefix7 (e.g. '1385710'), province, city.
     """
-    path = _dictionary_dir() / "phone_location.txt"
     rows = []
     region = None
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    for raw in read_dictionary("phone_location.txt").splitlines():
         if not raw.strip():
             continue
         if not raw.startswith("\t"):
@@ -114,9 +131,8 @@ def mobile_prefixes() -> pl.DataFrame:
 @functools.lru_cache(maxsize=1)
 def landline_area_codes() -> pl.DataFrame:
     """Landline area codes ('0571') to (province, city)."""
-    path = _dictionary_dir() / "landline_phone_area_code.txt"
     rows = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    for raw in read_dictionary("landline_phone_area_code.txt").splitlines():
         parts = raw.strip().split()
         if len(parts) >= 2:
             prov, _, city = parts[1].partition("/")
