@@ -58,7 +58,10 @@ def print_summary(s: dict, db: str, reports: str) -> None:
 
 def cmd_nightly(args) -> int:
     if args.as_of:
-        date.fromisoformat(args.as_of)
+        try:
+            date.fromisoformat(args.as_of)
+        except ValueError:
+            raise ValueError(f"--as-of must be a date written YYYY-MM-DD, got {args.as_of!r}") from None
     if args.engine == "prefect":
         os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
         from pipelines.flow import nightly

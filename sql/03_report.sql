@@ -28,6 +28,8 @@ JOIN locations l ON l.id_number = c.id_number
 LEFT JOIN best_phones p ON p.id_number = c.id_number
 LEFT JOIN prev_debtors pd ON pd.id_number = c.id_number
 LEFT JOIN prev pv ON pv.id_number = l.id_number AND pv.kind = l.kind AND pv.place_key = l.place_key
-WHERE (l.kind = 'residence' AND l.rank <= 3)
-   OR (l.kind = 'workplace' AND l.rank <= 2)
-   OR (l.kind = 'pickup_point' AND l.rank <= 1);
+WHERE ((l.kind = 'residence' AND l.rank <= 3)
+    OR (l.kind = 'workplace' AND l.rank <= 2)
+    OR (l.kind = 'pickup_point' AND l.rank <= 1))
+  -- Runners-up nobody would act on only clutter the judge's sheet.
+  AND (l.rank = 1 OR l.confidence >= 0.1);
