@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import polars as pl
 
 from linkage.evaluation import evaluate_frames
@@ -17,12 +16,9 @@ def evaluate(db: Path, truth_dir: Path) -> dict:
     if not Path(db).exists():
         raise FileNotFoundError(f"database not found: {db}")
     truth = pl.read_parquet(truth_file)
-    con = duckdb.connect(str(db), read_only=True)
-    try:
+    with warehouse.read_only(db) as con:
         locations = warehouse.read_table(con, "locations")
         contacts = warehouse.read_table(con, "contacts")
-    finally:
-        con.close()
     return evaluate_frames(locations, contacts, truth)
 
 

@@ -97,30 +97,14 @@ def publish(staging: Staging) -> None:
         os.close(dir_fd)
 
 
-def discard(staging: Staging) -> None:
-    try:
-        staging.con.close()
-    except Exception:  # noqa: BLE001 - the connection may already be broken
-        pass
-    for p in (staging.path, Path(str(staging.path) + ".wal")):
-        p.unlink(missing_ok=True)
-
-
 def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
     """Replace a table's rows with a frame's, matching columns by name."""
-    cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
-    missing = [c for c in cols if c not in frame.columns]
-    if missing:
-        frame = frame.with_columns([pl.lit(None).alias(c) for c in missing])
-    con.register("_incoming", frame.select(cols).to_arrow())
-    try:
-        con.execute(f"DELETE FROM {table}")
-        con.execute(f"INSERT INTO {table} SELECT * FROM _incoming")
-    finally:
-        con.unregister("_incoming")
+    con.execute(f"DELETE FROM {table}")
+    append_table(con, table, frame)
 
 
 def append_table(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    """Insert a frame's rows, matching columns by name; columns it lacks are NULL."""
     if frame.height == 0:
         return
     cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
@@ -146,6 +130,7 @@ def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
 
 @contextmanager
 def read_only(db_path: Path):
+    """A read-only connection, as analysts open the published file."""
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         yield con

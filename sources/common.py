@@ -415,6 +415,36 @@ def finish(file: str, source_kind: str, platform: str, rows: pl.DataFrame,
     return res
 
 
+def parse_amount_expr(col: str) -> pl.Expr:
+    """Yuan amounts as exported for people: '8,000.00', '8，000元', '￥80', full-width digits."""
+    return (pl.col(col).str.normalize("NFKC")
+            .str.replace_all(r"[,，\s¥￥元]", "")
+            .cast(pl.Float64, strict=False))
+
+
+def open_csv_export(path: Path, *, rel_name: str, source_kind: str, platform: str,
+                    encodings: tuple[str, ...], required, optional, row_schema: dict):
+    """Read a spreadsheet-style CSV export for an adapter.
+
+    Returns ``(delimited, collector)`` to go on with, or ``(AdapterResult, None)`` when
+    the file is finished already: unreadable (error set) or empty (a warning, no rows).
+    """
+    col = Collector(rel_name, source_kind, platform)
+    try:
+        d = read_delimited(Path(path), encodings=encodings, required=required, optional=optional, col=col)
+    except FileError as e:
+        return error_result(rel_name, source_kind, platform, str(e), row_schema, col.warnings), None
+    except OSError as e:
+        return error_result(rel_name, source_kind, platform, f"cannot read file: {e}", row_schema), None
+    if d is None:
+        col.warnings.append("empty file (0 bytes or only blank lines): no rows")
+        return finish(rel_name, source_kind, platform, empty(row_schema), [], 0, 0, col.warnings,
+                      row_schema), None
+    if d.rows_read == 0:
+        col.warnings.append("header only: no data rows")
+    return d, col
+
+
 # --------------------------------------------------------------------------- CSV engine
 
 

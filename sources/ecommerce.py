@@ -37,37 +37,18 @@ FORMULA_CHECKED = ["订单编号", "买家ID", "实名姓名", "实名证件号"
 SUMMARY_MARKERS = ["合计", "总计", "小计", "汇总", "合计：", "总计："]
 
 
-def parse_amount_expr(col: str) -> pl.Expr:
-    return (
-        pl.col(col)
-        .str.replace_all(r"[,，\s¥￥元]", "")
-        .cast(pl.Float64, strict=False)
-    )
-
-
 def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
-    col = C.Collector(rel_name, SOURCE_KIND, platform)
-    try:
-        d = C.read_delimited(Path(path), encodings=("gb18030", "utf-8"),
-                             required=REQUIRED, optional=OPTIONAL, col=col)
-    except C.FileError as e:
-        return C.error_result(rel_name, SOURCE_KIND, platform, str(e), OBSERVATION_SCHEMA,
-                              col.warnings)
-    except OSError as e:
-        return C.error_result(rel_name, SOURCE_KIND, platform, f"cannot read file: {e}",
-                              OBSERVATION_SCHEMA)
-    if d is None:
-        col.warnings.append("empty file (0 bytes or only blank lines): no rows")
-        return C.finish(rel_name, SOURCE_KIND, platform, C.empty(OBSERVATION_SCHEMA), [],
-                        0, 0, col.warnings, OBSERVATION_SCHEMA)
-    if d.rows_read == 0:
-        col.warnings.append("header only: no data rows")
+    d, col = C.open_csv_export(Path(path), rel_name=rel_name, source_kind=SOURCE_KIND, platform=platform,
+                               encodings=("gb18030", "utf-8"), required=REQUIRED, optional=OPTIONAL,
+                               row_schema=OBSERVATION_SCHEMA)
+    if col is None:
+        return d
 
     df = C.strings_frame(d, COLUMNS)
     df = C.clean_columns(df, COLUMNS)
     df = C.parse_datetime_column(df, "下单时间", "_order_time")
     df = C.parse_datetime_column(df, "签收时间", "_sign_time")
-    df = df.with_columns(parse_amount_expr("实付金额").alias("_amount"))
+    df = df.with_columns(C.parse_amount_expr("实付金额").alias("_amount"))
     reasons = (
         [C.empty_reason_expr("订单编号"), C.empty_reason_expr("下单时间")]
         + [C.unparseable_reason_expr("下单时间", pl.col("_order_time"), "下单时间"),

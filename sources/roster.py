@@ -46,36 +46,19 @@ def _flag(col: str) -> pl.Expr:
             .otherwise(None)).cast(pl.Boolean)
 
 
-def parse_amount_owed_expr(col: str) -> pl.Expr:
-    return (pl.col(col).str.normalize("NFKC")
-            .str.replace_all(r"[,，\s¥￥元]", "")
-            .cast(pl.Float64, strict=False))
-
-
 def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
-    col = C.Collector(rel_name, SOURCE_KIND, platform)
-    try:
-        d = C.read_delimited(Path(path), encodings=("utf-8", "gb18030"),
-                             required=REQUIRED, optional=OPTIONAL, col=col)
-    except C.FileError as e:
-        return C.error_result(rel_name, SOURCE_KIND, platform, str(e), ROSTER_SCHEMA,
-                              col.warnings)
-    except OSError as e:
-        return C.error_result(rel_name, SOURCE_KIND, platform, f"cannot read file: {e}",
-                              ROSTER_SCHEMA)
-    if d is None:
-        col.warnings.append("empty file (0 bytes or only blank lines): no rows")
-        return C.finish(rel_name, SOURCE_KIND, platform, C.empty(ROSTER_SCHEMA), [],
-                        0, 0, col.warnings, ROSTER_SCHEMA)
-    if d.rows_read == 0:
-        col.warnings.append("header only: no data rows")
+    d, col = C.open_csv_export(Path(path), rel_name=rel_name, source_kind=SOURCE_KIND, platform=platform,
+                               encodings=("utf-8", "gb18030"), required=REQUIRED, optional=OPTIONAL,
+                               row_schema=ROSTER_SCHEMA)
+    if col is None:
+        return d
 
     df = C.strings_frame(d, COLUMNS)
     df = C.clean_columns(df, COLUMNS)
     df = df.with_columns(
         pl.col("证件号码").str.normalize("NFKC").str.replace_all(r"\s", "")
         .str.to_uppercase().alias("_id"),
-        parse_amount_owed_expr("执行标的").alias("_amount"),
+        C.parse_amount_expr("执行标的").alias("_amount"),
         C.parse_date_expr("立案日期").alias("_filed"),
         _flag("限制消费").alias("_restricted"),
         _flag("失信").alias("_blacklisted"),
