@@ -368,6 +368,9 @@ def _classify_masked(s: str) -> tuple | None:
     return _record(name, "masked", surname, given, length, visible, t, py, ini, None)
 
 
+_REMARK_RE = re.compile(r"[(\[【〔][^)\]】〕]{0,12}[)\]】〕]")
+
+
 @functools.lru_cache(maxsize=500_000)
 def _normalize_tuple(raw: str | None) -> tuple:
     if raw is None:
@@ -382,6 +385,10 @@ def _normalize_tuple(raw: str | None) -> tuple:
         return _other(None)
     if s.startswith('="') and s.endswith('"'):
         s = s[2:-1]
+    # Remarks typed beside the name: '李明(本人)', '王芳【收】', '张三 (代收)'.
+    stripped = _REMARK_RE.sub("", s).strip()
+    if stripped:
+        s = stripped
     if "ü" in s or "Ü" in s:  # 'Lü Ming'
         s = s.replace("ü", "v").replace("Ü", "V")
     if _LATIN_ONLY_RE.fullmatch(s):

@@ -151,6 +151,15 @@ DATETIME_FORMATS = (
     "%Y/%m/%d %H:%M:%S%.f",
     "%Y-%m-%d %H:%M:%S%.f",
     "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y.%m.%d %H:%M:%S",
+    "%Y%m%d %H%M%S",
+    "%Y%m%d%H%M%S",
+    "%Y年%m月%d日 %H:%M:%S",
+    "%Y年%m月%d日 %H:%M",
+    # A date alone (some exports drop the time): midnight, which reads as "not office hours".
+    "%Y/%m/%d",
+    "%Y-%m-%d",
+    "%Y年%m月%d日",
 )
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y.%m.%d")
 
@@ -166,9 +175,12 @@ def parse_datetime_column(df: pl.DataFrame, col: str, out: str) -> pl.DataFrame:
 
 
 def parse_datetime_expr(col: str) -> pl.Expr:
-    """String column -> naive Datetime('us'); null when empty or unparseable."""
+    """String column -> naive Datetime('us'); null when empty or unparseable.
+
+    Full-width digits and stray spaces are normalised first (２０２６/１１/２７)."""
+    text = pl.col(col).str.normalize("NFKC").str.strip_chars()
     return pl.coalesce(
-        [pl.col(col).str.strptime(pl.Datetime("us"), f, strict=False) for f in DATETIME_FORMATS]
+        [text.str.strptime(pl.Datetime("us"), f, strict=False) for f in DATETIME_FORMATS]
     )
 
 

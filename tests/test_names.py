@@ -331,3 +331,8 @@ def test_compare_vectorised_equals_scalar(pairs):
     out = compare_names(pl.Series(d, dtype=pl.Utf8), pl.Series(o, dtype=pl.Utf8))
     assert list(zip(out["name_match"], out["name_detail"])) == [compare_name(x, y) for x, y in pairs]
     assert set(normalize_names(pl.Series(d, dtype=pl.Utf8))["kind"].to_list()) <= KINDS
+
+
+@pytest.mark.parametrize("raw", ["李明(本人)", "李明（收）", "李明 【代收】", "(李明)"])
+def test_remarks_beside_a_name_are_dropped(raw):
+    assert compare_name("李明", normalize_name(raw))[0] == "exact"

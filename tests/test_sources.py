@@ -769,3 +769,19 @@ def test_inbox_kind_folder_link_outside_and_dangling_link(tmp_path):
     for f in files.values():
         res = check(inbox.read_file(f))
         assert res.error and res.rows_read == 0
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2026/11/27", "2026-11-27 00:00:00"),
+    ("20261127 100102", "2026-11-27 10:01:02"),
+    ("2026.11.27 10:01:02", "2026-11-27 10:01:02"),
+    ("２０２６/１１/２７ １０:０１:０２", "2026-11-27 10:01:02"),
+    ("2026年11月27日 10:01", "2026-11-27 10:01:00"),
+    ("2026/02/30 10:00:00", None),
+    ("2025年09/07号", None),
+])
+def test_datetime_formats_other_exports_use(text, expected):
+    from sources import common as C
+
+    out = C.parse_datetime_column(pl.DataFrame({"t": [text]}), "t", "_t")["_t"][0]
+    assert (None if out is None else str(out)) == expected
