@@ -819,7 +819,9 @@ def _parse(text: object) -> dict:
         if x:
             parts.append(x)
     if building:
-        parts.append(building if building.endswith("组") else building + "幢")
+        # A village house is a number (郭姆村57号), not a block of flats.
+        village_house = bool(community and community.endswith("村") and not unit and not room)
+        parts.append(building if building.endswith("组") else building + ("号" if village_house else "幢"))
     if unit:
         parts.append(unit + "单元")
     if room:
