@@ -13,6 +13,8 @@ from datetime import date, datetime
 
 import polars as pl
 
+from linkage import calibration
+from linkage import calibration_params as params
 from linkage.score import LINK_THRESHOLD, NAME_COMPATIBLE
 
 HALF_LIFE_DAYS = 180.0
@@ -21,7 +23,6 @@ STALE_MIN_OBS = 2
 SEND_WORK_SHARE = 0.3         # a door the debtor ships parcels from is a shop or a workshop
 CHECKIN_ONLY = 0.3
 PICKUP_SUPPORT = 0.3
-EVIDENCE_SCALE = 0.8          # score at which evidence is ~63% saturated
 EVENT_FACTOR = {"delivery": 1.0, "receive": 1.0, "checkin": 0.5, "send": 0.6}
 DOOR_PRECISIONS = ("room", "building", "community", "road")
 # Parcels to a door with no flat number (a bare road number, a market stall; not a
@@ -31,10 +32,10 @@ DAYTIME_WORK_SHARE = 0.75
 
 LOCATION_COLUMNS = [
     "id_number", "rank", "kind", "address", "province", "city", "district", "confidence",
-    "first_seen", "last_seen", "n_observations", "sources", "place_key", "score",
+    "first_seen", "last_seen", "n_observations", "sources", "place_key", "score", "best_link",
 ]
 CONTACT_COLUMNS = ["id_number", "rank", "kind", "value", "confidence", "first_seen", "last_seen",
-                   "n_observations", "sources"]
+                   "n_observations", "sources", "score", "best_link"]
 
 
 def _as_of_dt(as_of: date) -> datetime:
@@ -115,7 +116,7 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
     if ev.height == 0:
         return pl.DataFrame(schema={c: pl.Utf8 for c in LOCATION_COLUMNS}).cast(
             {"rank": pl.Int32, "confidence": pl.Float64, "n_observations": pl.Int32, "score": pl.Float64,
-             "first_seen": pl.Datetime("us"), "last_seen": pl.Datetime("us")})
+             "best_link": pl.Float64, "first_seen": pl.Datetime("us"), "last_seen": pl.Datetime("us")})
     ev = reconcile_places(ev)
     places = ev.group_by("id_number", "place").agg(
         pl.col("w").sum().alias("score"),
@@ -160,15 +161,14 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
         (pl.col("score") * (0.5 ** (gap.clip(0.0, None) / STALE_HALF_LIFE_DAYS)).fill_null(1.0)
          # Where only check-ins happened (a restaurant, a mall) no parcel ever went: not a home.
          * pl.when(pl.col("checkin_share") >= 1.0).then(CHECKIN_ONLY).otherwise(1.0)).alias("score"))
-    total = pl.col("score").sum().over("id_number", "kind")
-    share = pl.col("score") / total
-    strength = 1.0 - (-pl.col("score") / EVIDENCE_SCALE).exp()
-    places = places.with_columns((share * strength * pl.col("best_link")).clip(0.0, 1.0).alias("confidence"))
     places = places.sort(["id_number", "kind", "score", "place"], descending=[False, False, True, False])
     places = places.with_columns(pl.int_range(1, pl.len() + 1).over("id_number", "kind").cast(pl.Int32).alias("rank"))
+    places = calibration.place_features(places, as_of)
+    places = places.with_columns(calibration.confidence_expr(params.LOCATIONS).alias("confidence"))
     return places.select(
         "id_number", "rank", "kind", "address", "province", "city", "district", "confidence", "first_seen",
         "last_seen", pl.col("n_observations").cast(pl.Int32), "sources", pl.col("place").alias("place_key"), "score",
+        "best_link",
     )
 
 
@@ -185,6 +185,9 @@ def rank_contacts(links: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
     roster = debtors.select("id_number", pl.col("roster_phones").alias("value")).explode("value").drop_nulls()
     roster = roster.with_columns(pl.lit(0.05).alias("w"), pl.lit(None, pl.Datetime("us")).alias("event_time"),
                                  pl.lit("roster").alias("src"), pl.lit(None, pl.Utf8).alias("obs_id"))
+    seen = seen.join(x.select("id_number", "obs_id", "probability").unique(["id_number", "obs_id"]),
+                     on=["id_number", "obs_id"], how="left")
+    roster = roster.with_columns(pl.lit(None, pl.Float64).alias("probability"))
     ev = pl.concat([seen, roster.select(seen.columns)])
     phones = ev.group_by("id_number", "value").agg(
         pl.col("w").sum().alias("score"),
@@ -192,19 +195,21 @@ def rank_contacts(links: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
         pl.col("event_time").min().alias("first_seen"),
         pl.col("event_time").max().alias("last_seen"),
         pl.col("src").unique().sort().str.join(", ").alias("sources"),
-    )
-    share = pl.col("score") / pl.col("score").sum().over("id_number")
-    strength = 1.0 - (-pl.col("score") / EVIDENCE_SCALE).exp()
-    phones = phones.with_columns((share * strength).clip(0.0, 1.0).alias("confidence"), pl.lit("phone").alias("kind"))
+        pl.col("probability").max().fill_null(0.0).alias("best_link"),
+    ).with_columns(pl.lit("phone").alias("kind"))
     accounts = (
         x.filter((pl.col("via") == "account") & pl.col("account_key").is_not_null())
         .group_by("id_number", pl.col("account_key").alias("value"))
-        .agg(pl.col("probability").max().alias("confidence"), pl.len().cast(pl.Int32).alias("n_observations"),
+        .agg(pl.col("probability").max().alias("best_link"), pl.len().cast(pl.Int32).alias("n_observations"),
              pl.col("event_time").min().alias("first_seen"), pl.col("event_time").max().alias("last_seen"),
              pl.col("src").first().alias("sources"))
-        .with_columns(pl.lit("account").alias("kind"), pl.col("confidence").alias("score"))
+        .with_columns(pl.lit("account").alias("kind"), pl.col("best_link").alias("score"))
     )
     out = pl.concat([phones.select(accounts.columns), accounts])
     out = out.sort(["id_number", "kind", "score", "value"], descending=[False, False, True, False])
     out = out.with_columns(pl.int_range(1, pl.len() + 1).over("id_number", "kind").cast(pl.Int32).alias("rank"))
+    out = calibration.place_features(out, as_of)
+    # An account's confidence is its link probability: the account is verified to one person.
+    out = out.with_columns(pl.when(pl.col("kind") == "account").then(pl.col("best_link"))
+                           .otherwise(calibration.confidence_expr(params.CONTACTS)).alias("confidence"))
     return out.select(CONTACT_COLUMNS)

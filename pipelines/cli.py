@@ -90,6 +90,18 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def cmd_calibrate(args) -> int:
+    from pipelines import calibrate
+
+    fitted = calibrate.calibrate(Path(args.db), Path(args.truth), date.fromisoformat(args.as_of), args.write)
+    for group, kinds in fitted.items():
+        for kind, p in kinds.items():
+            print(f"{group.lower()} {kind}: n={p['n']} right={p['positives']} intercept={p['intercept']} coef={p['coef']}")
+    if args.write:
+        print(f"written to {calibrate.PARAMS_FILE}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="locate", description="Locate judgment debtors from platform exports.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -111,6 +123,12 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--db", required=True)
     e.add_argument("--truth", required=True, help="the world's truth/ folder")
     e.set_defaults(func=cmd_evaluate)
+    c = sub.add_parser("calibrate", help="fit the confidence model on a run over a generated world")
+    c.add_argument("--db", required=True)
+    c.add_argument("--truth", required=True, help="the world's truth/ folder (a seed kept apart from evaluation)")
+    c.add_argument("--as-of", required=True, help="the run's --as-of date")
+    c.add_argument("--write", action="store_true", help="replace linkage/calibration_params.py")
+    c.set_defaults(func=cmd_calibrate)
     args = p.parse_args(argv)
     try:
         return args.func(args)

@@ -116,6 +116,7 @@ CREATE TABLE IF NOT EXISTS locations (
     sources         VARCHAR,              -- e.g. 'ecommerce:shopA, logistics:sf'
     place_key       VARCHAR,
     score           DOUBLE,               -- the ranking score behind the confidence
+    best_link       DOUBLE,               -- the strongest link probability among its observations
     run_id          VARCHAR,
     PRIMARY KEY (id_number, kind, rank)
 );
@@ -129,7 +130,9 @@ CREATE TABLE IF NOT EXISTS contacts (
     first_seen      TIMESTAMP,
     last_seen       TIMESTAMP,
     n_observations  INTEGER,
-    sources         VARCHAR,
+    sources         VARCHAR,              -- 'roster' when the court's roster lists it
+    score           DOUBLE,
+    best_link       DOUBLE,
     run_id          VARCHAR,
     PRIMARY KEY (id_number, kind, rank)
 );

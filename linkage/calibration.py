@@ -1,0 +1,64 @@
+"""Calibrated confidence: a logistic model from ranking features to P(place is right).
+
+The ranking score orders places; it is not a probability.  ``confidence`` is a
+logistic regression over a few features of each ranked place (its share of the
+debtor's evidence, how much evidence there is, how sure the links are, how fresh),
+fitted per kind on generated worlds whose truth is known (``locate calibrate``),
+on seeds kept apart from evaluation.  The fitted coefficients live in
+``calibration_params.py``; until a kind has been fitted, the heuristic
+share x strength x best link is used.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import polars as pl
+
+FEATURES = ("share", "strength", "best_link", "log_n", "age_years", "n_sources", "is_top", "margin")
+
+
+def place_features(places: pl.DataFrame, as_of: date, group: tuple[str, ...] = ("id_number", "kind")) -> pl.DataFrame:
+    """Add the feature columns (f_*) to ranked rows having score, rank, n_observations,
+    last_seen, sources and best_link."""
+    as_of_dt = datetime(as_of.year, as_of.month, as_of.day, 23, 59, 59)
+    total = pl.col("score").sum().over(*group)
+    second = pl.col("score").sort(descending=True).slice(1, 1).first().over(*group).fill_null(0.0)
+    age = (pl.lit(as_of_dt) - pl.col("last_seen")).dt.total_seconds() / (86400.0 * 365.0)
+    return places.with_columns(
+        (pl.col("score") / total).fill_nan(0.0).fill_null(0.0).alias("f_share"),
+        (1.0 - (-pl.col("score") / 0.8).exp()).alias("f_strength"),
+        pl.col("best_link").fill_null(0.0).alias("f_best_link"),
+        pl.col("n_observations").cast(pl.Float64).log1p().alias("f_log_n"),
+        age.fill_null(2.0).clip(0.0, 5.0).alias("f_age_years"),
+        (pl.col("sources").fill_null("").str.count_matches(",") + 1).cast(pl.Float64).alias("f_n_sources"),
+        (pl.col("rank") == 1).cast(pl.Float64).alias("f_is_top"),
+        pl.when(pl.col("rank") == 1).then((pl.col("score") - second) / total).otherwise(0.0)
+        .fill_nan(0.0).fill_null(0.0).alias("f_margin"),
+    )
+
+
+def heuristic() -> pl.Expr:
+    return (pl.col("f_share") * pl.col("f_strength") * pl.col("f_best_link")).clip(0.0, 1.0)
+
+
+def confidence_expr(params: dict[str, dict], kind_col: str = "kind") -> pl.Expr:
+    """Logistic model per kind; the heuristic for kinds without fitted parameters."""
+    expr = heuristic()
+    for kind, p in params.items():
+        z = pl.lit(float(p["intercept"]))
+        for f in FEATURES:
+            z = z + float(p["coef"].get(f, 0.0)) * pl.col(f"f_{f}")
+        expr = pl.when(pl.col(kind_col) == kind).then(1.0 / (1.0 + (-z).exp())).otherwise(expr)
+    return expr
+
+
+def fit(features: pl.DataFrame, label: pl.Series, c: float = 1.0) -> dict:
+    """Fit one kind's logistic model (scikit-learn is needed only here, offline)."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = features.select([f"f_{f}" for f in FEATURES]).to_numpy()
+    y = label.cast(pl.Int8).to_numpy()
+    model = LogisticRegression(C=c, max_iter=2000).fit(x, y)
+    return {"intercept": round(float(model.intercept_[0]), 6),
+            "coef": {f: round(float(w), 6) for f, w in zip(FEATURES, model.coef_[0])},
+            "n": int(len(y)), "positives": int(y.sum())}

@@ -1,0 +1,62 @@
+"""`locate calibrate`: fit the confidence model on a run over a generated world.
+
+Reads a published database and the world's truth, labels each ranked place and phone
+right or wrong, fits one logistic model per kind and (with --write) replaces
+linkage/calibration_params.py.  Use a world whose seed is never used for evaluation.
+"""
+from __future__ import annotations
+
+import pprint
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from linkage import addresses, calibration
+from linkage.evaluation import door_matches
+from publish import warehouse
+
+PARAMS_FILE = Path(__file__).resolve().parent.parent / "linkage" / "calibration_params.py"
+
+
+def _labelled(db: Path, truth_dir: Path, as_of: date) -> tuple[pl.DataFrame, pl.DataFrame]:
+    truth = pl.read_parquet(Path(truth_dir) / "debtors.parquet").filter(pl.col("kind") == "person")
+    keys = truth.select(
+        "id_number", "current_phones",
+        addresses.parse_addresses(truth["home_address"])["place_key"].alias("home_key"),
+        addresses.parse_addresses(truth["work_address"])["place_key"].alias("work_key"),
+    )
+    with warehouse.read_only(db) as con:
+        locations = warehouse.read_table(con, "locations")
+        contacts = warehouse.read_table(con, "contacts")
+    loc = calibration.place_features(locations, as_of).join(keys, on="id_number", how="inner")
+    loc = loc.with_columns(
+        pl.when(pl.col("kind") == "residence").then(door_matches(pl.col("place_key"), pl.col("home_key")))
+        .otherwise(door_matches(pl.col("place_key"), pl.col("work_key"))).alias("right"))
+    con_ = calibration.place_features(contacts.filter(pl.col("kind") == "phone"), as_of).join(
+        keys, on="id_number", how="inner")
+    con_ = con_.with_columns(pl.col("current_phones").list.contains(pl.col("value")).fill_null(False).alias("right"))
+    return loc, con_
+
+
+def calibrate(db: Path, truth_dir: Path, as_of: date, write: bool) -> dict:
+    loc, phones = _labelled(db, truth_dir, as_of)
+    fitted = {"LOCATIONS": {}, "CONTACTS": {}}
+    for kind in ("residence", "workplace"):
+        part = loc.filter(pl.col("kind") == kind)
+        if part.height >= 50 and 0 < part["right"].sum() < part.height:
+            fitted["LOCATIONS"][kind] = calibration.fit(part, part["right"])
+    if phones.height >= 50 and 0 < phones["right"].sum() < phones.height:
+        fitted["CONTACTS"]["phone"] = calibration.fit(phones, phones["right"])
+    if write:
+        body = (calibration_params_header(db, truth_dir)
+                + f"LOCATIONS: dict = {pprint.pformat(fitted['LOCATIONS'], width=100, sort_dicts=False)}\n"
+                + f"CONTACTS: dict = {pprint.pformat(fitted['CONTACTS'], width=100, sort_dicts=False)}\n")
+        PARAMS_FILE.write_text(body, encoding="utf-8")
+    return fitted
+
+
+def calibration_params_header(db: Path, truth_dir: Path) -> str:
+    return ('"""Fitted calibration coefficients, written by `locate calibrate --write` (do not edit by hand).\n\n'
+            f"Fitted on {Path(truth_dir).parent.name or truth_dir} (database {Path(db).name}); kinds without\n"
+            'parameters use the heuristic in calibration.py.\n"""\n')
