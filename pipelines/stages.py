@@ -193,7 +193,7 @@ def link_and_rank(ctx: RunContext, ingested: list[dict]) -> dict:
         n_new_distinct = new.unique("obs_id").height
         if retained.height:
             plat_acc = retained.select(
-                "obs_id", pl.col("account_key").str.split_exact(":", 1).struct.field("field_1").alias("account_id"))
+                "obs_id", pl.col("account_key").str.splitn(":", 2).struct.field("field_1").alias("account_id"))
             retained = retained.drop("account_key").join(plat_acc, on="obs_id", how="left")
         retained = retained.with_columns([pl.lit(None, t).alias(c) for c, t in OBSERVATION_SCHEMA.items()
                                           if c not in retained.columns])

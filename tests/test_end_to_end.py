@@ -102,3 +102,26 @@ def test_second_run_on_same_inbox_changes_nothing(run, tmp_path):
         after = _q(db, f"SELECT * FROM {t} ORDER BY ALL")
         cols = [c for c in frame.columns if c != "run_id"]
         assert after.select(cols).equals(frame.select(cols)), t
+
+
+def test_a_later_night_adds_new_files_and_ignores_renamed_copies(tmp_path):
+    import shutil
+
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES / "inbox", inbox)
+    held_back = inbox / "logistics" / "zto_waybills_20261127.parquet"
+    later = tmp_path / "later.parquet"
+    shutil.move(held_back, later)
+    db, reports = tmp_path / "locate.duckdb", tmp_path / "reports"
+    first = run_direct(str(inbox), str(db), str(reports), AS_OF)
+
+    shutil.move(later, held_back)
+    # A platform re-sends yesterday's file under another name: same bytes, nothing new.
+    shutil.copy(inbox / "logistics" / "sf_waybills_20261127.parquet", inbox / "logistics" / "sf_waybills_20261128.parquet")
+    second = run_direct(str(inbox), str(db), str(reports), AS_OF)
+    assert second["files_new"] == 1
+    assert second["rows_read"] == _q(db, "SELECT rows_read FROM ingested_files WHERE file LIKE '%zto%'")["rows_read"][0]
+    runs = _q(db, "SELECT * FROM runs ORDER BY started_at")
+    assert runs["outcome"].to_list() == ["success", "success"]
+    assert second["observations_linked"] > 0
+    assert _q(db, "SELECT count(DISTINCT id_number) AS n FROM locations")["n"][0] >= first["debtors_located"]
