@@ -80,6 +80,8 @@ def nightly(inbox: str, db: str, reports: str, as_of: str | None = None) -> dict
     try:
         create_markdown_artifact(key="locate-nightly-summary", markdown=_markdown(summary),
                                  description="locate nightly run summary")
+        create_table_artifact(key="locate-coverage-by-court", table=stages.coverage_by_court(db),
+                              description="open debtors and leads per court")
     except Exception as exc:  # noqa: BLE001 - an artifact must never fail a published run
-        logger.warning("could not publish the run artifact: %s", exc)
+        logger.warning("could not publish the run artifacts: %s", exc)
     return summary

@@ -282,6 +282,12 @@ def finish(ctx: RunContext, summary: dict, outcome: str = "success", error: str 
     return row | {"report_files": moved}
 
 
+def coverage_by_court(db: str) -> list[dict]:
+    """Rows of v_coverage_by_court from the published database (for the run's artifact)."""
+    with warehouse.read_only(Path(db)) as con:
+        return warehouse.query(con, "SELECT * FROM v_coverage_by_court").to_dicts()
+
+
 def record_failure(ctx: RunContext, error: str) -> None:
     """A failed run leaves the published database as it was, plus one 'failed' row in runs."""
     staging_path = Path(ctx.staging)

@@ -30,3 +30,10 @@ def test_nightly_flow_publishes_database_and_reports(prefect_server, tmp_path):
         con.close()
     assert list((reports / "2026-11-27").glob("*.csv"))
     assert oct(db.stat().st_mode & 0o777) == "0o600"
+
+    from prefect.artifacts import Artifact
+
+    summary_md = Artifact.get("locate-nightly-summary")
+    coverage = Artifact.get("locate-coverage-by-court")
+    assert summary_md is not None and summary["run_id"] in summary_md.data
+    assert coverage is not None and "coverage" in coverage.data
