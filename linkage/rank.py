@@ -2,10 +2,10 @@
 
 A place's score sums its observations' evidence, each weighted by link probability,
 recency (half-life ``HALF_LIFE_DAYS``) and what kind of trace it is.  A residence
-last seen long before the debtor's newest residence evidence is discounted again
-(``STALE_HALF_LIFE_DAYS``): people move, and an old home with many old deliveries
-must not outrank the new one.  Lockers and stations are pick-up points, never homes,
-but part of their evidence supports the residence in the same community.
+another one replaced (parcels to the new door began after the old door's stopped) keeps
+only ``REPLACED_FACTOR`` of its score: people move, and an old home with many old
+deliveries must not outrank the new one.  Lockers and stations are pick-up points,
+never homes, but part of their evidence supports the residence in the same community.
 """
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from linkage import calibration_params as params
 from linkage.score import LINK_THRESHOLD, NAME_COMPATIBLE
 
 HALF_LIFE_DAYS = 180.0
-STALE_HALF_LIFE_DAYS = 90.0
-STALE_MIN_OBS = 2
+SUCCESSOR_MIN_OBS = 2
+REPLACED_FACTOR = 0.3
 SEND_WORK_SHARE = 0.3         # a door the debtor ships parcels from is a shop or a workshop
 CHECKIN_ONLY = 0.3
 PICKUP_SUPPORT = 0.3
@@ -111,6 +111,26 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
                            .otherwise(pl.col("place")).alias("place")).drop("_to")
 
 
+def _succession(places: pl.DataFrame) -> pl.DataFrame:
+    """Discount a residence that another one replaced: a home whose parcels only began
+    (twice or more) after this one's had stopped.  People move; a relative's flat or a
+    hotel visited alongside the home does not replace it."""
+    res = places.filter(pl.col("kind") == "residence")
+    if res.height == 0:
+        return places
+    a = res.select("id_number", "place", "n_observations", pl.coalesce(
+        pl.when(pl.col("n_observations") >= 3).then(pl.col("_second_last")), pl.col("last_seen")).alias("ended"))
+    b = res.filter(pl.col("n_observations") >= SUCCESSOR_MIN_OBS).select(
+        "id_number", pl.col("place").alias("successor"), pl.col("first_seen").alias("began"))
+    replaced = (a.join(b, on="id_number").filter((pl.col("successor") != pl.col("place"))
+                                                 & (pl.col("began") > pl.col("ended")))
+                .select("id_number", "place").unique().with_columns(pl.lit(True).alias("_replaced")))
+    places = places.join(replaced, on=["id_number", "place"], how="left")
+    return places.with_columns(
+        pl.when(pl.col("_replaced") & (pl.col("kind") == "residence")).then(pl.col("score") * REPLACED_FACTOR)
+        .otherwise(pl.col("score")).alias("score")).drop("_replaced")
+
+
 def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.DataFrame:
     ev = place_evidence(links, obs, as_of)
     if ev.height == 0:
@@ -123,6 +143,8 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
         pl.len().alias("n_observations"),
         pl.col("event_time").min().alias("first_seen"),
         pl.col("event_time").max().alias("last_seen"),
+        # Last time seen, not counting one parcel still sent to a flat after moving out.
+        pl.col("event_time").sort(descending=True).get(1, null_on_oob=True).alias("_second_last"),
         pl.col("src").unique().sort().str.join(", ").alias("sources"),
         pl.col("address").mode().sort().first().alias("address"),
         pl.col("province").drop_nulls().mode().sort().first().alias("province"),
@@ -152,15 +174,10 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
         pl.when(pl.col("kind") == "residence").then(pl.col("score") + pl.col("pickup_support").fill_null(0.0))
         .otherwise(pl.col("score")).alias("score")
     )
-    # Moves: discount a place by how long before the debtor's newest evidence of that kind it was last seen.
-    # Only places seen at least STALE_MIN_OBS times count as "where they are now": one
-    # parcel to a hotel or a relative must not make the real home look abandoned.
-    newest = pl.col("last_seen").filter(pl.col("n_observations") >= STALE_MIN_OBS).max().over("id_number", "kind")
-    gap = (newest - pl.col("last_seen")).dt.total_seconds() / 86400.0
+    # Where only check-ins happened (a restaurant, a mall) no parcel ever went: not a home.
     places = places.with_columns(
-        (pl.col("score") * (0.5 ** (gap.clip(0.0, None) / STALE_HALF_LIFE_DAYS)).fill_null(1.0)
-         # Where only check-ins happened (a restaurant, a mall) no parcel ever went: not a home.
-         * pl.when(pl.col("checkin_share") >= 1.0).then(CHECKIN_ONLY).otherwise(1.0)).alias("score"))
+        (pl.col("score") * pl.when(pl.col("checkin_share") >= 1.0).then(CHECKIN_ONLY).otherwise(1.0)).alias("score"))
+    places = _succession(places)
     places = places.sort(["id_number", "kind", "score", "place"], descending=[False, False, True, False])
     places = places.with_columns(pl.int_range(1, pl.len() + 1).over("id_number", "kind").cast(pl.Int32).alias("rank"))
     places = calibration.place_features(places, as_of)
