@@ -80,8 +80,8 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
     """Map each less specific spelling of a door onto the debtor's one more specific spelling.
 
     '金色家园' (no room), '台州市…君悦花苑16幢303' (district missing: city code) and
-    '2幢501室' (unit missing) join the debtor's only place that agrees on everything they
-    do state.  Where two places could take it, it stays as it is rather than guess.
+    '2幢501室' (unit missing), '环球大厦23楼' (a floor of '环球大厦2301室') join the debtor's
+    only place that agrees on everything they do state.  Where two places could take it, it stays as it is rather than guess.
     """
     keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
     if keys.height == 0:
@@ -95,9 +95,16 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
         city_level & (pl.col("src_code").str.slice(0, 4) == pl.col("dst_code").str.slice(0, 4)))
     fields_ok = pl.lit(True)
     more_specific = city_level & (pl.col("src_code") != pl.col("dst_code"))
-    for f in ("building", "unit", "room"):
+    for f in ("building", "unit"):
         fields_ok = fields_ok & ((pl.col(f"src_{f}") == "") | (pl.col(f"src_{f}") == pl.col(f"dst_{f}")))
         more_specific = more_specific | ((pl.col(f"src_{f}") == "") & (pl.col(f"dst_{f}") != ""))
+    # A floor ('23F', from '23楼') is less specific than a room on it ('2303').
+    floor = pl.col("src_room").str.strip_suffix("F")
+    floor_of_room = (pl.col("src_room").str.ends_with("F") & pl.col("dst_room").str.starts_with(floor)
+                     & (pl.col("dst_room").str.len_chars() == floor.str.len_chars() + 2)
+                     & pl.col("dst_room").str.contains(r"^\d+$"))
+    fields_ok = fields_ok & ((pl.col("src_room") == "") | (pl.col("src_room") == pl.col("dst_room")) | floor_of_room)
+    more_specific = more_specific | ((pl.col("src_room") == "") & (pl.col("dst_room") != "")) | floor_of_room
     j = j.filter(code_ok & fields_ok & more_specific)
     # Only the most specific targets, and only when there is exactly one.
     j = j.with_columns((pl.col("dst_building") != "").cast(pl.Int8).add((pl.col("dst_unit") != "").cast(pl.Int8))
