@@ -120,3 +120,27 @@ def test_concluded_debtor_is_not_linked():
         obs("o1", 5, HOME, account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID),
     ])
     assert scored.height == 0 and locs.height == 0
+
+
+def test_less_specific_spellings_join_the_one_door_they_fit():
+    from linkage.rank import reconcile_places
+
+    places = [
+        "330106|金色家园|2|3|501",   # the door
+        "330106|金色家园|||",        # community only
+        "330100|金色家园|2|3|501",   # district not written: city code
+        "330106|金色家园|2||501",    # unit not written
+        "330302|环球大厦|||2301",    # an office room
+        "330302|环球大厦|||23F",     # its floor
+        "330681|丽景苑|4|3|502",     # two doors in one estate:
+        "330681|丽景苑|4|1|502",
+        "330681|丽景苑|4||502",      # ...this one could be either, so it stays
+    ]
+    ev = pl.DataFrame({"id_number": ["d"] * len(places), "place": places, "is_pickup": [False] * len(places)})
+    out = dict(zip(places, reconcile_places(ev)["place"]))
+    assert out["330106|金色家园|||"] == "330106|金色家园|2|3|501"
+    assert out["330100|金色家园|2|3|501"] == "330106|金色家园|2|3|501"
+    assert out["330106|金色家园|2||501"] == "330106|金色家园|2|3|501"
+    assert out["330302|环球大厦|||23F"] == "330302|环球大厦|||2301"
+    assert out["330681|丽景苑|4||502"] == "330681|丽景苑|4||502"
+    assert out["330681|丽景苑|4|3|502"] == "330681|丽景苑|4|3|502"
