@@ -125,3 +125,60 @@ def test_a_later_night_adds_new_files_and_ignores_renamed_copies(tmp_path):
     assert runs["outcome"].to_list() == ["success", "success"]
     assert second["observations_linked"] > 0
     assert _q(db, "SELECT count(DISTINCT id_number) AS n FROM locations")["n"][0] >= first["debtors_located"]
+
+
+def test_a_failed_run_leaves_the_published_database_as_it_was(run, tmp_path, monkeypatch):
+    import shutil
+
+    from pipelines import stages
+
+    _, db, _ = run
+    copy = tmp_path / "locate.duckdb"
+    shutil.copy(db, copy)
+    before = _q(copy, "SELECT * FROM locations ORDER BY ALL")
+    runs_before = _q(copy, "SELECT count(*) AS n FROM runs")["n"][0]
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES / "inbox" / "debtors", inbox / "debtors")
+    (inbox / "debtors" / "court_roster_20261128.csv").write_bytes(
+        (SAMPLES / "inbox" / "debtors" / "court_roster_20261127.csv").read_bytes() + b"\n")
+
+    def boom(ctx, ingested):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(stages, "link_and_rank", boom)
+    with pytest.raises(RuntimeError, match="disk full"):
+        run_direct(str(inbox), str(copy), str(tmp_path / "reports"), AS_OF)
+    assert _q(copy, "SELECT * FROM locations ORDER BY ALL").equals(before)
+    runs = _q(copy, "SELECT outcome, error FROM runs ORDER BY started_at")
+    assert runs.height == runs_before + 1
+    assert runs["outcome"][-1] == "failed" and "disk full" in runs["error"][-1]
+    # The file that failed to be processed was not recorded as ingested: the next run takes it.
+    assert _q(copy, "SELECT count(*) AS n FROM ingested_files WHERE file LIKE '%20261128%'")["n"][0] == 0
+    assert not list(tmp_path.glob("*.staging*"))
+
+
+def test_readers_keep_working_while_a_run_publishes(run, tmp_path):
+    import shutil
+
+    import duckdb
+
+    _, db, _ = run
+    copy = tmp_path / "locate.duckdb"
+    shutil.copy(db, copy)
+    reader = duckdb.connect(str(copy), read_only=True)  # an analyst, before the run
+    n_before = reader.execute("SELECT count(*) FROM locations").fetchone()[0]
+    runs_before = reader.execute("SELECT count(*) FROM runs").fetchone()[0]
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES / "inbox", inbox)
+    (inbox / "logistics" / "sf_waybills_20261127.parquet").unlink()
+    (inbox / "debtors" / "court_roster_20261127.csv").write_bytes(
+        (SAMPLES / "inbox" / "debtors" / "court_roster_20261127.csv").read_bytes() + b"\n")
+    run_direct(str(inbox), str(copy), str(tmp_path / "reports"), AS_OF)
+    # The open connection still reads the state it opened, whole.
+    assert reader.execute("SELECT count(*) FROM locations").fetchone()[0] == n_before
+    reader.close()
+    after = duckdb.connect(str(copy), read_only=True)
+    try:
+        assert after.execute("SELECT count(*) FROM runs").fetchone()[0] == runs_before + 1
+    finally:
+        after.close()
