@@ -7,7 +7,7 @@ stage can run on another worker and a failed stage can be retried.
 """
 from __future__ import annotations
 
-import json
+import hashlib
 import os
 import secrets
 import shutil
@@ -79,27 +79,31 @@ def _connect(ctx: RunContext):
 
 
 def new_files(ctx: RunContext) -> list[dict]:
-    """Inbox files whose content has not been ingested before (by SHA-256)."""
+    """Inbox entries to handle this run: files whose content (SHA-256) was never ingested
+    successfully, and entries that cannot be read at all (reported again each run)."""
     files = inbox_mod.discover(Path(ctx.inbox))
     con = _connect(ctx)
     try:
-        known = {r[0] for r in con.execute("SELECT sha256 FROM ingested_files").fetchall()}
+        known = {r[0] for r in con.execute("SELECT sha256 FROM ingested_files WHERE error IS NULL").fetchall()}
     finally:
         con.close()
     out, seen = [], set()
     for f in files:
-        if f.sha256 in known or f.sha256 in seen:
+        if f.sha256 is not None and (f.sha256 in known or f.sha256 in seen):
             continue
-        seen.add(f.sha256)
+        if f.sha256 is not None:
+            seen.add(f.sha256)
         out.append(asdict(f) | {"path": str(f.path)})
     return out
 
 
 def ingest_file(ctx: RunContext, file: dict) -> dict:
     """Read one inbox file with its adapter; rows and quarantine go to parquet in the work folder."""
-    f = inbox_mod.InboxFile(**(file | {"path": Path(file["path"])}))
+    f = inbox_mod.InboxFile(**(file | {"path": Path(file["path"]),
+                                       "resolved": Path(file["resolved"]) if file.get("resolved") else None}))
     res = inbox_mod.read_file(f)
-    stem = Path(ctx.workdir) / f"{f.sha256[:16]}"
+    # Named after the entry, not its content: entries refused unread have no hash.
+    stem = Path(ctx.workdir) / hashlib.sha256(f.rel_name.encode("utf-8")).hexdigest()[:20]
     rows_path = f"{stem}.rows.parquet"
     q_path = f"{stem}.quarantine.parquet"
     schema = ROSTER_SCHEMA if f.source_kind == "debtors" else OBSERVATION_SCHEMA
@@ -127,13 +131,19 @@ def record_ingest(ctx: RunContext, ingested: list[dict]) -> dict:
     con = _connect(ctx)
     try:
         now = datetime.now()
+        # Entries refused unread (no content hash) are reported in quarantine, not the ledger.
         ledger = pl.DataFrame(
             [{k: i[k] for k in ("sha256", "file", "source_kind", "platform", "size_bytes", "rows_read",
-                                 "rows_kept", "rows_quarantined", "error", "warnings")} for i in ingested],
+                                 "rows_kept", "rows_quarantined", "error", "warnings")}
+             for i in ingested if i["sha256"] is not None],
             schema={"sha256": pl.Utf8, "file": pl.Utf8, "source_kind": pl.Utf8, "platform": pl.Utf8,
                     "size_bytes": pl.Int64, "rows_read": pl.Int64, "rows_kept": pl.Int64,
                     "rows_quarantined": pl.Int64, "error": pl.Utf8, "warnings": pl.Utf8},
         ).with_columns(pl.lit(ctx.run_id).alias("run_id"), pl.lit(now).alias("ingested_at"))
+        # A file that failed before may be retried: its new row replaces the old one.
+        con.register("_ledger", ledger.to_arrow())
+        con.execute("DELETE FROM ingested_files WHERE sha256 IN (SELECT sha256 FROM _ledger)")
+        con.unregister("_ledger")
         warehouse.append_table(con, "ingested_files", ledger)
         q = _read_parquets([i["quarantine_path"] for i in ingested], QUARANTINE_SCHEMA)
         file_errors = pl.DataFrame(

@@ -182,3 +182,27 @@ def test_readers_keep_working_while_a_run_publishes(run, tmp_path):
         assert after.execute("SELECT count(*) FROM runs").fetchone()[0] == runs_before + 1
     finally:
         after.close()
+
+
+def test_unreadable_entries_are_reported_each_run_and_never_stop_it(tmp_path):
+    import os
+    import shutil
+
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES / "inbox" / "debtors", inbox / "debtors")
+    (inbox / "ecommerce" / "sub").mkdir(parents=True)
+    (inbox / "ecommerce" / "notes.txt").write_text("hi")
+    os.symlink("/etc/passwd", inbox / "ecommerce" / "evil_orders_20261127.csv")
+    (inbox / "ecommerce" / "bin_orders_20261127.csv").write_bytes(b"\x00\x01\x02" * 100)
+    db = tmp_path / "locate.duckdb"
+    summary = run_direct(str(inbox), str(db), str(tmp_path / "reports"), AS_OF)
+    assert summary["files_failed"] == 4 and summary["debtors"] > 0
+    q = _q(db, "SELECT file, reason FROM quarantine WHERE line = 0 ORDER BY file")
+    assert q["file"].to_list() == ["ecommerce/bin_orders_20261127.csv", "ecommerce/evil_orders_20261127.csv",
+                                   "ecommerce/notes.txt", "ecommerce/sub"]
+    assert all(r for r in q["reason"])
+    # Nothing read from outside the inbox, and the failed file is tried (and reported) again next night.
+    assert "root:" not in " ".join(_q(db, "SELECT coalesce(raw, '') AS raw FROM quarantine")["raw"])
+    again = run_direct(str(inbox), str(db), str(tmp_path / "reports"), AS_OF)
+    assert again["files_failed"] == 4
+    assert _q(db, "SELECT count(*) AS n FROM ingested_files WHERE error IS NOT NULL")["n"][0] == 1
