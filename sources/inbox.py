@@ -80,13 +80,21 @@ def _inside(p: Path, root: Path) -> bool:
         return False
 
 
+def printable_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (a GBK-named file on a UTF-8 disk) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _entry(root: Path, kind: str, path: Path, rel: str) -> InboxFile:
-    name = path.name
+    name = printable_name(path.name)
+    rel = printable_name(rel)
     platform, pwarn = platform_of(name)
     f = InboxFile(path=path, rel_name=rel, source_kind=kind, platform=platform, sha256=None,
                   size=None, name_ok=False)
     if pwarn:
         f.warnings.append(pwarn)
+    if name != path.name:
+        f.warnings.append("file name is not valid UTF-8: shown with U+FFFD replacement characters")
     if kind == UNKNOWN_KIND:
         f.error = "file at the inbox root, outside any source folder: not read"
         return f
@@ -153,9 +161,9 @@ def discover(inbox: Path) -> list[InboxFile]:
                 found.append(_entry(root, kind, Path(e.path), f"{kind}/{e.name}"))
         elif top.is_dir(follow_symlinks=False):
             found.append(InboxFile(
-                path=tpath, rel_name=top.name, source_kind=UNKNOWN_KIND, platform=UNKNOWN_KIND,
+                path=tpath, rel_name=printable_name(top.name), source_kind=UNKNOWN_KIND, platform=UNKNOWN_KIND,
                 sha256=None, size=None, name_ok=False,
-                error=(f"unknown source folder {top.name}/ (a new kind of source needs an "
+                error=(f"unknown source folder {printable_name(top.name)}/ (a new kind of source needs an "
                        "adapter): not read")))
         else:
             found.append(_entry(root, UNKNOWN_KIND, tpath, top.name))

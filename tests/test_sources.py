@@ -785,3 +785,15 @@ def test_datetime_formats_other_exports_use(text, expected):
 
     out = C.parse_datetime_column(pl.DataFrame({"t": [text]}), "t", "_t")["_t"][0]
     assert (None if out is None else str(out)) == expected
+
+
+def test_file_names_that_are_not_utf8_are_read_and_shown_replaced(tmp_path):
+    folder = tmp_path / "ecommerce"
+    folder.mkdir()
+    raw_name = os.fsencode(folder) + b"/\xb6\xa9\xb5\xa5_orders_20261127.csv"   # 订单 in GBK
+    with open(raw_name, "wb") as fh:
+        fh.write("订单编号,买家ID\n".encode("gb18030"))
+    (f,) = [e for e in inbox.discover(tmp_path) if e.source_kind == "ecommerce"]
+    assert "\ufffd" in f.rel_name and f.rel_name.encode("utf-8")
+    res = inbox.read_file(f)
+    assert res.file == f.rel_name
