@@ -473,3 +473,14 @@ def test_short_province_followed_by_short_city():
 def test_estate_name_starting_with_district_short_name():
     r = p("杭州西湖花园3幢")
     assert r["district"] is None and r["community"] == "西湖花园"
+
+
+@pytest.mark.parametrize("text,work", [
+    ("浙江省台州市椒江区商城巷161号紫金城26幢3单元1602室", False),
+    ("杭州市市场路5号", False),
+    ("宁波市工业园大道8号", False),
+    ("浙江省绍兴市柯桥区中国轻纺城东市场3楼1234号商铺", True),
+    ("义乌市国际商贸城二区28街15号", True),
+])
+def test_a_road_named_after_a_market_is_no_workplace(text, work):
+    assert parse_address(text)["workplace_hint"] is work
