@@ -70,7 +70,8 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
         pl.col("surname_count").fill_null(1).clip(1, None)
     )
     log_n = math.log2(population)
-    exact_w = (log_n - pl.col("name_count").log(2)).clip(W.NAME_EXACT_MIN, W.NAME_EXACT_MAX)
+    exact_w = (log_n + math.log2(W.NAME_EXACT_M) - pl.col("name_count").log(2)).clip(W.NAME_EXACT_MIN,
+                                                                                   W.NAME_EXACT_MAX)
     surname_w = (log_n - pl.col("surname_count").log(2) - W.SURNAME_DISCOUNT).clip(W.SURNAME_MIN, W.SURNAME_MAX)
     tf = {"exact": exact_w, "surname_only": surname_w}
     phone_w = W.phone_weights(population)
