@@ -1,32 +1,18 @@
 """Normalise roster rows and observations into the columns linkage compares.
 
-Every normaliser runs once per *distinct* raw value and is joined back: names,
-phones, IDs and addresses repeat heavily across tens of millions of rows.
+Every normaliser runs once per *distinct* raw value and is joined back (the
+normalisers' own column functions do that): names, phones, IDs and addresses repeat
+heavily across tens of millions of rows.
 """
 from __future__ import annotations
 
 import hashlib
-from typing import Callable
-
 import polars as pl
 
 from linkage import addresses, idnumbers, names, phones
 
 OPEN_STATUSES = ("执行中", "终本")
 PERSON_ID_TYPE = "居民身份证"
-
-
-def map_distinct(values: pl.Series, fn: Callable[[str], dict], fields: dict[str, pl.DataType]) -> pl.DataFrame:
-    """Apply a per-value normaliser to each distinct non-null value; one row per input row."""
-    uniq = values.drop_nulls().unique(maintain_order=True)
-    out_rows = []
-    for v in uniq.to_list():
-        d = fn(v)
-        out_rows.append(tuple(d.get(k) for k in fields))
-    table = pl.DataFrame(out_rows, schema=fields, orient="row") if out_rows else pl.DataFrame(schema=fields)
-    table = table.with_columns(uniq.alias("__raw").cast(pl.Utf8))
-    frame = pl.DataFrame({"__raw": values.cast(pl.Utf8)})
-    return frame.join(table, on="__raw", how="left", maintain_order="left").drop("__raw")
 
 
 NAME_FIELDS = {"name": pl.Utf8, "kind": pl.Utf8, "surname": pl.Utf8, "pinyin": pl.Utf8}
@@ -44,15 +30,15 @@ def _prefixed(frame: pl.DataFrame, prefix: str) -> pl.DataFrame:
 
 
 def normalise_names(values: pl.Series, prefix: str) -> pl.DataFrame:
-    return _prefixed(map_distinct(values, names.normalize_name, NAME_FIELDS), prefix)
+    return _prefixed(names.normalize_names(values).select(list(NAME_FIELDS)), prefix)
 
 
 def normalise_phones(values: pl.Series, prefix: str) -> pl.DataFrame:
-    return _prefixed(map_distinct(values, phones.normalize_phone, PHONE_FIELDS), prefix)
+    return _prefixed(phones.normalize_phones(values).select(list(PHONE_FIELDS)), prefix)
 
 
 def normalise_ids(values: pl.Series, prefix: str) -> pl.DataFrame:
-    return _prefixed(map_distinct(values, idnumbers.normalize_id, ID_FIELDS), prefix)
+    return _prefixed(idnumbers.normalize_ids(values).select(list(ID_FIELDS)), prefix)
 
 
 def normalise_addresses(values: pl.Series) -> pl.DataFrame:
@@ -144,8 +130,7 @@ def build_debtors(roster: pl.DataFrame) -> tuple[pl.DataFrame, dict]:
         pl.col("restricted").fill_null(False).any().alias("restricted"),
         pl.col("blacklisted").fill_null(False).any().alias("blacklisted"),
     )
-    ids = map_distinct(debtors["id_number"], idnumbers.normalize_id,
-                       {"birth_date": pl.Date, "region_code": pl.Utf8, "sex": pl.Utf8})
+    ids = idnumbers.normalize_ids(debtors["id_number"]).select("birth_date", "region_code", "sex")
     debtors = pl.concat([debtors, ids.rename({"region_code": "id_region_code"})], how="horizontal")
     debtors = debtors.join(roster_phones, on="id_number", how="left").with_columns(
         pl.col("roster_phones").fill_null(pl.lit([], dtype=pl.List(pl.Utf8)))
