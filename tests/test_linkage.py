@@ -2,7 +2,6 @@
 from datetime import date, datetime, timedelta
 
 import polars as pl
-import pytest
 
 from linkage import prepare, rank, score
 from sources.schema import OBSERVATION_SCHEMA, ROSTER_SCHEMA

@@ -2,7 +2,6 @@
 import csv
 
 import duckdb
-import polars as pl
 import pytest
 
 from publish import reports, warehouse
