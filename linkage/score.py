@@ -162,16 +162,18 @@ def _one_pass(obs, debtors, phones, doors, freqs, population):
     return score_comparisons(compare_pairs(pairs, obs, debtors, phones, doors), freqs, population)
 
 
-def link(obs: pl.DataFrame, debtors: pl.DataFrame, max_passes: int = MAX_PASSES) -> pl.DataFrame:
+def link(obs: pl.DataFrame, debtors: pl.DataFrame, max_passes: int = MAX_PASSES,
+         stats: tuple[dict, int] | None = None) -> pl.DataFrame:
     """All scored candidate pairs of the final pass, one row per (debtor, observation).
 
     Each pass feeds the next the phones and doors seen on near-certain links, until
     nothing new is learned (or ``max_passes``): a phone found on the debtor's own
     account finds the waybills sent to it, whose doors find the parcels to that door.
+    ``stats`` (name/surname counts, population) replaces the night's own, see population.py.
     """
     if obs.height == 0 or debtors.height == 0:
         return pl.DataFrame(schema=SCORED_SCHEMA)
-    freqs, population = name_frequencies(obs)
+    freqs, population = stats if stats is not None else name_frequencies(obs)
     phones = debtor_phones(debtors)
     doors = pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8})
     learned = (0, 0)

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import polars as pl
 
-from linkage import prepare, rank, score
+from linkage import population, prepare, rank, score
 from publish import reports as report_writer
 from publish import warehouse
 from sources import inbox as inbox_mod
@@ -211,7 +211,8 @@ def link_and_rank(ctx: RunContext, ingested: list[dict]) -> dict:
         new_ids = set(new["obs_id"].to_list()) - set(retained["obs_id"].to_list()) if new.height else set()
         all_obs = all_obs.unique("obs_id", keep="first", maintain_order=True)
         prepared = prepare.prepare_observations(all_obs)
-        scored = score.link(prepared, debtors)
+        stats, history = _population(con, prepared)
+        scored = score.link(prepared, debtors, stats=stats)
         links = scored.filter(pl.col("probability") >= score.LINK_THRESHOLD)
         kept = prepared.join(links.select("obs_id").unique(), on="obs_id", how="semi")
         locations = rank.rank_locations(links, prepared, ctx.as_of_date)
@@ -221,6 +222,9 @@ def link_and_rank(ctx: RunContext, ingested: list[dict]) -> dict:
         con.execute("DELETE FROM locations_previous")
         con.execute("INSERT INTO locations_previous SELECT id_number, kind, rank, place_key, run_id FROM locations")
         run = pl.lit(ctx.run_id)
+        warehouse.replace_table(con, "name_counts", history["names"])
+        warehouse.replace_table(con, "surname_counts", history["surnames"])
+        con.execute("INSERT OR REPLACE INTO linkage_stats VALUES ('population', ?)", [str(history["population"])])
         warehouse.replace_table(con, "debtors", debtors)
         warehouse.replace_table(con, "observations", kept.with_columns(run.alias("run_id")))
         warehouse.replace_table(con, "links", links)
@@ -241,8 +245,24 @@ def link_and_rank(ctx: RunContext, ingested: list[dict]) -> dict:
         con.close()
 
 
+def _population(con, prepared: pl.DataFrame) -> tuple[tuple[dict, int], dict]:
+    """Tonight's name statistics raised to the largest seen on earlier nights."""
+    stats = dict(con.execute("SELECT key, value FROM linkage_stats").fetchall())
+    salt = stats.get("name_salt")
+    if salt is None:
+        salt = secrets.token_hex(16)
+        con.execute("INSERT INTO linkage_stats VALUES ('name_salt', ?)", [salt])
+    history = {"names": warehouse.read_table(con, "name_counts"), "surnames": warehouse.read_table(con, "surname_counts"),
+               "population": int(stats.get("population", 0))}
+    history = {k: (v.cast(population.HISTORY_SCHEMAS[k]) if isinstance(v, pl.DataFrame) else v)
+               for k, v in history.items()}
+    tonight, n = score.name_frequencies(prepared)
+    freqs, n, new_history = population.merge(tonight, n, history, salt)
+    return (freqs, n), new_history
+
+
 def _current_counts(con) -> dict:
-    one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+    one = lambda sql: con.execute(sql).fetchall()[0][0]  # noqa: E731
     return {
         "debtors": one("SELECT count(*) FROM debtors"),
         "debtors_located": one("SELECT count(DISTINCT id_number) FROM locations"),

@@ -180,6 +180,22 @@ CREATE TABLE IF NOT EXISTS reports (
     written_at  TIMESTAMP
 );
 
+-- Counts that outlive the night (retention keeps counts only): people per full name,
+-- keyed by a salted hash, never the name; people per surname; the largest population
+-- seen; the salt. Used for term-frequency weights on nights with little data.
+CREATE TABLE IF NOT EXISTS name_counts (
+    name_hash  VARCHAR PRIMARY KEY,
+    name_count BIGINT
+);
+CREATE TABLE IF NOT EXISTS surname_counts (
+    surname       VARCHAR PRIMARY KEY,
+    surname_count BIGINT
+);
+CREATE TABLE IF NOT EXISTS linkage_stats (
+    key   VARCHAR PRIMARY KEY,
+    value VARCHAR
+);
+
 -- Previous run's rank-1 places, to tell judges what is new (新线索).
 CREATE TABLE IF NOT EXISTS locations_previous (
     id_number   VARCHAR,

@@ -206,3 +206,28 @@ def test_unreadable_entries_are_reported_each_run_and_never_stop_it(tmp_path):
     again = run_direct(str(inbox), str(db), str(tmp_path / "reports"), AS_OF)
     assert again["files_failed"] == 4
     assert _q(db, "SELECT count(*) AS n FROM ingested_files WHERE error IS NOT NULL")["n"][0] == 1
+
+
+def test_a_small_later_night_is_weighed_against_the_population_seen_before(tmp_path):
+    import json
+    import math
+    import shutil
+
+    inbox = tmp_path / "inbox"
+    shutil.copytree(SAMPLES / "inbox", inbox)
+    db, reports = tmp_path / "locate.duckdb", tmp_path / "reports"
+    run_direct(str(inbox), str(db), str(reports), AS_OF)
+    pop1 = int(_q(db, "SELECT value FROM linkage_stats WHERE key = 'population'")["value"][0])
+    names1 = _q(db, "SELECT count(*) AS n FROM name_counts")["n"][0]
+    # Night 2: twenty orders of yesterday's file, re-sent under a new order id.
+    src = (inbox / "ecommerce" / "shopA_orders_20261127.csv").read_bytes().decode("gb18030").splitlines()
+    small = [src[0]] + ["9" + line for line in src[1:21]]
+    (inbox / "ecommerce" / "shopA_orders_20261128.csv").write_bytes(("\n".join(small) + "\n").encode("gb18030"))
+    run_direct(str(inbox), str(db), str(reports), AS_OF)
+    assert int(_q(db, "SELECT value FROM linkage_stats WHERE key = 'population'")["value"][0]) == pop1
+    assert _q(db, "SELECT count(*) AS n FROM name_counts")["n"][0] >= names1
+    # No name is stored in clear: only salted hashes.
+    stored = set(_q(db, "SELECT name_hash FROM name_counts")["name_hash"])
+    assert not stored & set(_q(db, "SELECT name FROM debtors")["name"])
+    priors = {json.loads(e)["prior"] for e in _q(db, "SELECT evidence FROM links")["evidence"]}
+    assert priors == {round(-math.log2(pop1), 2)}
