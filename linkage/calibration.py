@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 import polars as pl
 
-FEATURES = ("share", "strength", "best_link", "log_n", "age_years", "n_sources", "is_top", "margin")
+FEATURES = ("share", "strength", "best_link", "link_logit", "log_n", "age_years", "n_sources", "is_top", "margin")
 
 
 def place_features(places: pl.DataFrame, as_of: date, group: tuple[str, ...] = ("id_number", "kind")) -> pl.DataFrame:
@@ -28,6 +28,9 @@ def place_features(places: pl.DataFrame, as_of: date, group: tuple[str, ...] = (
         (pl.col("score") / total).fill_nan(0.0).fill_null(0.0).alias("f_share"),
         (1.0 - (-pl.col("score") / 0.8).exp()).alias("f_strength"),
         pl.col("best_link").fill_null(0.0).alias("f_best_link"),
+        # 0.55 and 0.999 are far apart as evidence, close on the 0..1 scale.
+        (pl.col("best_link").fill_null(0.0).clip(1e-4, 1 - 1e-4).pipe(lambda p: (p / (1 - p)).log())
+         .clip(-10.0, 10.0)).alias("f_link_logit"),
         pl.col("n_observations").cast(pl.Float64).log1p().alias("f_log_n"),
         age.fill_null(2.0).clip(0.0, 5.0).alias("f_age_years"),
         (pl.col("sources").fill_null("").str.count_matches(",") + 1).cast(pl.Float64).alias("f_n_sources"),

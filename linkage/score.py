@@ -22,6 +22,8 @@ from linkage.compare import compare_pairs
 LINK_THRESHOLD = 0.5          # below this an observation is not linked (and not retained)
 CURRENT_PHONE_THRESHOLD = 0.95
 MAX_PASSES = 4
+MIN_AGREEING_FIELDS = 2
+SINGLE_FIELD_CAP = -0.1       # probability just under one half: shown nowhere as a lead
 NAME_COMPATIBLE = ("exact", "pinyin", "fuzzy", "masked_compatible", "surname_only")
 
 
@@ -107,6 +109,13 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
     x = x.with_columns(
         pl.max_horizontal(pl.col("weight_account").fill_null(-1e9), pl.col("weight_recipient")).alias("match_weight"),
     )
+    # One agreeing field is never enough (a full ID aside): a masked ID or a phone alone
+    # collides with strangers' as the population grows, and recycled numbers change hands.
+    agreeing = pl.sum_horizontal([(pl.col(f"w_{f}") > 1.0).cast(pl.Int8) for f in (
+        "account_id", "account_name", "account_phone", "recipient_name", "recipient_phone", "place")])
+    alone = (agreeing < MIN_AGREEING_FIELDS) & (pl.col("lvl_account_id") != "exact")
+    x = x.with_columns(pl.when(alone).then(pl.min_horizontal("match_weight", pl.lit(SINGLE_FIELD_CAP)))
+                       .otherwise(pl.col("match_weight")).alias("match_weight"))
     x = x.with_columns(
         (1.0 / (1.0 + (2.0 ** (-pl.col("match_weight"))))).alias("probability"),
         pl.when(pl.col("weight_account").fill_null(-1e9) >= pl.col("weight_recipient"))
