@@ -17,13 +17,17 @@ import polars as pl
 FEATURES = ("share", "strength", "best_link", "link_logit", "log_n", "age_years", "n_sources", "is_top", "margin")
 
 
+def end_of_day(as_of: date) -> datetime:
+    """'Today' for recency: the last moment of the as-of date."""
+    return datetime(as_of.year, as_of.month, as_of.day, 23, 59, 59)
+
+
 def place_features(places: pl.DataFrame, as_of: date, group: tuple[str, ...] = ("id_number", "kind")) -> pl.DataFrame:
     """Add the feature columns (f_*) to ranked rows having score, rank, n_observations,
     last_seen, sources and best_link."""
-    as_of_dt = datetime(as_of.year, as_of.month, as_of.day, 23, 59, 59)
     total = pl.col("score").sum().over(*group)
     second = pl.col("score").sort(descending=True).slice(1, 1).first().over(*group).fill_null(0.0)
-    age = (pl.lit(as_of_dt) - pl.col("last_seen")).dt.total_seconds() / (86400.0 * 365.0)
+    age = (pl.lit(end_of_day(as_of)) - pl.col("last_seen")).dt.total_seconds() / (86400.0 * 365.0)
     return places.with_columns(
         (pl.col("score") / total).fill_nan(0.0).fill_null(0.0).alias("f_share"),
         (1.0 - (-pl.col("score") / 0.8).exp()).alias("f_strength"),

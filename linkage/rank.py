@@ -9,7 +9,7 @@ never homes, but part of their evidence supports the residence in the same commu
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import polars as pl
 
@@ -38,12 +38,8 @@ CONTACT_COLUMNS = ["id_number", "rank", "kind", "value", "confidence", "first_se
                    "n_observations", "sources", "score", "best_link"]
 
 
-def _as_of_dt(as_of: date) -> datetime:
-    return datetime(as_of.year, as_of.month, as_of.day, 23, 59, 59)
-
-
 def _recency(as_of: date) -> pl.Expr:
-    age = (pl.lit(_as_of_dt(as_of)) - pl.col("event_time")).dt.total_seconds() / 86400.0
+    age = (pl.lit(calibration.end_of_day(as_of)) - pl.col("event_time")).dt.total_seconds() / 86400.0
     return (0.5 ** (age.clip(0.0, None) / HALF_LIFE_DAYS)).fill_null(0.0)
 
 
@@ -51,7 +47,7 @@ def place_evidence(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
     """One row per (debtor, linked observation with a usable address) with its weight."""
     x = links.filter(pl.col("probability") >= LINK_THRESHOLD).join(obs, on="obs_id", how="inner")
     x = x.filter(pl.col("event").is_in(list(EVENT_FACTOR)) & pl.col("event_time").is_not_null())
-    x = x.filter(pl.col("event_time") <= pl.lit(_as_of_dt(as_of)))
+    x = x.filter(pl.col("event_time") <= pl.lit(calibration.end_of_day(as_of)))
     factor = pl.col("event").replace_strict(EVENT_FACTOR, default=0.0, return_dtype=pl.Float64)
     # A parcel addressed to someone else from the debtor's account says little about where they are.
     factor = pl.when(pl.col("lvl_recipient_name") == "mismatch").then(factor * 0.3).otherwise(factor)

@@ -1,4 +1,4 @@
-"""Match probabilities for candidate pairs, and the two-pass linkage driver.
+"""Match probabilities for candidate pairs, and the multi-pass linkage driver.
 
 Weights are log2 Bayes factors (see ``weights.py``).  Two sources of evidence are
 scored apart and the stronger wins:
@@ -6,11 +6,14 @@ scored apart and the stronger wins:
 - account: the verified name / ID / phone of the account that produced the trace;
 - recipient: the name and phone typed on the parcel.
 
-Pass 1 links with roster phones only.  Phones of accounts and recipients linked with
-near certainty become the debtor's *current* phones; pass 2 links again with them,
-which finds deliveries ordered through a spouse's account to the debtor's phone.
+Pass 1 links with roster phones only.  Phones and doors seen on near-certain links
+become the debtor's *current* phones and *known* doors; the next pass links again with
+them (until nothing new is learned), which finds deliveries ordered through a spouse's
+account to the debtor's phone.
 """
 from __future__ import annotations
+
+import math
 
 import polars as pl
 
@@ -27,7 +30,7 @@ SINGLE_FIELD_CAP = -0.1       # probability just under one half: shown nowhere a
 NAME_COMPATIBLE = ("exact", "pinyin", "fuzzy", "masked_compatible", "surname_only")
 
 
-def name_frequencies(obs: pl.DataFrame) -> tuple[pl.DataFrame, int]:
+def name_frequencies(obs: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], int]:
     """People per full name in the night's data, and the number of distinct people.
 
     A person is an identity as well as we can tell without linking: an account or a full
@@ -45,8 +48,10 @@ def name_frequencies(obs: pl.DataFrame) -> tuple[pl.DataFrame, int]:
     p = pl.concat(people).drop_nulls().unique()
     total = max(p.select("who").n_unique(), 2)
     counts = p.group_by("name").agg(pl.len().alias("name_count"))
-    surnames = (p.with_columns(pl.col("name").map_elements(names.surname_of, return_dtype=pl.Utf8).alias("surname"))
-                .group_by("surname").agg(pl.col("who").n_unique().alias("surname_count")))
+    surname_of = counts.select("name", pl.col("name").map_elements(names.surname_of, return_dtype=pl.Utf8)
+                               .alias("surname"))   # once per distinct name, not per person
+    surnames = (p.join(surname_of, on="name").group_by("surname")
+                .agg(pl.col("who").n_unique().alias("surname_count")))
     return {"names": counts, "surnames": surnames}, total
 
 
@@ -62,8 +67,6 @@ def _weight(level_col: str, table: dict, tf: dict[str, pl.Expr] | None = None) -
 
 
 def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.DataFrame:
-    import math
-
     prior = max(-math.log2(population), W.PRIOR_FLOOR)
     x = cmp.join(freqs["names"], left_on="dn_name", right_on="name", how="left").with_columns(
         pl.col("name_count").fill_null(1).clip(1, None)
@@ -76,13 +79,13 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
                                                                                    W.NAME_EXACT_MAX)
     surname_w = (log_n - pl.col("surname_count").log(2) - W.SURNAME_DISCOUNT).clip(W.SURNAME_MIN, W.SURNAME_MAX)
     tf = {"exact": exact_w, "surname_only": surname_w}
-    phone_w = W.phone_weights(population)
+    phone_table = W.phone_weights(population)
     x = x.with_columns(
         _weight("lvl_account_id", W.ID_WEIGHTS).alias("w_account_id"),
         _weight("lvl_account_name", W.ACCOUNT_NAME_WEIGHTS, tf).alias("w_account_name"),
-        _weight("lvl_account_phone", phone_w).alias("w_account_phone"),
+        _weight("lvl_account_phone", phone_table).alias("w_account_phone"),
         _weight("lvl_recipient_name", W.RECIPIENT_NAME_WEIGHTS, tf).alias("w_recipient_name"),
-        _weight("lvl_recipient_phone", phone_w).alias("w_recipient_phone"),
+        _weight("lvl_recipient_phone", phone_table).alias("w_recipient_phone"),
     )
     elsewhere = (pl.col("lvl_recipient_name") == "mismatch") & ~pl.col("lvl_recipient_phone").is_in(
         ["exact_current", "exact_roster", "compatible"]

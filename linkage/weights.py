@@ -7,10 +7,12 @@ and are the starting point for fitting on generated ground truth.
 """
 from __future__ import annotations
 
+import math
+
 # The prior log2-odds that an observation is about a given debtor is -log2(N), N the
-# number of distinct people in the night's data (see score.population_prior); an exact
-# name then adds log2(N / people with that name), so a name alone can never carry a
-# link past 1 / (people sharing it): 0.5 for a unique name, less for 张伟.
+# number of distinct people seen (score.name_frequencies, kept across nights by
+# population.py); an exact name then adds log2(NAME_EXACT_M * N / people with that
+# name), so a name alone can never carry a link past NAME_EXACT_M / (people sharing it).
 PRIOR_FLOOR = -30.0
 
 # Parcel on an account verified to someone else, addressed to that account holder
@@ -31,11 +33,11 @@ ID_WEIGHTS = {
 
 # Verified account names: a contradiction is strong evidence against.
 ACCOUNT_NAME_WEIGHTS = {
-    "exact": None,               # term-frequency adjusted, see name_exact_weight
+    "exact": None,               # term-frequency adjusted, see score.score_comparisons
     "pinyin": 6.0,
     "fuzzy": 2.0,
     "masked_compatible": 5.0,
-    "surname_only": None,        # surname term frequency, see score.surname weights
+    "surname_only": None,        # surname term frequency, see score.score_comparisons
     "mismatch": -12.0,
     "unknown": 0.0,
 }
@@ -57,15 +59,13 @@ RECIPIENT_NAME_WEIGHTS = {
 # number seen on a platform is about as likely to be in someone else's hands now, so
 # it links only together with a name that fits (measured: roster or masked phone with a
 # nickname alone was right 11% and 30% of the time on seed 11 with the old values).
-PHONE_M = {"exact_current": 0.9, "exact_roster": 0.4, "compatible": 0.6, "mismatch": 0.35}
+PHONE_M = {"exact_current": 0.9, "exact_roster": 0.4, "compatible": 0.6}
 PHONE_RECYCLED = {"exact_current": 0.02, "exact_roster": 0.5, "compatible": 0.5}
 MASKED_PHONE_CHANCE = 1 / 100_000   # 7 visible digits, but numbers crowd into a few prefixes
 PHONE_MISMATCH = -1.5          # half of roster phones are stale: a different number says little
 
 
 def phone_weights(population: int) -> dict[str, float]:
-    import math
-
     n = max(population, 2)
     w = {
         "exact_current": math.log2(PHONE_M["exact_current"] * n / PHONE_RECYCLED["exact_current"]),

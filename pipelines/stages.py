@@ -187,7 +187,7 @@ def link_and_rank(ctx: RunContext, ingested: list[dict]) -> dict:
     con = _connect(ctx)
     try:
         if not any(i["rows_kept"] for i in ingested):
-            # Nothing new: relinking retained observations alone would shift term frequencies and
+            # Nothing new: relinking only the retained observations (unlinked ones are gone) could
             # change rows for no reason. The published tables stay exactly as they are.
             return _current_counts(con)
         roster = warehouse.query(con, "SELECT * FROM roster_cases")
@@ -199,7 +199,6 @@ def link_and_rank(ctx: RunContext, ingested: list[dict]) -> dict:
                              OBSERVATION_SCHEMA)
         new = new.with_columns(prepare.obs_ids(new)) if new.height else new.with_columns(
             pl.lit(None, pl.Utf8).alias("obs_id"))
-        n_new_distinct = new.unique("obs_id").height
         if retained.height:
             plat_acc = retained.select(
                 "obs_id", pl.col("account_key").str.splitn(":", 2).struct.field("field_1").alias("account_id"))
@@ -234,8 +233,7 @@ def link_and_rank(ctx: RunContext, ingested: list[dict]) -> dict:
         return {
             "debtors": debtors.height,
             "organisations_skipped": counts["organisations"],
-            "observations_new": len(new_ids) if new.height else 0,
-            "observations_new_rows": n_new_distinct,
+            "observations_new": len(new_ids),
             "observations_linked": kept_new,
             "observations_dropped": len(new_ids) - kept_new,
             "debtors_located": locations["id_number"].n_unique() if locations.height else 0,
