@@ -48,7 +48,7 @@ PICKUP_KEYWORDS: tuple[tuple[str, str], ...] = (
 # Words that mark a shop / office / factory / market: the place is a workplace.
 # A road named after one ('商城巷', '市场路', '工业园大道') says nothing about the door on it.
 WORKPLACE_PATTERN = (
-    r"(?:市场|商城|商场|商贸城|轻纺城|批发|公司|集团|写字楼|办公|摊位|号铺|商铺|店铺|门市|门面|"
+    r"(?:市场|商城|商场|商贸城|轻纺城|批发|鞋都|(?:五金|小商品|服装|面料|家具|建材|电器|汽配|眼镜|纺织|布料)城|公司|集团|写字楼|办公|摊位|号铺|商铺|店铺|门市|门面|"
     r"工作室|工厂|厂房|车间|厂区|工业园|工业区|产业园|科技园|创业园|孵化|园区|"
     r"医院|卫生院|学校|银行|酒店|宾馆|营业厅|事务所)(?![路街巷道]|大道)|"
     r"店(?![村镇乡街路里桥头口])|(?<![村])厂(?![村路街镇乡桥口头])|"
@@ -64,6 +64,11 @@ JUNK_PATTERN = (
 )
 
 # Suffixes that make a free-standing name a housing estate / premises.
+# A firm's name after a street number (a shop, a factory, a hotel): not an estate.
+FIRM_SUFFIX_PATTERN = (
+    r"(?:公司|集团|厂|商行|经营部|门市部|工作室|酒店|宾馆|旅馆|饭店|餐厅|[^村镇街路]店|分店|事务所|营业厅|加工点)$"
+)
+
 COMMUNITY_SUFFIX_PATTERN = (
     r"(?:小区|社区|家园|花园|花苑|园|苑|府|公寓|新村|村|大厦|大楼|公馆|山庄|名邸|邸|庭|湾|阁|居|"
     r"城|坊|里|广场|中心|宿舍|住宅区|别墅|庄园|国际|天地|时代|一品|1号|\d+期|\d+区|[东南西北中]区|"

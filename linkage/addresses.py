@@ -479,6 +479,7 @@ _PICKUP_TAIL_RE = re.compile(r"(?:分店|店|点|站|服务站|代收点)$")
 _GATE_RE = re.compile(tok.GATE_SUFFIX_PATTERN)
 _WORK_RE = re.compile(tok.WORKPLACE_PATTERN)
 _COMMUNITY_RE = re.compile(tok.COMMUNITY_SUFFIX_PATTERN)
+_FIRM_RE = re.compile(tok.FIRM_SUFFIX_PATTERN)
 
 _ROAD_RE = re.compile(
     r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?![道区])|巷|胡同))(?P<no>)"
@@ -675,7 +676,11 @@ def _street(rest: str) -> dict:
     before = before.strip(_CLEAN_EDGE)
     community = None
     if community_text:
-        if door is not None or _COMMUNITY_RE.search(community_text[-8:]) or (out["road_no"] and len(community_text) <= 12):
+        # '利民路71号杭州正泰纺织品有限公司': the door is the street number; the firm is a note on it.
+        firm_at_number = door is None and out["road_no"] and _FIRM_RE.search(community_text)
+        if firm_at_number:
+            pass
+        elif door is not None or _COMMUNITY_RE.search(community_text[-8:]) or (out["road_no"] and len(community_text) <= 12):
             community = _clean_community(community_text)
         if community is None:
             poi = (community_text + (poi or "")) or None

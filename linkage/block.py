@@ -22,11 +22,13 @@ def mobile_mask_key(col: pl.Expr) -> pl.Expr:
     )
 
 
-def debtor_phones(debtors: pl.DataFrame, current: pl.DataFrame | None = None) -> pl.DataFrame:
+def debtor_phones(debtors: pl.DataFrame, current: pl.DataFrame | None = None,
+                  household: pl.DataFrame | None = None) -> pl.DataFrame:
     """Long table of a debtor's phones: (id_number, phone, mask_key, origin).
 
-    origin is 'roster', 'current' (a full number seen on near-certain links) or
-    'current_mask' (only a masked number such as 177****1049 was seen: phone is null).
+    origin is 'roster', 'current' (a full number seen on near-certain links),
+    'current_mask' (only a masked number such as 177****1049 was seen: phone is null) or
+    'household' (the bound phone of a family member's account the debtor orders through).
     """
     roster = debtors.select("id_number", pl.col("roster_phones").alias("phone")).explode("phone").drop_nulls()
     roster = roster.with_columns(mobile_mask_key(pl.col("phone")).alias("mask_key"), pl.lit("roster").alias("origin"))
@@ -37,6 +39,10 @@ def debtor_phones(debtors: pl.DataFrame, current: pl.DataFrame | None = None) ->
             pl.coalesce(pl.col("mask_key"), mobile_mask_key(pl.col("phone"))).alias("mask_key"),
             pl.when(pl.col("phone").is_null()).then(pl.lit("current_mask")).otherwise(pl.lit("current")).alias("origin"),
         ))
+    if household is not None and household.height:
+        frames.append(household.select(
+            "id_number", "phone", pl.coalesce(pl.col("mask_key"), mobile_mask_key(pl.col("phone"))).alias("mask_key"),
+            pl.lit("household").alias("origin")))
     return pl.concat(frames, how="vertical").unique(["id_number", "phone", "mask_key", "origin"], maintain_order=True)
 
 

@@ -54,7 +54,8 @@ def id_level(id_col: str = "id_number", prefix: str = "ai_") -> pl.Expr:
 
 
 def phone_level(prefix: str) -> pl.Expr:
-    """Needs list columns current_phones, roster_phones, phone_mask_keys on the pair."""
+    """Needs list columns current_phones, roster_phones, phone_mask_keys, learned_masks,
+    household_phones and household_masks on the pair."""
     kind, digits, mask = (pl.col(f"{prefix}{x}") for x in ("kind", "digits", "mask_key"))
     has_phones = (pl.col("roster_phones").list.len() + pl.col("current_phones").list.len()) > 0
     return (
@@ -62,11 +63,13 @@ def phone_level(prefix: str) -> pl.Expr:
             pl.when(pl.col("current_phones").list.contains(digits)).then(pl.lit("exact_current"))
             .when(pl.col("roster_phones").list.contains(digits)).then(pl.lit("exact_roster"))
             .when(pl.col("learned_masks").list.contains(mask)).then(pl.lit("compatible"))
+            .when(pl.col("household_phones").list.contains(digits)).then(pl.lit("household"))
             .when(has_phones).then(pl.lit("mismatch"))
             .otherwise(pl.lit("unknown"))
         )
         .when(kind == "masked").then(
             pl.when(pl.col("phone_mask_keys").list.contains(mask)).then(pl.lit("compatible"))
+            .when(pl.col("household_masks").list.contains(mask)).then(pl.lit("household"))
             .when(has_phones).then(pl.lit("mismatch"))
             .otherwise(pl.lit("unknown"))
         )
@@ -83,13 +86,17 @@ def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
     """
     ph = phones.group_by("id_number").agg(
         pl.col("phone").filter(pl.col("origin") == "current").unique().alias("current_phones"),
-        pl.col("mask_key").drop_nulls().unique().alias("phone_mask_keys"),
+        pl.col("mask_key").filter(pl.col("origin") != "household").drop_nulls().unique().alias("phone_mask_keys"),
+        pl.col("phone").filter(pl.col("origin") == "household").drop_nulls().unique().alias("household_phones"),
+        pl.col("mask_key").filter(pl.col("origin") == "household").drop_nulls().unique().alias("household_masks"),
         pl.col("mask_key").filter(pl.col("origin") == "current_mask").drop_nulls().unique().alias("learned_masks"),
     )
     d = debtors.select("id_number", "dn_name", "dn_surname", "roster_phones").join(ph, on="id_number", how="left").with_columns(
         pl.col("current_phones").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
         pl.col("phone_mask_keys").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
         pl.col("learned_masks").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
+        pl.col("household_phones").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
+        pl.col("household_masks").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
     )
     ocols = ["obs_id", "account_key", "account_name", "person_name", "place_key", "an_name", "an_kind", "an_pinyin",
              "pn_name", "pn_kind", "pn_pinyin"] + [c for c in obs.columns if c[:3] in ("ai_", "ap_", "pp_")]

@@ -87,8 +87,12 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
     j = a.join(b, left_on=["id_number", "src_premises"], right_on=["id_number", "dst_premises"], how="inner")
     j = j.filter(pl.col("src") != pl.col("dst"))
     city_level = pl.col("src_code").str.ends_with("00") & ~pl.col("dst_code").str.ends_with("00")
+    # '上海市新城雅苑…' carries the municipality's code 310000: it fits any of its districts.
+    municipality = pl.col("src_code").str.ends_with("0000") & (
+        pl.col("src_code").str.slice(0, 2) == pl.col("dst_code").str.slice(0, 2))
     code_ok = (pl.col("src_code") == pl.col("dst_code")) | (
-        city_level & (pl.col("src_code").str.slice(0, 4) == pl.col("dst_code").str.slice(0, 4)))
+        city_level & (pl.col("src_code").str.slice(0, 4) == pl.col("dst_code").str.slice(0, 4))) | (
+        city_level & municipality)
     fields_ok = pl.lit(True)
     more_specific = city_level & (pl.col("src_code") != pl.col("dst_code"))
     for f in ("building", "unit"):
@@ -201,8 +205,9 @@ def rank_contacts(links: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
                        pl.concat_str([pl.col("source_kind"), pl.lit(":"), pl.col("platform")]).alias("src"))
     acc = x.filter((pl.col("via") == "account") & pl.col("ap_kind").is_in(["mobile", "landline"])).select(
         "id_number", pl.col("ap_digits").alias("value"), "w", "event_time", "src", "obs_id")
+    # A family member's phone places the parcel but is not the debtor's own number.
     rec = x.filter(pl.col("lvl_recipient_name").is_in(NAME_COMPATIBLE) & pl.col("pp_kind").is_in(["mobile", "landline"])
-                   ).select("id_number", pl.col("pp_digits").alias("value"), "w", "event_time", "src", "obs_id")
+                   & (pl.col("lvl_recipient_phone") != "household")).select("id_number", pl.col("pp_digits").alias("value"), "w", "event_time", "src", "obs_id")
     seen = pl.concat([acc, rec]).unique(["id_number", "value", "obs_id"])
     roster = debtors.select("id_number", pl.col("roster_phones").alias("value")).explode("value").drop_nulls()
     roster = roster.with_columns(pl.lit(0.05).alias("w"), pl.lit(None, pl.Datetime("us")).alias("event_time"),
@@ -219,6 +224,9 @@ def rank_contacts(links: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
         pl.col("src").unique().sort().str.join(", ").alias("sources"),
         pl.col("probability").max().fill_null(0.0).alias("best_link"),
     ).with_columns(pl.lit("phone").alias("kind"))
+    # A roster phone seen on no linked trace is no lead: the court already has it, and half
+    # of roster phones are old.  Seen again, it gets a small lift over a number never listed.
+    phones = phones.filter(pl.col("n_observations") > 0)
     accounts = (
         x.filter((pl.col("via") == "account") & pl.col("account_key").is_not_null())
         .group_by("id_number", pl.col("account_key").alias("value"))

@@ -27,6 +27,7 @@ CURRENT_PHONE_THRESHOLD = 0.95
 MAX_PASSES = 4
 MIN_AGREEING_FIELDS = 2
 SINGLE_FIELD_CAP = -0.1       # probability just under one half: shown nowhere as a lead
+AGREEING_MIN_WEIGHT = 1.0     # a surname shared by one person in ten (李, 王) agrees with too many to count
 NAME_COMPATIBLE = ("exact", "pinyin", "fuzzy", "masked_compatible", "surname_only")
 
 
@@ -102,7 +103,11 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
     # same thing as his account name.  A contradicted account name stays decisive.
     name_w = pl.when(pl.col("w_account_name") < 0).then(pl.col("w_account_name")).otherwise(
         pl.max_horizontal("w_account_name", "w_recipient_name"))
-    phone_w = pl.max_horizontal("w_account_phone", "w_recipient_phone")
+    # A parcel typed with another person's full name carries that person's phone: it is
+    # no evidence for the account holder.
+    phone_w = pl.max_horizontal(
+        "w_account_phone",
+        pl.when(pl.col("lvl_recipient_name") == "mismatch").then(pl.lit(None)).otherwise(pl.col("w_recipient_phone")))
     account = pl.when(pl.col("has_account")).then(
         prior + pl.col("w_account_id") + name_w + phone_w + pl.col("w_elsewhere")
     )
@@ -114,7 +119,7 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
     )
     # One agreeing field is never enough (a full ID aside): a masked ID or a phone alone
     # collides with strangers' as the population grows, and recycled numbers change hands.
-    agreeing = pl.sum_horizontal([(pl.col(f"w_{f}") > 1.0).cast(pl.Int8) for f in (
+    agreeing = pl.sum_horizontal([(pl.col(f"w_{f}") > AGREEING_MIN_WEIGHT).cast(pl.Int8) for f in (
         "account_id", "account_name", "account_phone", "recipient_name", "recipient_phone", "place")])
     alone = (agreeing < MIN_AGREEING_FIELDS) & (pl.col("lvl_account_id") != "exact")
     x = x.with_columns(pl.when(alone).then(pl.min_horizontal("match_weight", pl.lit(SINGLE_FIELD_CAP)))
@@ -152,9 +157,25 @@ def current_phones(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
     others_phone = pl.col("recipient_is_holder") & pl.col("lvl_account_id").is_in(["mismatch"]) | (
         pl.col("recipient_is_holder") & (pl.col("lvl_account_name") == "mismatch"))
     rec = sure.filter(pl.col("lvl_recipient_name").is_in(NAME_COMPATIBLE) & pl.col("pp_kind").is_in(["mobile", "masked"])
-                      & ~others_phone
+                      & ~others_phone & (pl.col("lvl_recipient_phone") != "household")
                       ).select("id_number", pl.col("pp_digits").alias("phone"), pl.col("pp_mask_key").alias("mask_key"))
     return pl.concat([acc, rec]).filter(pl.col("mask_key").is_not_null()).unique()
+
+
+def household_phones(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
+    """Bound phones of someone else's account on which the debtor's own parcels were
+    ordered (near-certain links through the parcel's name and phone): a spouse's or a
+    parent's number, which the debtor's later parcels may carry too.
+
+    Columns id_number, phone, mask_key.
+    """
+    others_account = pl.col("lvl_account_id").is_in(["mismatch"]) | (pl.col("lvl_account_name") == "mismatch")
+    sure = scored.filter((pl.col("probability") >= CURRENT_PHONE_THRESHOLD) & (pl.col("via") == "recipient")
+                         & others_account & pl.col("lvl_recipient_name").is_in(NAME_COMPATIBLE))
+    return (sure.join(obs.select("obs_id", "ap_digits", "ap_kind", "ap_mask_key"), on="obs_id", how="inner")
+            .filter(pl.col("ap_kind").is_in(["mobile", "masked"]) & pl.col("ap_mask_key").is_not_null())
+            .select("id_number", pl.col("ap_digits").alias("phone"), pl.col("ap_mask_key").alias("mask_key"))
+            .unique())
 
 
 def known_doors(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
@@ -188,14 +209,15 @@ def link(obs: pl.DataFrame, debtors: pl.DataFrame, max_passes: int = MAX_PASSES,
     freqs, population = stats if stats is not None else name_frequencies(obs)
     phones = debtor_phones(debtors)
     doors = pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8})
-    learned = (0, 0)
+    learned = (0, 0, 0)
     for _ in range(max_passes):
         scored = _one_pass(obs, debtors, phones, doors, freqs, population)
         current, doors = current_phones(scored, obs), known_doors(scored, obs)
-        if (current.height, doors.height) == learned:
+        household = household_phones(scored, obs).join(current, on=["id_number", "mask_key"], how="anti")
+        if (current.height, doors.height, household.height) == learned:
             break
-        learned = (current.height, doors.height)
-        phones = debtor_phones(debtors, current)
+        learned = (current.height, doors.height, household.height)
+        phones = debtor_phones(debtors, current, household)
     return scored.select(list(SCORED_SCHEMA))
 
 

@@ -26,7 +26,9 @@ PLACE_WEIGHTS = {"known_door": 8.0, "unknown": 0.0}
 ID_WEIGHTS = {
     "exact": 30.0,
     "compatible_strong": 17.5,   # >= 8 visible characters agree (330502********1234): 1 in 10^4 within a county
-    "compatible_weak": 7.0,      # fewer visible characters agree (33**************1X): ~1 in 140
+    # Fewer visible characters agree (33**************1X): the province says little in a
+    # provincial export and the 17th digit is the sex, so about 1 in 50 people fit.
+    "compatible_weak": 5.0,
     "mismatch": -20.0,           # a verified ID that contradicts the debtor's
     "unknown": 0.0,
 }
@@ -65,9 +67,18 @@ MASKED_PHONE_CHANCE = 1 / 100_000   # 7 visible digits, but numbers crowd into a
 PHONE_MISMATCH = -1.5          # half of roster phones are stale: a different number says little
 
 
+# A family member's bound phone typed on a parcel: P(on the debtor's own parcel) about
+# HOUSEHOLD_M; a stranger's parcel carries it only if it is one of the household's own
+# (HOUSEHOLD_SIZE people).  Agreeing alone it is nothing (the spouse's parcels carry it
+# too, under the spouse's name); with the debtor's name it places the parcel.
+HOUSEHOLD_M = 0.2
+HOUSEHOLD_SIZE = 2.0
+
+
 def phone_weights(population: int) -> dict[str, float]:
     n = max(population, 2)
     w = {
+        "household": math.log2(HOUSEHOLD_M * n / HOUSEHOLD_SIZE),
         "exact_current": math.log2(PHONE_M["exact_current"] * n / PHONE_RECYCLED["exact_current"]),
         "exact_roster": math.log2(PHONE_M["exact_roster"] * n / PHONE_RECYCLED["exact_roster"]),
         "compatible": math.log2(PHONE_M["compatible"] / (MASKED_PHONE_CHANCE + PHONE_RECYCLED["compatible"] / n)),
