@@ -110,19 +110,24 @@ def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
     same_name = ((pl.col("pn_kind") == "full") & (pl.col("an_kind") == "full") & (pl.col("pn_name") == pl.col("an_name"))) | (
         pl.col("pn_kind").is_in(["full", "pinyin"]) & pl.col("an_kind").is_in(["full", "pinyin"])
         & (pl.col("pn_pinyin") == pl.col("an_pinyin")))
-    holder = same_name | (pl.col("pp_mask_key").is_not_null() & (pl.col("pp_mask_key") == pl.col("ap_mask_key")))
+    holder_phone = pl.col("pp_mask_key").is_not_null() & (pl.col("pp_mask_key") == pl.col("ap_mask_key"))
     x = x.with_columns(
         id_level().alias("lvl_account_id"),
         phone_level("ap_").alias("lvl_account_phone"),
         phone_level("pp_").alias("lvl_recipient_phone"),
         pl.col("account_key").is_not_null().alias("has_account"),
-        holder.fill_null(False).alias("recipient_is_holder"),
+        same_name.fill_null(False).alias("_holder_name"),
+        holder_phone.fill_null(False).alias("_holder_phone"),
         pl.when(pl.col("_door")).then(pl.lit("known_door")).otherwise(pl.lit("unknown")).alias("lvl_place"),
     )
     x = x.with_columns(
         name_levels(x["dn_name"], x["account_name"]).alias("lvl_account_name"),
         name_levels(x["dn_name"], x["person_name"]).alias("lvl_recipient_name"),
     )
+    # The holder's own phone on a parcel typed with the debtor's name is the debtor ordering
+    # through a family member's account, not the holder's parcel.
+    x = x.with_columns((pl.col("_holder_name") | (pl.col("_holder_phone") & ~pl.col("lvl_recipient_name").is_in(
+        ["exact", "pinyin", "fuzzy", "masked_compatible"]))).alias("recipient_is_holder"))
     return x.select(
         "id_number", "obs_id", "block", "has_account", "dn_name", "dn_surname", "lvl_account_id", "lvl_account_name",
         "lvl_account_phone", "lvl_recipient_name", "lvl_recipient_phone", "lvl_place", "recipient_is_holder",

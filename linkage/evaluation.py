@@ -62,7 +62,7 @@ def _ece(conf: pl.Series, correct: pl.Series, bins: int = 10) -> float | None:
     return float(((g["c"] - g["y"]).abs() * g["len"]).sum() / df.height)
 
 
-def evaluate_frames(locations: pl.DataFrame, contacts: pl.DataFrame, truth: pl.DataFrame) -> dict:
+def _persons(truth: pl.DataFrame) -> pl.DataFrame:
     persons = truth.filter((pl.col("kind") == "person") & pl.col("open"))
     persons = persons.join(_truth_keys(persons, "home_address"), on="id_number", how="left")
     if "work_address" in persons.columns:
@@ -70,9 +70,23 @@ def evaluate_frames(locations: pl.DataFrame, contacts: pl.DataFrame, truth: pl.D
         persons = persons.join(_truth_keys(work, "work_address") if work.height else
                                pl.DataFrame(schema={"id_number": pl.Utf8, "work_address_key": pl.Utf8}),
                                on="id_number", how="left")
-    res = locations.filter(pl.col("kind") == "residence").join(
+    return persons
+
+
+def labelled_residences(locations: pl.DataFrame, truth: pl.DataFrame) -> pl.DataFrame:
+    """Every ranked residence of an open person debtor with ``right`` (the true door)."""
+    return _labelled(locations, _persons(truth))
+
+
+def _labelled(locations: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
+    return locations.filter(pl.col("kind") == "residence").join(
         persons.select("id_number", "home_address_key"), on="id_number", how="inner"
     ).with_columns(door_matches(pl.col("place_key"), pl.col("home_address_key")).alias("right"))
+
+
+def evaluate_frames(locations: pl.DataFrame, contacts: pl.DataFrame, truth: pl.DataFrame) -> dict:
+    persons = _persons(truth)
+    res = _labelled(locations, persons)
 
     def hit_at(k: int, population: pl.DataFrame) -> float | None:
         if population.height == 0:

@@ -138,6 +138,21 @@ def _succession(places: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.col("score")).alias("score")).drop("_replaced")
 
 
+def location_evidence(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.DataFrame:
+    """Which linked observation supports which ranked place, with its weight: the rows
+    behind each place after less specific spellings joined their door (see
+    ``reconcile_places``), for tracing a lead back to its file lines."""
+    ev = place_evidence(links, obs, as_of)
+    if ev.height == 0:
+        return pl.DataFrame(schema=EVIDENCE_SCHEMA)
+    ev = reconcile_places(ev)
+    return ev.select("id_number", "obs_id", pl.col("place").alias("place_key"), pl.col("w").alias("weight")).cast(
+        EVIDENCE_SCHEMA)
+
+
+EVIDENCE_SCHEMA = {"id_number": pl.Utf8, "obs_id": pl.Utf8, "place_key": pl.Utf8, "weight": pl.Float64}
+
+
 def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.DataFrame:
     ev = place_evidence(links, obs, as_of)
     if ev.height == 0:

@@ -129,12 +129,24 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
         pl.when(pl.col("weight_account").fill_null(-1e9) >= pl.col("weight_recipient"))
         .then(pl.lit("account")).otherwise(pl.lit("recipient")).alias("via"),
     )
+    # The terms the winning route summed, in order, so a link can be shown as a waterfall
+    # (``locate explain``): prior + each term = match weight (before the one-field cap).
+    name_used = pl.when((pl.col("w_account_name") < 0) | (pl.col("w_account_name") >= pl.col("w_recipient_name"))) \
+        .then(pl.lit("account_name")).otherwise(pl.lit("recipient_name"))
+    phone_used = pl.when(pl.col("w_account_phone") >= phone_w).then(pl.lit("account_phone")) \
+        .otherwise(pl.lit("recipient_phone"))
+    terms = pl.when(pl.col("via") == "account").then(
+        pl.concat_list(pl.lit("account_id"), name_used, phone_used, pl.lit("addressed_to_someone_else"))
+    ).otherwise(pl.concat_list(pl.lit("recipient_name"), pl.lit("recipient_phone"),
+                               pl.lit("parcel_of_other_account_holder"), pl.lit("place")))
     evidence = pl.struct(
         *[
             pl.struct(pl.col(f"lvl_{f}").alias("level"), pl.col(f"w_{f}").round(2).alias("weight")).alias(f)
             for f in ("account_id", "account_name", "account_phone", "recipient_name", "recipient_phone", "place")
         ],
         pl.lit(round(prior, 2)).alias("prior"),
+        terms.alias("terms"),
+        alone.alias("capped_single_field"),
         pl.col("w_elsewhere").round(2).alias("addressed_to_someone_else"),
         pl.col("w_other_holder").round(2).alias("parcel_of_other_account_holder"),
         pl.col("block").alias("found_by"),

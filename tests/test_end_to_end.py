@@ -231,3 +231,43 @@ def test_a_small_later_night_is_weighed_against_the_population_seen_before(tmp_p
     assert not stored & set(_q(db, "SELECT name FROM debtors")["name"])
     priors = {json.loads(e)["prior"] for e in _q(db, "SELECT evidence FROM links")["evidence"]}
     assert priors == {round(-math.log2(pop1), 2)}
+
+
+def test_explain_shows_each_place_with_the_links_behind_it(run, capsys):
+    from pipelines.cli import main
+
+    _, db, _ = run
+    top = _q(db, "SELECT id_number, address, n_observations FROM locations WHERE kind = 'residence' AND rank = 1 "
+                 "ORDER BY n_observations DESC, id_number LIMIT 1").row(0, named=True)
+    assert main(["explain", top["id_number"].lower(), "--db", str(db), "--max-evidence", "2"]) == 0
+    out = capsys.readouterr().out
+    assert f"residence #1: {top['address']}" in out
+    assert out.count("= match weight") >= 2 and "prior (1 in" in out
+    # Every observation behind a place is traceable: the evidence table covers its count.
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        n = warehouse.query(con, "SELECT count(*) AS n FROM v_place_evidence WHERE id_number = ? "
+                                 "AND kind = 'residence' AND rank = 1", [top["id_number"]])["n"][0]
+    finally:
+        con.close()
+    assert n == top["n_observations"]
+    assert main(["explain", "330102199001011237", "--db", str(db)]) == 2   # not a debtor: a clear error
+    assert "no open debtor" in capsys.readouterr().err
+
+
+def test_evaluate_writes_an_html_page_with_plots(run, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from pipelines.cli import main
+
+    _, db, _ = run
+    page = tmp_path / "eval.html"
+    assert main(["evaluate", "--db", str(db), "--truth", str(SAMPLES / "truth"), "--html", str(page)]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert "residence_hit@1" in text and "precision@conf&gt;=0.8" in text
+    svgs = [s + "</svg>" for s in text.split("</svg>")[:-1]]
+    assert len(svgs) == 2
+    circles = ET.fromstring(svgs[0][svgs[0].index("<svg"):]).findall("{http://www.w3.org/2000/svg}circle")
+    assert 3 <= len(circles) <= 10        # one dot per tenth of the confidence scale that has places
+    bars = ET.fromstring(svgs[1][svgs[1].index("<svg"):]).findall("{http://www.w3.org/2000/svg}rect")
+    assert len(bars) == 40                # 20 bins, right and wrong

@@ -143,3 +143,128 @@ def test_less_specific_spellings_join_the_one_door_they_fit():
     assert out["330302|环球大厦|||23F"] == "330302|环球大厦|||2301"
     assert out["330681|丽景苑|4||502"] == "330681|丽景苑|4||502"
     assert out["330681|丽景苑|4|3|502"] == "330681|丽景苑|4|3|502"
+
+
+def crowd(n: int = 3000) -> list[dict]:
+    """Other people's parcels, so that weights scale with a realistic population."""
+    return [obs(f"x{i}", 5, OLD_HOME, person_name=f"路人{chr(0x4e00 + i % 2000)}{chr(0x4e00 + i // 2000)}",
+                person_phone=f"1370{i:07d}") for i in range(n)]
+
+
+def _name_only_probability(name: str, namesakes: int) -> float:
+    """P(link) of a parcel carrying only the debtor's exact name, in a world where
+    ``namesakes`` other people share that name (and 40 people have other names)."""
+    rows = [obs(f"n{i}", 5, HOME, person_name=name, person_phone=f"1390000{i:04d}") for i in range(namesakes)]
+    rows += [obs(f"x{i}", 5, HOME, person_name=f"路人{chr(0x4e00 + i)}", person_phone=f"1370000{i:04d}")
+             for i in range(40)]
+    rows.append(obs("target", 5, HOME, person_name=name, person_phone="13811112222"))
+    scored, _, _ = run([roster(name=name, phones="")], rows)
+    target = prepare.obs_ids(pl.DataFrame([rows[-1]], schema=OBSERVATION_SCHEMA))[0]
+    p = scored.filter(pl.col("obs_id") == target)["probability"]
+    return p[0] if p.len() else 0.0
+
+
+def test_a_name_alone_never_links_and_a_common_name_counts_for_less():
+    rare, common = _name_only_probability("茹晓明", 0), _name_only_probability("张伟", 20)
+    assert rare < score.LINK_THRESHOLD and common < score.LINK_THRESHOLD
+    assert common < rare / 5, "term frequency: 张伟 agreeing must say far less than a rare name"
+
+
+def test_masked_phone_is_compatible_or_incompatible_never_equal():
+    base = dict(person_name="茹小明")
+    compatible = obs("c", 5, HOME, person_phone="138****1115", **base)
+    incompatible = obs("i", 5, OLD_HOME, person_phone="138****9999", **base)
+    scored, _, _ = run([roster(phones="13857101115")], [compatible, incompatible])
+    ids = prepare.obs_ids(pl.DataFrame([compatible, incompatible], schema=OBSERVATION_SCHEMA))
+    lvl = dict(zip(scored["obs_id"], scored["lvl_recipient_phone"]))
+    assert lvl.get(ids[0]) == "compatible"
+    assert lvl.get(ids[1]) in (None, "mismatch")
+
+
+def test_pinyin_and_traditional_names_link_together_with_the_phone_in_use():
+    own = obs("o1", 60, HOME, account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID,
+              account_phone="13588889999", person_name="茹小明", person_phone="13588889999")
+    pinyin = obs("p1", 5, HOME, platform="sf", person_name="Ru Xiaoming", person_phone="+86 135 8888 9999")
+    trad = obs("t1", 6, HOME, platform="sf", person_name="茹曉明", person_phone="135-8888-9999")
+    scored, _, _ = run([roster(phones="")], [own, pinyin, trad])
+    ids = prepare.obs_ids(pl.DataFrame([pinyin, trad], schema=OBSERVATION_SCHEMA))
+    p = dict(zip(scored["obs_id"], scored["probability"]))
+    assert p.get(ids[0], 0) > 0.9 and p.get(ids[1], 0) > 0.9
+
+
+def test_family_account_phone_places_the_debtors_own_parcels_but_not_the_spouses():
+    wife = dict(account_id="w1", account_name="林美丽", account_id_no=OTHER_ID, account_phone="13677776666")
+    rows = [
+        # Ordered on the wife's account, to the debtor's roster phone: a sure link through the parcel.
+        obs("a", 90, OLD_HOME, person_name="茹小明", person_phone="13857101115", **wife),
+        # Later parcels to the debtor's name on the wife's number: the household phone places them.
+        obs("b", 10, HOME, person_name="茹小明", person_phone="136****6666", **wife),
+        obs("c", 12, HOME, person_name="茹小明", person_phone="13677776666", **wife),
+        # The wife's own parcels carry the same number under her name: never the debtor's.
+        obs("d", 8, "浙江省杭州市滨江区江南大道1号星光大道3幢1单元201室", person_name="林美丽",
+            person_phone="13677776666", **wife),
+    ]
+    scored, _, contacts = run([roster(phones="13857101115")], rows + crowd())
+    ids = prepare.obs_ids(pl.DataFrame(rows, schema=OBSERVATION_SCHEMA))
+    p = dict(zip(scored["obs_id"], scored["probability"]))
+    assert p.get(ids[0], 0) > 0.95
+    assert p.get(ids[1], 0) > 0.5 and p.get(ids[2], 0) > 0.5
+    assert p.get(ids[3], 0) < 0.5
+    assert "13677776666" not in contacts.filter(pl.col("kind") == "phone")["value"].to_list(), \
+        "the wife's number places parcels but is not the debtor's phone"
+
+
+def test_a_parcel_for_someone_else_lends_its_phone_to_no_account():
+    # A masked account with the debtor's surname; the parcel names another person whose
+    # masked phone happens to fit the debtor's roster number.
+    row = obs("o1", 5, HOME, account_id="b7", account_name="茹**", account_phone="18900001111",
+              person_name="茹文杰", person_phone="138****1115")
+    scored, locs, _ = run([roster(phones="13857101115")], [row])
+    assert scored.height == 0 or scored["probability"].max() < 0.5
+    assert locs.height == 0
+
+
+def test_roster_phone_seen_nowhere_is_no_contact_lead():
+    acct = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, account_phone="13588889999",
+                person_name="茹小明", person_phone="13588889999")
+    _, _, contacts = run([roster(phones="13000000000;13857101115")], [obs("o1", 5, HOME, **acct)])
+    phones = contacts.filter(pl.col("kind") == "phone")["value"].to_list()
+    assert phones == ["13588889999"]
+
+
+def test_a_firm_after_a_street_number_keeps_the_number_as_its_door():
+    from linkage.addresses import parse_address
+
+    a = parse_address("浙江省杭州市临平区星桥街道利民路71号杭州正泰纺织品有限公司")
+    b = parse_address("浙江省杭州市临平区利民路71号")
+    assert a["place_key"] == b["place_key"] == "330113|利民路71号|||"
+    assert a["workplace_hint"]
+    assert parse_address("浙江省温州市鹿城区鞋都2期730室")["workplace_hint"]
+
+
+def test_municipality_without_district_joins_its_one_door():
+    from linkage.rank import reconcile_places
+
+    ev = pl.DataFrame({"id_number": ["d1", "d1"], "place": ["310114|新城雅苑|17|4|503", "310000|新城雅苑|17|4|503"],
+                       "is_pickup": [False, False]})
+    assert set(reconcile_places(ev)["place"]) == {"310114|新城雅苑|17|4|503"}
+
+
+def test_explanation_waterfall_adds_up_to_every_links_match_weight():
+    from linkage.explain import waterfall
+
+    wife = dict(account_id="w1", account_name="林美丽", account_id_no=OTHER_ID, account_phone="13677776666")
+    own = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, account_phone="13588889999")
+    rows = [
+        obs("a", 90, OLD_HOME, person_name="茹小明", person_phone="13857101115", **wife),
+        obs("b", 10, HOME, person_name="茹先生", person_phone="136****6666", **wife),
+        obs("c", 20, HOME, person_name="小茹", person_phone="13588889999", **own),
+        obs("d", 30, HOME, platform="sf", person_name="Ru Xiaoming", person_phone="135****9999"),
+        obs("e", 40, HOME, platform="sf", person_name="茹*", person_phone="13999990000"),
+    ] + crowd(500)
+    scored, _, _ = run([roster(phones="13857101115")], rows)
+    assert scored.height >= 5
+    for row in scored.iter_rows(named=True):
+        w = waterfall(row["evidence"])
+        assert abs(w["weight"] - row["match_weight"]) < 0.05 * len(w["steps"]), row["evidence"]
+        assert abs(w["probability"] - row["probability"]) < 0.01
