@@ -28,6 +28,7 @@ MAX_PASSES = 4
 MIN_AGREEING_FIELDS = 2
 SINGLE_FIELD_CAP = -0.1       # probability just under one half: shown nowhere as a lead
 AGREEING_MIN_WEIGHT = 1.0     # a surname shared by one person in ten (李, 王) agrees with too many to count
+HOUSEHOLD_NAMES = ("exact", "pinyin", "fuzzy", "masked_compatible")
 NAME_COMPATIBLE = ("exact", "pinyin", "fuzzy", "masked_compatible", "surname_only")
 
 
@@ -88,6 +89,11 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
         _weight("lvl_recipient_name", W.RECIPIENT_NAME_WEIGHTS, tf).alias("w_recipient_name"),
         _weight("lvl_recipient_phone", phone_table).alias("w_recipient_phone"),
     )
+    # A family member's number says the parcel is the household's; only the debtor's own
+    # name (not a nickname, not 茹先生) says it is the debtor's rather than the family member's.
+    x = x.with_columns(pl.when((pl.col("lvl_recipient_phone") == "household")
+                               & ~pl.col("lvl_recipient_name").is_in(HOUSEHOLD_NAMES))
+                       .then(0.0).otherwise(pl.col("w_recipient_phone")).alias("w_recipient_phone"))
     elsewhere = (pl.col("lvl_recipient_name") == "mismatch") & ~pl.col("lvl_recipient_phone").is_in(
         ["exact_current", "exact_roster", "compatible"]
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 import polars as pl
 
 from linkage import addresses, calibration
-from linkage.evaluation import door_matches
+from linkage.evaluation import door_matches, floor_matches
 from publish import warehouse
 
 PARAMS_FILE = Path(__file__).resolve().parent.parent / "linkage" / "calibration_params.py"
@@ -32,7 +32,8 @@ def _labelled(db: Path, truth_dir: Path, as_of: date) -> tuple[pl.DataFrame, pl.
     loc = calibration.place_features(locations, as_of).join(keys, on="id_number", how="inner")
     loc = loc.with_columns(
         pl.when(pl.col("kind") == "residence").then(door_matches(pl.col("place_key"), pl.col("home_key")))
-        .otherwise(door_matches(pl.col("place_key"), pl.col("work_key"))).alias("right"))
+        .otherwise(door_matches(pl.col("place_key"), pl.col("work_key"))
+                   | floor_matches(pl.col("place_key"), pl.col("work_key"))).alias("right"))
     con_ = calibration.place_features(contacts.filter(pl.col("kind") == "phone"), as_of).join(
         keys, on="id_number", how="inner")
     con_ = con_.with_columns(pl.col("current_phones").list.contains(pl.col("value")).fill_null(False).alias("right"))
