@@ -194,6 +194,9 @@ def unparseable_reason_expr(raw_col: str, parsed: pl.Expr, label: str) -> pl.Exp
     )
 
 
+_MIN_TIME = dt.datetime(1, 1, 2)        # representable after any time-zone shift
+_MAX_TIME = dt.datetime(9999, 12, 30)
+
 _PY_DT_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y%m%d%H%M%S")
 
 
@@ -250,6 +253,9 @@ def parse_text_times(s: pl.Series) -> pl.Series:
     ).to_series()
     aware = aware.dt.convert_time_zone("Asia/Shanghai").dt.replace_time_zone(None)
     out = pl.select(pl.coalesce(naive, aware.cast(pl.Datetime("us")))).to_series()
+    # '9999-12-31T23:59:59-12:00' is year 10000 in Beijing: no consumer (Python, reports)
+    # can hold it; null here means "unparseable" and quarantines the row.
+    out = pl.select(pl.when(out.is_between(_MIN_TIME, _MAX_TIME)).then(out)).to_series()
     need_py = out.is_null() & s.is_not_null()
     if need_py.any():
         # rare formats: fall back to the Python parser for the leftovers only
@@ -290,17 +296,32 @@ _MAGIC = (
 )
 
 
+BINARY_MSG = "file is binary (many NUL/control bytes), not a text file"
+UTF16_GUESS_MSG = "file looks UTF-16 encoded (without byte-order mark), not the expected encoding"
+GUESSES = (BINARY_MSG, UTF16_GUESS_MSG)   # overruled by a valid first line
+
+
 def sniff_binary(head: bytes) -> str | None:
-    """A sentence saying why ``head`` (first bytes of a file) is not a text file, or None."""
+    """A sentence saying why ``head`` (first bytes of a file) is not a text file, or None.
+
+    The messages in ``GUESSES`` (counting NUL/control bytes) are guesses: callers overrule
+    them when the file's first line is a valid header/record (a NUL-padded tail after a
+    crash, a few garbage lines in a small file)."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "file is UTF-32 encoded, not the expected encoding"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "file is UTF-16 encoded (exported as 'Unicode text'?), not the expected encoding"
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return f"file is {what}, not a text file"
     if head:
+        # UTF-16 without a byte-order mark: the NULs of ASCII characters all on one side
+        even, odd = head[0::2].count(0), head[1::2].count(0)
+        if even + odd >= 4 and max(even, odd) >= 19 * min(even, odd):
+            return UTF16_GUESS_MSG
         controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
         if controls * 20 > len(head):   # > 5 % control bytes: binary (a stray one is cleaned)
-            return "file is binary (many NUL/control bytes), not a text file"
+            return BINARY_MSG
     return None
 
 
@@ -313,6 +334,47 @@ class PhysLine:
     data: bytes            # without the line terminator (first bytes only when too_long)
     ended: bool            # had a '\n' (False only for the last line of the file)
     too_long: int = 0      # total length in bytes when the line exceeded MAX_LINE_BYTES
+
+
+CR_WARNING = "lines end with a bare carriage return (classic Mac line breaks): read as line breaks"
+
+
+def cr_line_ends(head: bytes) -> bool:
+    """Does a file starting with ``head`` break lines with a bare '\\r' (no '\\n' at all)?
+    ('\\r' is never part of a UTF-8 or GB18030 multi-byte character.)"""
+    return b"\n" not in head and b"\r" in head.rstrip(b"\r")
+
+
+class CrAsLf:
+    """Binary reader that turns every '\\r' into '\\n' (for files with bare-CR line ends);
+    ``read`` and ``readline`` with the same bounded-memory behaviour as a file."""
+
+    def __init__(self, fh: BinaryIO, chunk: int = 1 << 20):
+        self.fh, self.chunk, self.buf = fh, chunk, b""
+
+    def read(self, n: int = -1) -> bytes:
+        if n is None or n < 0:
+            out, self.buf = self.buf + self.fh.read().replace(b"\r", b"\n"), b""
+            return out
+        if len(self.buf) < n:
+            self.buf += self.fh.read(n - len(self.buf)).replace(b"\r", b"\n")
+        out, self.buf = self.buf[:n], self.buf[n:]
+        return out
+
+    def readline(self, limit: int = -1) -> bytes:
+        while True:
+            i = self.buf.find(b"\n")
+            if i >= 0 or (0 <= limit <= len(self.buf)):
+                end = i + 1 if i >= 0 else limit
+                if 0 <= limit < end:
+                    end = limit
+                out, self.buf = self.buf[:end], self.buf[end:]
+                return out
+            more = self.fh.read(self.chunk)
+            if not more:
+                out, self.buf = self.buf, b""
+                return out
+            self.buf += more.replace(b"\r", b"\n")
 
 
 def iter_physical_lines(fh: BinaryIO, max_bytes: int = MAX_LINE_BYTES) -> Iterator[PhysLine]:
@@ -429,9 +491,11 @@ def finish(file: str, source_kind: str, platform: str, rows: pl.DataFrame,
 
 def parse_amount_expr(col: str) -> pl.Expr:
     """Yuan amounts as exported for people: '8,000.00', '8，000元', '￥80', full-width digits."""
-    return (pl.col(col).str.normalize("NFKC")
-            .str.replace_all(r"[,，\s¥￥元]", "")
-            .cast(pl.Float64, strict=False))
+    v = (pl.col(col).str.normalize("NFKC")
+         .str.replace_all(r"[,，\s¥￥元]", "")
+         .cast(pl.Float64, strict=False))
+    # 'NaN', 'inf', '1e999' and 400-digit numbers are not amounts: unparseable (null)
+    return pl.when(v.is_finite()).then(v)
 
 
 def open_csv_export(path: Path, *, rel_name: str, source_kind: str, platform: str,
@@ -480,11 +544,12 @@ class _OneShot:
         raise StopIteration
 
 
-def _parse_record(text: str) -> tuple[list[str] | None, bool]:
-    """(fields, complete).  fields None when csv rejects the text."""
+def _parse_record(text: str, strict: bool = False) -> tuple[list[str] | None, bool]:
+    """(fields, complete).  fields None when csv rejects the text (``strict``: also text
+    right after a closing quote, as in '"a"b')."""
     feed = _OneShot(text)
     try:
-        fields = next(csv.reader(feed))
+        fields = next(csv.reader(feed, strict=strict))
     except StopIteration:
         return [], True
     except csv.Error:
@@ -524,7 +589,13 @@ def read_delimited(path: Path, *, encodings: tuple[str, str], required: list[str
       the csv module, so records may span several physical lines (quoted newlines);
       the reported line is where the record starts.  A quote left open for more than
       MAX_RECORD_LINES lines or at end of file quarantines its first line only and
-      parsing resumes on the next line.
+      parsing resumes on the next line; so does a quote that spans lines but closes into
+      a record of the wrong field count or with text glued to the closing quote (a stray
+      quote must not swallow the good rows after it).
+    * A BOM inside the file (exports pasted together) is dropped before parsing; files
+      whose lines end with a bare CR (classic Mac) are read with CR as the line break.
+    * Many NUL/control bytes make the file "binary" only when its header is not valid
+      (a NUL-padded tail after a crash keeps the rows before it).
     * Physical lines over MAX_LINE_BYTES are quarantined without being held whole.
     * Records whose field count differs from the header's are quarantined.
     Raises FileError when the file as a whole is unusable.
@@ -533,10 +604,21 @@ def read_delimited(path: Path, *, encodings: tuple[str, str], required: list[str
     with open(path, "rb") as fh:
         head = fh.read(8192)
         why = sniff_binary(head)
-        if why:
+        if why and why not in GUESSES:
             raise FileError(why)
         fh.seek(0)
-        return _CsvReader(fh, primary, secondary, required, optional, col).run()
+        src = fh
+        if cr_line_ends(head):
+            src = CrAsLf(fh)
+            col.warnings.append(CR_WARNING)
+        try:
+            # many control bytes but a valid header (NUL padding after a crash, a few
+            # garbage lines in a small file): read it, the bad lines are quarantined
+            return _CsvReader(src, primary, secondary, required, optional, col).run()
+        except FileError:
+            if why:
+                raise FileError(why) from None
+            raise
 
 
 def _header_ok(fields: list[str], required: list[str]) -> bool:
@@ -752,6 +834,10 @@ class _CsvReader:
                     text = None
         specials: dict[int, tuple] = {}
         if text is not None:
+            if "\ufeff" in text:
+                # a BOM inside the file (exports pasted together) would hide the quote that
+                # opens the line's first field; it is removed from every value anyway
+                text = text.replace("\ufeff", "")
             lines = text.replace("\r\n", "\n").split("\n")
             if complete.endswith(b"\n"):
                 lines.pop()
@@ -775,7 +861,7 @@ class _CsvReader:
                 lines.append(None)
                 continue
             t, bad = self._decode_line(b, i)
-            lines.append(t)
+            lines.append(t.replace("\ufeff", "") if "\ufeff" in t else t)
             if bad:
                 specials[i] = ("bad", bad)
         return lines, specials
@@ -851,6 +937,19 @@ class _CsvReader:
             self.pending.append((ln, text, ended, bad))
             joined = "\n".join(p[1] for p in self.pending)
             fields, complete = _parse_record(joined)
+            if complete and len(self.pending) > 1 and (
+                    fields is None or len(fields) != self.ncols or _parse_record(joined, strict=True)[0] is None):
+                # A quote that spans lines and gives a record of the wrong shape (or text
+                # glued to a closing quote) is a stray quote, not a field with line breaks:
+                # set its first line aside and read the following lines on their own, so one
+                # bad line never swallows good rows.
+                what = (f"gives {len(fields)} fields, expected {self.ncols}"
+                        if fields is not None and len(fields) != self.ncols
+                        else "is not well-formed CSV")
+                queue[0:0] = self._back_off(reason=(
+                    f"stray quote: the quoted field opened here runs over {len(self.pending)} "
+                    f"lines and {what}"))
+                continue
             if complete:
                 bads = [p[3] for p in self.pending if p[3]]
                 start = self.pending[0][0]
@@ -860,15 +959,15 @@ class _CsvReader:
             elif len(self.pending) >= MAX_RECORD_LINES or len(joined) > MAX_LINE_BYTES:
                 queue[0:0] = self._back_off()
 
-    def _back_off(self, then=None, eof=False):
-        """The open record never closed: quarantine its first line; return the other
-        lines (and ``then``) to be read again."""
+    def _back_off(self, then=None, eof=False, reason=None):
+        """The open record never closed (or closed into nonsense): quarantine its first
+        line; return the other lines (and ``then``) to be read again."""
         first = self.pending[0]
         self.rows_read += 1
-        if eof and len(self.pending) == 1 and not first[2]:
-            reason = "truncated last line (quoted field never closed)"
-        else:
-            reason = "quoted field opened here is never closed"
+        if reason is None:
+            reason = ("truncated last line (quoted field never closed)"
+                      if eof and len(self.pending) == 1 and not first[2]
+                      else "quoted field opened here is never closed")
         self.col.add(first[0], reason, first[1])
         rest = [(ln, t, e, ("bad", b.split(" is ", 1)[1]) if b else None)
                 for ln, t, e, b in self.pending[1:]]

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from polars.exceptions import PanicException
+
 from . import common as C
 from . import ecommerce, logistics, roster, social
 from .schema import OBSERVATION_SCHEMA, ROSTER_SCHEMA, SOURCE_KINDS, AdapterResult
@@ -203,7 +205,8 @@ def read_file(f: InboxFile) -> AdapterResult:
         return fail("file changed since discovery (still being written?): not read this run")
     try:
         res = adapter(real, rel_name=f.rel_name, platform=f.platform)
-    except Exception as e:   # noqa: BLE001 - one bad file must not stop the run
+    except (Exception, PanicException) as e:   # noqa: BLE001 - one bad file must not stop the run
+        # (a polars/pyo3 panic is a BaseException: it would otherwise end the whole run)
         return fail(f"adapter failed unexpectedly: {e.__class__.__name__}: {str(e)[:300]}")
     res.warnings = list(f.warnings) + list(res.warnings)
     return res

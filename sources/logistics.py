@@ -12,7 +12,10 @@ Decisions:
 * Types are coerced: timestamp columns may be timestamps (naive = Beijing; tz-aware are
   converted to Beijing and made naive), dates, strings (several formats) or Unix epoch
   numbers (seconds, or ms when > 1e11); text columns of another type are cast to text.
-  A value that cannot be coerced quarantines its row ('unparseable sign_time "..."').
+  A value that cannot be coerced, or lies outside years 1-9999 (epoch 2**62, a date32 of
+  2**31 days), quarantines its row ('unparseable sign_time "..."').  Binary text columns
+  are UTF-8, else GB18030, else decoded with U+FFFD.  A required column holding lists or
+  structures is a file-level error naming it.
 * Empty pickup_time or waybill_no -> quarantined.  Null sign_time = not delivered.
 * Formula text in waybill_no or a sender/receiver name/phone/address -> quarantined;
   sign_type is a category and is left as it is.
@@ -20,6 +23,7 @@ Decisions:
 """
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import polars as pl
@@ -39,6 +43,17 @@ FORMULA_CHECKED = ["waybill_no", "sender_name", "sender_phone", "sender_address"
                    "receiver_name", "receiver_phone", "receiver_address"]
 
 
+def _decode_bytes(b: bytes | None) -> str | None:
+    if b is None:
+        return None
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return b.decode(enc)
+        except UnicodeDecodeError:
+            pass
+    return b.decode("utf-8", "replace")
+
+
 def _text_column(arr: pa.ChunkedArray) -> pl.Series:
     t = arr.type
     if pa.types.is_dictionary(t):
@@ -48,13 +63,44 @@ def _text_column(arr: pa.ChunkedArray) -> pl.Series:
         return pl.from_arrow(arr).cast(pl.Utf8)
     if pa.types.is_binary(t) or pa.types.is_large_binary(t):
         s = pl.from_arrow(arr)
-        return s.cast(pl.Utf8, strict=False)   # invalid UTF-8 -> null
+        try:
+            return s.cast(pl.Utf8)
+        except pl.exceptions.PolarsError:
+            # not all UTF-8: decode value by value (GB18030, else UTF-8 with U+FFFD), never lose the row
+            return pl.Series(s.name, [_decode_bytes(b) for b in s.to_list()], dtype=pl.Utf8)
     if pa.types.is_floating(t):
         # phones exported as float64 (13857101115.0): drop the '.0'
-        s = pl.from_arrow(arr)
-        return (pl.when(s == s.round(0)).then(s.cast(pl.Int64, strict=False).cast(pl.Utf8))
-                .otherwise(s.cast(pl.Utf8)))
+        s = pl.from_arrow(arr).cast(pl.Float64)
+        as_int = s.cast(pl.Int64, strict=False)      # null when out of int64 range / NaN / inf
+        return pl.select(
+            pl.when(as_int.is_not_null() & (s == s.round(0))).then(as_int.cast(pl.Utf8))
+            .otherwise(s.cast(pl.Utf8))).to_series()
     return pl.from_arrow(arr).cast(pl.Utf8, strict=False)
+
+
+# Epoch microseconds of the datetimes every consumer can hold (Python's datetime: years
+# 1-9999, a day's margin for the time-zone shift).  polars panics (a BaseException, not an
+# Exception) when asked to shift or print values far outside, so they are nulled first and
+# their row is quarantined as unparseable.
+_MIN_US = (dt.datetime(1, 1, 2) - dt.datetime(1970, 1, 1)) // dt.timedelta(microseconds=1)
+_MAX_US = (dt.datetime(9999, 12, 30) - dt.datetime(1970, 1, 1)) // dt.timedelta(microseconds=1)
+_PER_UNIT_US = {"s": 1_000_000, "ms": 1_000, "us": 1}
+
+
+def _int_epoch_to_us(v: pl.Series, unit: str) -> pl.Series:
+    """Int64 counts of ``unit`` since 1970 -> Int64 microseconds; null when out of range."""
+    if unit == "ns":
+        return v // 1000   # int64 nanoseconds span 1677-2262: always in range
+    mult = _PER_UNIT_US[unit]
+    return pl.select(pl.when(v.is_between(_MIN_US // mult, _MAX_US // mult)).then(v * mult)).to_series()
+
+
+def _us_to_beijing(us: pl.Series, utc: bool) -> pl.Series:
+    """Int64 epoch microseconds (in range) -> naive Beijing Datetime('us')."""
+    d = us.cast(pl.Int64).cast(pl.Datetime("us"))
+    if utc:
+        d = d.dt.replace_time_zone("UTC").dt.convert_time_zone("Asia/Shanghai").dt.replace_time_zone(None)
+    return d
 
 
 def _time_column(name: str, arr: pa.ChunkedArray) -> tuple[pl.Series, pl.Series]:
@@ -63,28 +109,40 @@ def _time_column(name: str, arr: pa.ChunkedArray) -> tuple[pl.Series, pl.Series]
     if pa.types.is_dictionary(t):
         arr = arr.cast(t.value_type)
         t = arr.type
+    if pa.types.is_timestamp(t) or pa.types.is_date(t):
+        # work on the integers: polars would panic converting an out-of-range value
+        if pa.types.is_timestamp(t):
+            ints, unit, what = arr.cast(pa.int64()), t.unit, f"{t.unit} since 1970-01-01"
+        elif pa.types.is_date32(t):
+            ints, unit, what = arr.cast(pa.int32()).cast(pa.int64()), "day", "days since 1970-01-01"
+        else:
+            ints, unit, what = arr.cast(pa.int64()), "ms", "ms since 1970-01-01"
+        v = pl.from_arrow(ints).cast(pl.Int64)
+        if unit == "day":
+            us = pl.select(pl.when(v.is_between(_MIN_US // 86_400_000_000, _MAX_US // 86_400_000_000))
+                           .then(v * 86_400_000_000)).to_series()
+        else:
+            us = _int_epoch_to_us(v, unit)
+        utc = pa.types.is_timestamp(t) and t.tz is not None   # naive values are Beijing time already
+        parsed = _us_to_beijing(us, utc)
+        raw = pl.select(pl.when(parsed.is_not_null()).then(parsed.dt.strftime("%Y-%m-%d %H:%M:%S%.f"))
+                        .when(v.is_not_null()).then(pl.format("{} " + what, v))).to_series()
+        return parsed.alias(name), raw.alias(name)
     s = pl.from_arrow(arr)
     if isinstance(s, pl.DataFrame):   # pragma: no cover - defensive
         s = s.to_series()
     s = s.alias(name)
     dtype = s.dtype
-    if dtype == pl.Datetime or isinstance(dtype, pl.Datetime):
-        if dtype.time_zone is not None:
-            s = s.dt.convert_time_zone("Asia/Shanghai").dt.replace_time_zone(None)
-        parsed = s.cast(pl.Datetime("us"))
-        raw = s.cast(pl.Utf8)
-    elif dtype == pl.Date:
-        parsed = s.cast(pl.Datetime("us"))
-        raw = s.cast(pl.Utf8)
-    elif dtype.is_numeric():
+    if dtype.is_numeric():
         f = s.cast(pl.Float64)
         secs = pl.select(pl.when(f.abs() > 1e11).then(f / 1000.0).otherwise(f)).to_series()
-        us = (secs * 1_000_000).round(0).cast(pl.Int64, strict=False)
-        parsed = (us.cast(pl.Datetime("us")).dt.replace_time_zone("UTC")
-                  .dt.convert_time_zone("Asia/Shanghai").dt.replace_time_zone(None))
-        raw = s.cast(pl.Utf8)
+        us_f = (secs * 1_000_000).round(0)
+        us = pl.select(pl.when(us_f.is_finite() & us_f.is_between(_MIN_US, _MAX_US))
+                       .then(us_f)).to_series()
+        parsed = _us_to_beijing(us, utc=True)
+        raw = _text_column(arr)
     else:
-        txt = s.cast(pl.Utf8, strict=False)
+        txt = _text_column(arr)
         df = pl.DataFrame({name: txt}).with_columns(C.clean_expr(name))
         parsed = C.parse_text_times(df[name])
         raw = df[name]
@@ -104,6 +162,12 @@ def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
         return C.error_result(rel_name, SOURCE_KIND, platform,
                               "parquet file lacks required column(s): " + ", ".join(missing),
                               OBSERVATION_SCHEMA)
+    nested = [f"{f.name} ({f.type})" for f in pf.schema_arrow if f.name in REQUIRED
+              and (pa.types.is_nested(f.type) or pa.types.is_union(f.type))]
+    if nested:
+        return C.error_result(rel_name, SOURCE_KIND, platform,
+                              "parquet column(s) hold lists or structures, not text or timestamps: "
+                              + ", ".join(nested), OBSERVATION_SCHEMA)
     extra = [c for c in names if c not in REQUIRED]
     if extra:
         col.warnings.append("unknown column(s) ignored: " + ", ".join(extra))

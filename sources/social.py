@@ -23,6 +23,9 @@ Decisions:
   over 1,000 characters; the uid was already seen in the file.
   Quarantining the whole line on one bad ts is deliberate: a line is one record, and
   half-reading it would hide the problem.
+* A file that looks binary (many NUL/control bytes) is a file-level error unless its first
+  line is a JSON object (then the bad lines are quarantined one by one); bare-CR line
+  ends are read as line breaks.  Timestamps outside years 1-9999 are unparseable.
 * A post or login whose ts is missing/null is kept with event_time null.
 * Numbers where strings are expected (uid or phone exported as a number) become strings.
 * Timestamps: ISO 8601 with '+08:00', 'Z', another offset, or none (taken as Beijing
@@ -105,6 +108,18 @@ ACC_COLS = ("uid", "nickname", "real_name", "id_no", "phone", "profile_region")
 EV_TEXT = ("address", "poi", "ip_region", "ip")
 
 
+def _first_line_is_object(head: bytes) -> bool:
+    """Does the file start with a JSON object line?  Then control bytes further on are
+    bad lines (quarantined one by one), not a binary file."""
+    for b in head.lstrip(b"\xef\xbb\xbf").split(b"\n")[:-1]:
+        if b.strip():
+            try:
+                return type(json.loads(b.decode("utf-8"))) is dict
+            except (ValueError, RecursionError):
+                return False
+    return False
+
+
 def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
     col = C.Collector(rel_name, SOURCE_KIND, platform)
     path = Path(path)
@@ -117,12 +132,17 @@ def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
         return C.error_result(rel_name, SOURCE_KIND, platform, f"cannot read file: {e}",
                               OBSERVATION_SCHEMA)
     with fh:
-        why = C.sniff_binary(fh.read(8192))
-        if why:
+        head = fh.read(8192)
+        why = C.sniff_binary(head)
+        if why and not (why in C.GUESSES and _first_line_is_object(head)):
             return C.error_result(rel_name, SOURCE_KIND, platform, why, OBSERVATION_SCHEMA)
         fh.seek(0)
+        src = fh
+        if C.cr_line_ends(head):
+            src = C.CrAsLf(fh)
+            col.warnings.append(C.CR_WARNING)
         loads = json.loads
-        for p in C.iter_physical_lines(fh):
+        for p in C.iter_physical_lines(src):
             ln = p.lineno
             if p.too_long:
                 rows_read += 1
