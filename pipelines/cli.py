@@ -5,6 +5,7 @@ import argparse
 import os
 import sys
 import time
+import traceback
 from datetime import date
 from pathlib import Path
 
@@ -19,8 +20,12 @@ def run_direct(inbox: str, db: str, reports: str, as_of: str | None) -> dict:
 
     _progress(f"starting run: inbox {inbox}")
     ctx = stages.begin(inbox, db, reports, as_of)
+    if ctx.recovered_reports:
+        _progress(f"moved {len(ctx.recovered_reports)} report(s) of an earlier run that died after publishing")
+    summary = {"run_id": ctx.run_id, "as_of": ctx.as_of}
     try:
         files = stages.new_files(ctx)
+        summary["files_seen"] = len(files)
         _progress(f"{len(files)} new file(s) to ingest")
         ingested = []
         for i, f in enumerate(files, 1):
@@ -29,7 +34,6 @@ def run_direct(inbox: str, db: str, reports: str, as_of: str | None) -> dict:
             _progress(f"  [{i}/{len(files)}] {res['file']}: read {res['rows_read']}, kept {res['rows_kept']}, "
                       f"quarantined {res['rows_quarantined']}{flag}")
             ingested.append(res)
-        summary = {"run_id": ctx.run_id, "as_of": ctx.as_of, "files_seen": len(files)}
         summary |= stages.record_ingest(ctx, ingested)
         _progress("linking and ranking")
         summary |= stages.link_and_rank(ctx, ingested)
@@ -39,7 +43,7 @@ def run_direct(inbox: str, db: str, reports: str, as_of: str | None) -> dict:
         summary |= stages.finish(ctx, summary)
         return summary
     except BaseException as exc:
-        stages.record_failure(ctx, f"{type(exc).__name__}: {exc}")
+        stages.record_failure(ctx, f"{type(exc).__name__}: {exc}", summary)
         raise
 
 
@@ -52,6 +56,8 @@ def print_summary(s: dict, db: str, reports: str) -> None:
           f"debtor, {s.get('observations_dropped', 0)} dropped (not about any debtor)")
     print(f"  debtors: {s.get('debtors', 0)} open, {s.get('debtors_located', 0)} with a place; "
           f"{s.get('organisations_skipped', 0)} organisations skipped")
+    print(f"  since the last run: {s.get('places_first_located', 0)} place(s) of debtors located for the first "
+          f"time, {s.get('places_new', 0)} new place(s), {s.get('places_moved_up', 0)} moved up")
     print(f"  database: {db}")
     print(f"  reports:  {len(s.get('report_files', []))} file(s) in {Path(reports) / str(s['as_of'])}")
 
@@ -85,8 +91,17 @@ def cmd_samples(args) -> int:
 def cmd_evaluate(args) -> int:
     from pipelines import evaluate
 
-    report = evaluate.evaluate(Path(args.db), Path(args.truth))
+    report = evaluate.evaluate(Path(args.db), Path(args.truth), Path(args.html) if args.html else None)
     print(evaluate.format_report(report))
+    if args.html:
+        print(f"html report: {args.html}")
+    return 0
+
+
+def cmd_explain(args) -> int:
+    from pipelines import explain
+
+    print(explain.explain_debtor(Path(args.db), args.id_number, args.max_evidence))
     return 0
 
 
@@ -122,7 +137,13 @@ def main(argv: list[str] | None = None) -> int:
     e = sub.add_parser("evaluate", help="score a database against a generated world's ground truth")
     e.add_argument("--db", required=True)
     e.add_argument("--truth", required=True, help="the world's truth/ folder")
+    e.add_argument("--html", help="also write an HTML page with the figures, a calibration plot and a histogram")
     e.set_defaults(func=cmd_evaluate)
+    x = sub.add_parser("explain", help="show why a debtor's places and phones rank as they do")
+    x.add_argument("id_number", help="the debtor's ID number (18 characters)")
+    x.add_argument("--db", required=True, help="published DuckDB file")
+    x.add_argument("--max-evidence", type=int, default=5, help="links shown per place or phone (default 5)")
+    x.set_defaults(func=cmd_explain)
     c = sub.add_parser("calibrate", help="fit the confidence model on a run over a generated world")
     c.add_argument("--db", required=True)
     c.add_argument("--truth", required=True, help="the world's truth/ folder (a seed kept apart from evaluation)")
@@ -135,6 +156,13 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, ValueError) as exc:
         print(f"locate: error: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # noqa: BLE001 - a failed run: say so in one line after the traceback
+        from pipelines.stages import RunInProgress
+
+        if not isinstance(exc, RunInProgress):
+            traceback.print_exc()
+        print(f"locate: {args.command} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

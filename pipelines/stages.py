@@ -4,14 +4,25 @@
 without a Prefect server (``--engine direct``).  Stages pass paths and counts, never
 large frames: intermediate data lives as parquet in the run's work folder, so a
 stage can run on another worker and a failed stage can be retried.
+
+Crash safety: everything a run writes goes to its staging copy of the database and its
+work folder next to it; ``finish`` publishes the staging file with one ``os.replace`` and
+only then moves the reports into place.  A run killed at any point (SIGKILL, power) leaves
+the published database as it was; the next run's ``begin`` deletes what the dead run left,
+after delivering its reports if its database did get published.  One run at a time per
+database: ``begin`` takes an exclusive lock (``flock``, released by the kernel when the
+process dies, so a killed run never blocks the next).
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import json
 import os
 import secrets
 import shutil
-from dataclasses import asdict, dataclass
+import sys
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -35,6 +46,7 @@ class RunContext:
     workdir: str
     staging: str
     started_at: str
+    recovered_reports: list[str] = field(default_factory=list)   # delivered for a run killed after publishing
 
     @property
     def as_of_date(self) -> date:
@@ -46,8 +58,43 @@ def new_run_id(now: datetime | None = None) -> str:
     return now.strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
 
 
+class RunInProgress(RuntimeError):
+    """Another run holds the database's run lock."""
+
+
+_LOCKS: dict[str, int] = {}   # run_id -> fd of the locked file, held from begin to finish/record_failure
+
+
+def _lock_path(db_p: Path) -> Path:
+    return db_p.with_name(f".{db_p.name}.lock")
+
+
+def _acquire_lock(db_p: Path) -> int:
+    fd = os.open(_lock_path(db_p), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+        os.close(fd)
+        raise RunInProgress(f"another locate run is in progress on {db_p} ({holder or 'holder unknown'}); "
+                            "not starting a second one") from None
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, f"pid {os.getpid()} since {datetime.now().isoformat(timespec='seconds')}\n".encode(), 0)
+    return fd
+
+
+def _release_lock(run_id: str) -> None:
+    fd = _LOCKS.pop(run_id, None)
+    if fd is not None:
+        os.close(fd)   # closing the descriptor releases the flock
+
+
+def _work_root(db_p: Path) -> Path:
+    return db_p.with_name(f".{db_p.name}.work")
+
+
 def begin(inbox: str, db: str, reports: str, as_of: str | None = None) -> RunContext:
-    """Create the run's work folder and its private staging copy of the database."""
+    """Take the run lock, clear what a killed run left, create the work folder and the staging copy."""
     inbox_p, db_p = Path(inbox).resolve(), Path(db).resolve()
     if not inbox_p.is_dir():
         raise FileNotFoundError(f"inbox folder not found: {inbox_p}")
@@ -55,18 +102,63 @@ def begin(inbox: str, db: str, reports: str, as_of: str | None = None) -> RunCon
     as_of = as_of or datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
     date.fromisoformat(as_of)
     run_id = new_run_id()
+    # Everything a run creates (staging copy, DuckDB's WAL and spill files, reports) holds
+    # people's data: readable by the owner only, from the moment it exists.
+    os.umask(0o077)
     db_p.parent.mkdir(parents=True, exist_ok=True)
-    warehouse.remove_stale_staging(db_p)
-    work_root = db_p.with_name(f".{db_p.name}.work")
-    if work_root.exists():
-        shutil.rmtree(work_root, ignore_errors=True)   # left by a killed run
-    workdir = work_root / run_id
-    workdir.mkdir(parents=True)
-    os.chmod(work_root, 0o700)
-    staging = warehouse.open_staging(db_p, run_id, workdir / "duckdb_tmp")
-    staging.close()
-    return RunContext(run_id, str(inbox_p), str(db_p), str(Path(reports).resolve()), as_of, str(workdir),
-                      str(staging.path), datetime.now().isoformat(timespec="seconds"))
+    lock = _acquire_lock(db_p)
+    try:
+        work_root = _work_root(db_p)
+        recovered = recover_reports(db_p)             # a run killed after publishing, before its reports moved
+        warehouse.remove_stale_staging(db_p)
+        if work_root.exists():
+            shutil.rmtree(work_root, ignore_errors=True)   # left by a killed run
+        workdir = work_root / run_id
+        workdir.mkdir(parents=True)
+        os.chmod(work_root, 0o700)
+        staging = warehouse.open_staging(db_p, run_id, workdir / "duckdb_tmp")
+        staging.close()
+    except BaseException:
+        os.close(lock)
+        raise
+    _LOCKS[run_id] = lock
+    ctx = RunContext(run_id, str(inbox_p), str(db_p), str(Path(reports).resolve()), as_of, str(workdir),
+                     str(staging.path), datetime.now().isoformat(timespec="seconds"), recovered)
+    warehouse.checkpoint("begin")
+    return ctx
+
+
+DELIVERY_FILE = "delivery.json"   # in a run's work folder: where its reports go once it is published
+
+
+def recover_reports(db_p: Path) -> list[str]:
+    """Move into place the reports of runs that were killed between publishing and moving them.
+
+    A run's reports wait in its work folder with a delivery note.  They are moved only if the
+    published database holds that run and the files are the ones its ``reports`` audit lists
+    (same SHA-256): reports of a run that never got published are never delivered.
+    """
+    moved: list[str] = []
+    work_root = _work_root(Path(db_p))
+    if not work_root.is_dir():
+        return moved
+    for note in sorted(work_root.glob(f"*/{DELIVERY_FILE}")):
+        try:
+            spec = json.loads(note.read_text(encoding="utf-8"))
+            outcome, audit = warehouse.published_run(Path(db_p), spec["run_id"])
+        except Exception as exc:  # noqa: BLE001 - a damaged leftover must not stop tonight's run
+            print(f"locate: ignoring leftover {note}: {exc}", file=sys.stderr)
+            continue
+        if outcome is None:
+            continue                      # that run was never published: its reports are void
+        tmp = note.parent / "reports"
+        files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in tmp.glob("*.csv")}
+        if files != audit:
+            print(f"locate: not delivering the reports of run {spec['run_id']}: they differ from its audit",
+                  file=sys.stderr)
+            continue
+        moved += report_writer.move_into_place(tmp, Path(spec["reports"]), spec["as_of"])
+    return moved
 
 
 def _connect(ctx: RunContext):
@@ -109,12 +201,14 @@ def ingest_file(ctx: RunContext, file: dict) -> dict:
     rows = res.rows if res.rows is not None and res.rows.height else empty(schema)
     rows.write_parquet(rows_path)
     (res.quarantine if res.quarantine is not None else empty(QUARANTINE_SCHEMA)).write_parquet(q_path)
-    return {
+    out = {
         "file": f.rel_name, "sha256": f.sha256, "source_kind": f.source_kind, "platform": f.platform,
         "size_bytes": f.size, "rows_path": rows_path, "quarantine_path": q_path,
         "rows_read": res.rows_read, "rows_kept": res.rows_kept, "rows_quarantined": res.rows_quarantined,
         "error": res.error, "warnings": "; ".join(res.warnings) if res.warnings else None,
     }
+    warehouse.checkpoint("ingest")
+    return out
 
 
 def _read_parquets(paths: list[str], schema: dict) -> pl.DataFrame:
@@ -123,6 +217,15 @@ def _read_parquets(paths: list[str], schema: dict) -> pl.DataFrame:
     if not frames:
         return empty(schema)
     return pl.concat([f.select(list(schema)).cast(schema) for f in frames], how="vertical")
+
+
+def _redacted_raw() -> pl.Expr:
+    """Retention: a rejected platform row may be about anyone, debtor or not, so its text is
+    kept only as its shape (digits #, Latin letters x, Chinese characters 某): enough to see a
+    field count or a stray quote, nothing about the person.  Roster rows are the court's own."""
+    raw = pl.col("raw")
+    masked = raw.str.replace_all(r"\d", "#").str.replace_all(r"[A-Za-z]", "x").str.replace_all(r"\p{Han}", "某")
+    return pl.when(pl.col("source_kind") == "debtors").then(raw).otherwise(masked).alias("raw")
 
 
 def record_ingest(ctx: RunContext, ingested: list[dict]) -> dict:
@@ -150,7 +253,7 @@ def record_ingest(ctx: RunContext, ingested: list[dict]) -> dict:
               "reason": i["error"], "raw": None} for i in ingested if i["error"]],
             schema=QUARANTINE_SCHEMA,
         )
-        q = pl.concat([q, file_errors]).with_columns(pl.lit(ctx.run_id).alias("run_id"))
+        q = pl.concat([q, file_errors]).with_columns(pl.lit(ctx.run_id).alias("run_id"), _redacted_raw())
         warehouse.append_table(con, "quarantine", q)
         roster = _read_parquets([i["rows_path"] for i in ingested if i["source_kind"] == "debtors"], ROSTER_SCHEMA)
         if roster.height:
@@ -161,6 +264,7 @@ def record_ingest(ctx: RunContext, ingested: list[dict]) -> dict:
             con.execute("DELETE FROM roster_cases WHERE (case_no, id_number) IN (SELECT case_no, id_number FROM _r)")
             con.execute("INSERT INTO roster_cases BY NAME SELECT * FROM _r")
             con.unregister("_r")
+        warehouse.checkpoint("record-ingest")
         return {
             "files_new": len(ingested),
             "files_failed": sum(1 for i in ingested if i["error"]),
@@ -216,8 +320,10 @@ def link_and_rank(ctx: RunContext, ingested: list[dict]) -> dict:
         kept = prepared.join(links.select("obs_id").unique(), on="obs_id", how="semi")
         locations = rank.rank_locations(links, prepared, ctx.as_of_date)
         contacts = rank.rank_contacts(links, prepared, debtors, ctx.as_of_date)
+        evidence = rank.location_evidence(links, prepared, ctx.as_of_date)
 
-        # Keep last run's rank-1 places so the next report can say what is new.
+        warehouse.checkpoint("link-before-writes")
+        # Keep last run's places so the next report can say what is new.
         con.execute("DELETE FROM locations_previous")
         con.execute("INSERT INTO locations_previous SELECT id_number, kind, rank, place_key, run_id FROM locations")
         run = pl.lit(ctx.run_id)
@@ -225,10 +331,13 @@ def link_and_rank(ctx: RunContext, ingested: list[dict]) -> dict:
         warehouse.replace_table(con, "surname_counts", history["surnames"])
         con.execute("INSERT OR REPLACE INTO linkage_stats VALUES ('population', ?)", [str(history["population"])])
         warehouse.replace_table(con, "debtors", debtors)
+        warehouse.checkpoint("link-mid-writes")
         warehouse.replace_table(con, "observations", kept.with_columns(run.alias("run_id")))
         warehouse.replace_table(con, "links", links)
         warehouse.replace_table(con, "locations", locations.with_columns(run.alias("run_id")))
         warehouse.replace_table(con, "contacts", contacts.with_columns(run.alias("run_id")))
+        warehouse.replace_table(con, "location_evidence", evidence)
+        warehouse.checkpoint("link-after-writes")
         kept_new = len(new_ids & set(kept["obs_id"].to_list()))
         return {
             "debtors": debtors.height,
@@ -271,42 +380,74 @@ def _current_counts(con) -> dict:
 
 
 def write_reports(ctx: RunContext) -> dict:
-    """Judges' CSVs into a hidden folder; ``finish`` moves them into place after publishing."""
+    """Judges' CSVs into the run's work folder; ``finish`` moves them into place after publishing."""
     con = _connect(ctx)
     try:
         tmp = Path(ctx.workdir) / "reports"
         written = report_writer.write_court_reports(con, tmp, ctx.run_id)
+        con.execute("DELETE FROM reports WHERE run_id = ?", [ctx.run_id])   # a retried task writes again
         if written:
             audit = pl.DataFrame(written).with_columns(pl.lit(ctx.run_id).alias("run_id"),
                                                        pl.lit(datetime.now()).alias("written_at"))
             warehouse.append_table(con, "reports", audit)
-        return {"reports": len(written), "report_rows": sum(w["rows"] for w in written)}
+        # Where these reports go once the run is published (read by the next run if this one dies).
+        note = Path(ctx.workdir) / DELIVERY_FILE
+        note.write_text(json.dumps({"run_id": ctx.run_id, "as_of": ctx.as_of, "reports": ctx.reports}),
+                        encoding="utf-8")
+        changes = dict(con.execute("SELECT change, count(*) FROM v_changes_since_last_run "
+                                   "WHERE (SELECT count(*) FROM locations_previous) > 0 GROUP BY change").fetchall())
+        warehouse.checkpoint("reports-written")
+        return {"reports": len(written), "report_rows": sum(w["rows"] for w in written),
+                "places_first_located": changes.get("first_located", 0),
+                "places_new": changes.get("new_place", 0), "places_moved_up": changes.get("moved_up", 0)}
     finally:
         con.close()
+
+
+RUN_COUNTS = ("files_seen", "files_new", "files_failed", "rows_read", "rows_kept", "rows_quarantined",
+              "observations_new", "observations_linked", "observations_dropped", "organisations_skipped",
+              "debtors", "debtors_located")
+
+
+def _run_row(ctx: RunContext, summary: dict, outcome: str, error: str | None) -> dict:
+    started = datetime.fromisoformat(ctx.started_at)
+    finished = datetime.now()
+    return {
+        "run_id": ctx.run_id, "started_at": started, "finished_at": finished,
+        "as_of": ctx.as_of_date, "inbox": ctx.inbox,
+        "duration_s": (finished - started).total_seconds(), "outcome": outcome, "error": error,
+    } | {k: summary.get(k) for k in RUN_COUNTS}
 
 
 def finish(ctx: RunContext, summary: dict, outcome: str = "success", error: str | None = None) -> dict:
     """Record the run, publish the staging database atomically, then move reports into place."""
-    started = datetime.fromisoformat(ctx.started_at)
-    finished = datetime.now()
-    row = {
-        "run_id": ctx.run_id, "started_at": started, "finished_at": finished,
-        "as_of": ctx.as_of_date, "inbox": ctx.inbox,
-        "duration_s": (finished - started).total_seconds(), "outcome": outcome, "error": error,
-    } | {k: summary.get(k) for k in (
-        "files_seen", "files_new", "files_failed", "rows_read", "rows_kept", "rows_quarantined",
-        "observations_new", "observations_linked", "observations_dropped", "organisations_skipped",
-        "debtors", "debtors_located")}
+    row = _run_row(ctx, summary, outcome, error)
     con = _connect(ctx)
     try:
+        # Retention: what was derived for debtors whose cases have all concluded goes now.
+        con.execute("DELETE FROM locations_previous WHERE id_number NOT IN (SELECT id_number FROM debtors)")
         warehouse.append_table(con, "runs", pl.DataFrame([row]))
+        warehouse.checkpoint("runs-recorded")
     finally:
         con.close()
     staging = warehouse.Staging(Path(ctx.db), Path(ctx.staging), _connect(ctx))
     warehouse.publish(staging)
-    moved = report_writer.move_into_place(Path(ctx.workdir) / "reports", Path(ctx.reports), ctx.as_of)
+    # Published. If moving the reports fails or the process dies now, they stay in the work
+    # folder with their delivery note and the next run's ``begin`` moves them.
+    try:
+        moved = report_writer.move_into_place(Path(ctx.workdir) / "reports", Path(ctx.reports), ctx.as_of)
+    except OSError as exc:
+        raise ReportsNotDelivered(
+            f"run {ctx.run_id} published the database but could not move its reports into "
+            f"{Path(ctx.reports) / ctx.as_of}: {exc}; the next run moves them") from exc
+    warehouse.checkpoint("reports-moved")
     shutil.rmtree(Path(ctx.workdir).parent, ignore_errors=True)
+    _release_lock(ctx.run_id)
     return row | {"report_files": moved}
+
+
+class ReportsNotDelivered(RuntimeError):
+    """The database was published but the reports could not be moved into place."""
 
 
 def coverage_by_court(db: str) -> list[dict]:
@@ -315,19 +456,25 @@ def coverage_by_court(db: str) -> list[dict]:
         return warehouse.query(con, "SELECT * FROM v_coverage_by_court").to_dicts()
 
 
-def record_failure(ctx: RunContext, error: str) -> None:
-    """A failed run leaves the published database as it was, plus one 'failed' row in runs."""
-    staging_path = Path(ctx.staging)
-    Path(ctx.staging).unlink(missing_ok=True)
+def record_failure(ctx: RunContext, error: str, summary: dict | None = None) -> None:
+    """A failed run leaves the published database as it was, plus one 'failed' row in runs
+    (with the counts it got to and the error).  If the run had already published its
+    database (only moving the reports failed), the error is noted on its row instead and its
+    reports stay in the work folder for the next run to deliver."""
     db = Path(ctx.db)
+    Path(ctx.staging).unlink(missing_ok=True)
+    published = False
     try:
+        published = warehouse.published_run(db, ctx.run_id)[0] is not None
         tmp = warehouse.open_staging(db, ctx.run_id + "-failed", Path(ctx.workdir) / "duckdb_tmp")
-        now = datetime.now()
-        warehouse.append_table(tmp.con, "runs", pl.DataFrame([{
-            "run_id": ctx.run_id, "started_at": datetime.fromisoformat(ctx.started_at), "finished_at": now,
-            "as_of": ctx.as_of_date, "inbox": ctx.inbox, "outcome": "failed", "error": error[:2000],
-        }]))
+        if published:
+            tmp.con.execute("UPDATE runs SET error = ? WHERE run_id = ?", [error[:2000], ctx.run_id])
+        else:
+            warehouse.append_table(tmp.con, "runs", pl.DataFrame([_run_row(ctx, summary or {}, "failed",
+                                                                           error[:2000])]))
         warehouse.publish(tmp)
     finally:
-        staging_path.unlink(missing_ok=True)
-        shutil.rmtree(Path(ctx.workdir).parent, ignore_errors=True)
+        warehouse.remove_stale_staging(db)
+        if not published:
+            shutil.rmtree(Path(ctx.workdir).parent, ignore_errors=True)
+        _release_lock(ctx.run_id)

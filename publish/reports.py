@@ -19,7 +19,9 @@ from publish import warehouse
 
 KIND_LABELS = {"residence": "住所", "workplace": "工作地", "pickup_point": "取件点"}
 SOURCE_LABELS = {"ecommerce": "电商", "social": "社交", "logistics": "快递"}
-CHANGE_LABELS = {"first_located": "新线索(首次找到)", "new_place": "新地点"}
+# What is new since the last run (v_changes_since_last_run): a debtor located for the first
+# time, a place not listed before, a place ranked higher than before; blank otherwise.
+CHANGE_LABELS = {"first_located": "新线索", "new_place": "新地址", "moved_up": "排名上升"}
 
 HEADERS = {
     "case_no": "案号",
@@ -34,7 +36,7 @@ HEADERS = {
     "n_observations": "证据条数",
     "sources": "来源",
     "phones": "联系电话",
-    "change": "新线索",
+    "change": "变化",
     "amount_owed": "执行标的(元)",
 }
 
@@ -105,9 +107,16 @@ def write_court_reports(con, out_dir: Path, run_id: str) -> list[dict]:
     written = []
     if rows.height == 0:
         return written
-    for court in sorted(rows["court"].drop_nulls().unique().to_list()):
+    # A case whose roster row has no 执行法院 still goes to a judge, not nowhere.
+    rows = rows.with_columns(pl.col("court").fill_null("未知法院"))
+    used: set[str] = set()
+    for court in sorted(rows["court"].unique().to_list()):
         frame = report_frame(rows.filter(pl.col("court") == court))
-        path = out_dir / f"{safe_file_stem(court)}.csv"
+        stem = safe_file_stem(court)
+        if stem.lower() in used:   # 'a/b' and 'a_b' (or '..' and no court) must not overwrite each other
+            stem = f"{stem[:90]}_{hashlib.sha256(court.encode('utf-8')).hexdigest()[:8]}"
+        used.add(stem.lower())
+        path = out_dir / f"{stem}.csv"
         frame.write_csv(path, include_bom=True, quote_style="non_numeric")
         os.chmod(path, 0o600)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -124,7 +133,7 @@ def move_into_place(tmp_dir: Path, reports_dir: Path, as_of: str) -> list[str]:
     os.chmod(final, 0o700)
     moved = []
     new_names = {p.name for p in tmp_dir.glob("*.csv")}
-    for old in final.glob("*.csv"):
+    for old in [*final.glob("*.csv"), *final.glob(".*.csv.tmp")]:   # .tmp: left by a killed move
         if old.name not in new_names:
             old.unlink()
     for p in sorted(tmp_dir.glob("*.csv")):
@@ -134,4 +143,5 @@ def move_into_place(tmp_dir: Path, reports_dir: Path, as_of: str) -> list[str]:
         os.chmod(tmp_target, 0o600)
         os.replace(tmp_target, target)
         moved.append(str(target))
+        warehouse.checkpoint("reports-moving")
     return moved

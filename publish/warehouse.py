@@ -5,11 +5,18 @@ published file open read-only while the nightly run works on a copy; the copy
 replaces the published file with ``os.replace`` (atomic on POSIX) only when the run
 has succeeded.  A run that dies leaves the published file untouched; its staging
 file is removed by the next run.
+
+``checkpoint(name)`` marks the points where a run can be made to die on purpose
+(``LOCATE_FAULT_AT=name`` or ``name#n`` for the n-th time the point is reached):
+tests kill runs there with SIGKILL and check nothing published changes.
 """
 from __future__ import annotations
 
 import os
 import shutil
+import signal
+import threading
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +26,53 @@ import polars as pl
 
 SQL_DIR = Path(__file__).resolve().parent.parent / "sql"
 STAGING_SUFFIX = ".staging"
+
+# Named points of a run where a fault can be injected (see ``checkpoint``), in run order.
+CHECKPOINTS = (
+    "begin",               # staging copy made, run lock held
+    "ingest",              # after each inbox file is read (``ingest#3``: after the third)
+    "record-ingest",       # ledger, quarantine and roster written to staging, not yet closed
+    "link-before-writes",  # linkage computed, no table replaced yet
+    "link-mid-writes",     # some tables replaced, others not
+    "link-after-writes",   # every linkage table replaced in staging
+    "reports-written",     # CSVs written next to the staging file, not yet published
+    "runs-recorded",       # the run's row appended to staging `runs`
+    "before-replace",      # staging closed and synced; os.replace not done
+    "after-replace",       # the database is published; reports not moved yet
+    "reports-moving",      # the first report file moved into place, the others not
+    "reports-moved",       # every report in place; work folder not yet removed
+)
+
+
+class InjectedFault(RuntimeError):
+    """Raised at a checkpoint when LOCATE_FAULT_MODE=raise (tests of failure handling)."""
+
+
+_fault_hits: Counter = Counter()
+_fault_lock = threading.Lock()
+
+
+def checkpoint(name: str) -> None:
+    """Die here if the environment asks for it: test hook for crash safety, a no-op otherwise.
+
+    ``LOCATE_FAULT_AT=<name>[#n]`` kills the process with SIGKILL (no clean-up of any kind)
+    the n-th time (default first) the run reaches checkpoint ``name``;
+    ``LOCATE_FAULT_MODE=raise`` raises ``InjectedFault`` there instead.
+    """
+    spec = os.environ.get("LOCATE_FAULT_AT")
+    if not spec:
+        return
+    target, _, nth = spec.partition("#")
+    if target != name:
+        return
+    with _fault_lock:
+        _fault_hits[name] += 1
+        hit = _fault_hits[name]
+    if hit != int(nth or 1):
+        return
+    if os.environ.get("LOCATE_FAULT_MODE", "kill") == "raise":
+        raise InjectedFault(f"injected fault at checkpoint {name!r}")
+    os.kill(os.getpid(), signal.SIGKILL)
 
 
 def sql_files() -> list[Path]:
@@ -75,7 +129,10 @@ def open_staging(db_path: Path, run_id: str, temp_dir: Path) -> Staging:
     staging.unlink(missing_ok=True)
     if db_path.exists():
         # Copying needs only read access: analysts holding the file open are not disturbed.
-        shutil.copyfile(db_path, staging)
+        # The copy is created private (0600) before any byte is written into it.
+        fd = os.open(staging, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with open(db_path, "rb") as src, os.fdopen(fd, "wb") as dst:
+            shutil.copyfileobj(src, dst, 16 * 1024 * 1024)
     con = duckdb.connect(str(staging))
     os.chmod(staging, 0o600)
     configure(con, temp_dir)
@@ -89,7 +146,9 @@ def publish(staging: Staging) -> None:
     with open(staging.path, "rb+") as fh:
         os.fsync(fh.fileno())
     os.chmod(staging.path, 0o600)
+    checkpoint("before-replace")
     os.replace(staging.path, staging.published)
+    checkpoint("after-replace")
     dir_fd = os.open(staging.published.parent, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
@@ -126,6 +185,20 @@ def query(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) 
 
 def read_table(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
     return query(con, f"SELECT * FROM {table}")
+
+
+def published_run(db_path: Path, run_id: str) -> tuple[str | None, dict[str, str]]:
+    """(outcome, {report file: sha256}) of a run in the published database; (None, {}) when
+    the database does not hold that run (never published, or no database yet)."""
+    db_path = Path(db_path)
+    if not db_path.exists():
+        return None, {}
+    with read_only(db_path) as con:
+        row = con.execute("SELECT outcome FROM runs WHERE run_id = ?", [run_id]).fetchone()
+        if row is None:
+            return None, {}
+        files = dict(con.execute("SELECT file, sha256 FROM reports WHERE run_id = ?", [run_id]).fetchall())
+    return row[0], files
 
 
 @contextmanager

@@ -121,6 +121,16 @@ CREATE TABLE IF NOT EXISTS locations (
     PRIMARY KEY (id_number, kind, rank)
 );
 
+-- Which linked observation supports which ranked place (after a less specific spelling,
+-- such as a community without a flat number, joined the one door it fits), with the
+-- weight it added to the place's score: the rows behind each lead.
+CREATE TABLE IF NOT EXISTS location_evidence (
+    id_number       VARCHAR NOT NULL,
+    obs_id          VARCHAR NOT NULL,
+    place_key       VARCHAR NOT NULL,     -- locations.place_key
+    weight          DOUBLE                -- link probability x recency x kind of trace
+);
+
 CREATE TABLE IF NOT EXISTS contacts (
     id_number       VARCHAR NOT NULL,
     rank            INTEGER NOT NULL,
@@ -157,7 +167,8 @@ CREATE TABLE IF NOT EXISTS runs (
     debtors_located      INTEGER,
     duration_s           DOUBLE,
     outcome              VARCHAR,       -- success | failed
-    error                VARCHAR
+    error                VARCHAR        -- failed: the error; success: a note when the reports
+                                        -- could not be moved (the next run moves them)
 );
 
 CREATE TABLE IF NOT EXISTS quarantine (
@@ -167,7 +178,9 @@ CREATE TABLE IF NOT EXISTS quarantine (
     source_kind  VARCHAR,
     platform     VARCHAR,
     reason       VARCHAR NOT NULL,
-    raw          VARCHAR                -- first 500 characters of the rejected text
+    raw          VARCHAR                -- first 500 characters of the rejected text; for platform
+                                        -- rows (about anyone, not only debtors) with every digit
+                                        -- shown as #, Latin letter as x, Chinese character as 某
 );
 
 -- Audit of every report handed to a court.
@@ -196,7 +209,9 @@ CREATE TABLE IF NOT EXISTS linkage_stats (
     value VARCHAR
 );
 
--- Previous run's rank-1 places, to tell judges what is new (新线索).
+-- The places (every rank) as they were before the last run that relinked, to tell what
+-- is new (v_changes_since_last_run, the report's 变化). Rows of debtors whose cases have
+-- all concluded are deleted by the next run (retention).
 CREATE TABLE IF NOT EXISTS locations_previous (
     id_number   VARCHAR,
     kind        VARCHAR,

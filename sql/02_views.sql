@@ -7,17 +7,26 @@ SELECT d.id_number, d.name, d.courts, d.case_nos, l.kind, l.address, l.province,
 FROM locations l JOIN debtors d USING (id_number)
 WHERE l.rank = 1;
 
--- What changed since the previous run: new places, places that moved up, debtors
--- located for the first time.
+-- What changed since the previous run that relinked (a run with nothing new changes
+-- nothing, this view included): a debtor located for the first time ('first_located'),
+-- a place not listed before for that debtor and kind ('new_place'), a place ranked
+-- higher than before ('moved_up'). The judges' report shows the same as 变化.
 CREATE OR REPLACE VIEW v_changes_since_last_run AS
-WITH prev AS (SELECT * FROM locations_previous)
+WITH prev AS (
+    SELECT id_number, kind, place_key, min(rank) AS previous_rank
+    FROM locations_previous GROUP BY id_number, kind, place_key
+),
+prev_debtors AS (SELECT DISTINCT id_number FROM locations_previous)
 SELECT l.id_number, l.kind, l.rank, l.address, l.confidence,
        CASE
-         WHEN NOT EXISTS (SELECT 1 FROM prev p WHERE p.id_number = l.id_number) THEN 'first_located'
-         WHEN NOT EXISTS (SELECT 1 FROM prev p WHERE p.id_number = l.id_number AND p.place_key = l.place_key AND p.kind = l.kind) THEN 'new_place'
-         WHEN EXISTS (SELECT 1 FROM prev p WHERE p.id_number = l.id_number AND p.place_key = l.place_key AND p.kind = l.kind AND p.rank > l.rank) THEN 'moved_up'
-       END AS change
+         WHEN pd.id_number IS NULL THEN 'first_located'
+         WHEN p.previous_rank IS NULL THEN 'new_place'
+         WHEN p.previous_rank > l.rank THEN 'moved_up'
+       END AS change,
+       p.previous_rank, l.place_key
 FROM locations l
+LEFT JOIN prev_debtors pd ON pd.id_number = l.id_number
+LEFT JOIN prev p ON p.id_number = l.id_number AND p.kind = l.kind AND p.place_key = l.place_key
 WHERE change IS NOT NULL;
 
 -- Coverage per court: how many open debtors have a lead, and how strong.
@@ -45,8 +54,9 @@ WHERE NOT EXISTS (SELECT 1 FROM locations l WHERE l.id_number = d.id_number)
 -- The rows behind each place: for tracing any lead back to the file line it came from.
 CREATE OR REPLACE VIEW v_place_evidence AS
 SELECT l.id_number, l.kind, l.rank, l.address AS place, o.source_kind, o.platform, o.file,
-       o.line, o.record_id, o.event, o.event_time, k.probability, k.evidence
+       o.line, o.record_id, o.event, o.event_time, o.address AS written_as, e.weight,
+       k.probability, k.evidence
 FROM locations l
-JOIN links k ON k.id_number = l.id_number
-JOIN observations o ON o.obs_id = k.obs_id
- AND coalesce(o.place_key, o.area_key) = l.place_key;
+JOIN location_evidence e ON e.id_number = l.id_number AND e.place_key = l.place_key
+JOIN links k ON k.id_number = e.id_number AND k.obs_id = e.obs_id
+JOIN observations o ON o.obs_id = e.obs_id;

@@ -12,22 +12,18 @@ best_phones AS (
     WHERE kind = 'phone' AND rank <= 2 AND confidence >= 0.2
     GROUP BY id_number
 ),
-prev AS (SELECT DISTINCT id_number, kind, place_key FROM locations_previous),
-prev_debtors AS (SELECT DISTINCT id_number FROM locations_previous)
+changes AS (SELECT id_number, kind, rank, change FROM v_changes_since_last_run)
 SELECT c.court, c.judge, c.case_no, c.name, c.id_number, c.amount_owed,
        l.rank, l.kind, l.address, l.confidence, l.last_seen, l.n_observations, l.sources,
        p.phones,
-       CASE
-         WHEN (SELECT count(*) FROM locations_previous) = 0 THEN NULL
-         WHEN pd.id_number IS NULL THEN 'first_located'
-         WHEN pv.place_key IS NULL THEN 'new_place'
-       END AS change,
+       -- first_located | new_place | moved_up | NULL; NULL throughout on the first run (no
+       -- earlier run to compare with: everything would be new).
+       CASE WHEN (SELECT count(*) FROM locations_previous) > 0 THEN ch.change END AS change,
        CASE l.kind WHEN 'residence' THEN 1 WHEN 'workplace' THEN 2 ELSE 3 END AS kind_order
 FROM cases c
 JOIN locations l ON l.id_number = c.id_number
 LEFT JOIN best_phones p ON p.id_number = c.id_number
-LEFT JOIN prev_debtors pd ON pd.id_number = c.id_number
-LEFT JOIN prev pv ON pv.id_number = l.id_number AND pv.kind = l.kind AND pv.place_key = l.place_key
+LEFT JOIN changes ch ON ch.id_number = l.id_number AND ch.kind = l.kind AND ch.rank = l.rank
 WHERE ((l.kind = 'residence' AND l.rank <= 3)
     OR (l.kind = 'workplace' AND l.rank <= 2)
     OR (l.kind = 'pickup_point' AND l.rank <= 1))

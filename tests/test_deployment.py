@@ -56,9 +56,15 @@ def test_prefect_yaml_deploys_and_a_worker_runs_the_nightly_flow(tmp_path):
     }
     prefect = str(BIN / "prefect")
     procs = []
+    logs = {name: tmp_path / f"{name}.log" for name in ("server", "worker")}
+
+    def tails() -> str:   # the services' last words, for a failure message
+        return "\n".join(f"--- {name} ---\n" + (path.read_text(errors="replace")[-3000:] if path.exists() else "")
+                         for name, path in logs.items())
+
     try:
         server = subprocess.Popen([prefect, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                  env=env, stdout=open(logs["server"], "w"), stderr=subprocess.STDOUT)
         procs.append(server)
         _wait(lambda: _healthy(api), 180, "the Prefect server")
 
@@ -73,9 +79,11 @@ def test_prefect_yaml_deploys_and_a_worker_runs_the_nightly_flow(tmp_path):
         assert "0 2 * * *" in shown and "Asia/Shanghai" in shown
 
         worker = subprocess.Popen([prefect, "worker", "start", "--pool", "locate-process"], env=env, cwd=ROOT,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                  stdout=open(logs["worker"], "w"), stderr=subprocess.STDOUT)
         procs.append(worker)
-        assert run("deployment", "run", "locate-nightly/nightly").returncode == 0
+        # --watch: returns when the flow run ends, non-zero unless it Completed.
+        triggered = run("deployment", "run", "locate-nightly/nightly", "--watch", "--watch-timeout", "280")
+        assert triggered.returncode == 0, triggered.stdout + triggered.stderr + tails()
         db = tmp_path / "out" / "locate.duckdb"
 
         def published() -> bool:
@@ -90,7 +98,7 @@ def test_prefect_yaml_deploys_and_a_worker_runs_the_nightly_flow(tmp_path):
             finally:
                 con.close()
 
-        _wait(published, 300, "the deployed run to publish its database")
+        assert published(), tails()
         assert list((tmp_path / "out" / "reports").glob("*/*.csv"))
     finally:
         for p in reversed(procs):

@@ -6,13 +6,7 @@ import pytest
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 
-
-@pytest.fixture(scope="module")
-def prefect_server():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
+# `prefect_server`: one temporary Prefect server per session, in conftest.py.
 
 
 @pytest.mark.slow
