@@ -14,7 +14,7 @@ def _progress(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
-def run_direct(inbox: str, db: str, reports: str, as_of: str | None) -> dict:
+def run_direct(inbox: str, db: str, reports: str, as_of: str | None, relink_all: bool = False) -> dict:
     """The nightly stages in order, without a Prefect server (same code the flow's tasks call)."""
     from pipelines import stages
 
@@ -36,7 +36,7 @@ def run_direct(inbox: str, db: str, reports: str, as_of: str | None) -> dict:
             ingested.append(res)
         summary |= stages.record_ingest(ctx, ingested)
         _progress("linking and ranking")
-        summary |= stages.link_and_rank(ctx, ingested)
+        summary |= stages.link_and_rank(ctx, ingested, relink_all)
         _progress("writing reports")
         summary |= stages.write_reports(ctx)
         _progress("publishing")
@@ -54,7 +54,8 @@ def print_summary(s: dict, db: str, reports: str) -> None:
           f"{s.get('rows_quarantined', 0)} quarantined")
     print(f"  observations: {s.get('observations_new', 0)} new, {s.get('observations_linked', 0)} linked to a "
           f"debtor, {s.get('observations_dropped', 0)} dropped (not about any debtor)")
-    print(f"  debtors: {s.get('debtors', 0)} open, {s.get('debtors_located', 0)} with a place; "
+    print(f"  debtors: {s.get('debtors', 0)} open, {s.get('debtors_located', 0)} with a place, "
+          f"{s.get('debtors_relinked', 0)} re-linked tonight; "
           f"{s.get('organisations_skipped', 0)} organisations skipped")
     print(f"  since the last run: {s.get('places_first_located', 0)} place(s) of debtors located for the first "
           f"time, {s.get('places_new', 0)} new place(s), {s.get('places_moved_up', 0)} moved up")
@@ -72,9 +73,9 @@ def cmd_nightly(args) -> int:
         os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
         from pipelines.flow import nightly
 
-        summary = nightly(args.inbox, args.db, args.reports, args.as_of)
+        summary = nightly(args.inbox, args.db, args.reports, args.as_of, args.relink_all)
     else:
-        summary = run_direct(args.inbox, args.db, args.reports, args.as_of)
+        summary = run_direct(args.inbox, args.db, args.reports, args.as_of, args.relink_all)
     print_summary(summary, args.db, args.reports)
     return 0
 
@@ -127,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     n.add_argument("--as-of", help="'today' for recency, YYYY-MM-DD (default: today)")
     n.add_argument("--engine", choices=["prefect", "direct"], default="prefect",
                    help="run as a Prefect flow (default) or call the stages directly without a server")
+    n.add_argument("--relink-all", action="store_true",
+                   help="re-link every debtor, not only those tonight's files touch (after an upgrade)")
     n.set_defaults(func=cmd_nightly)
     s = sub.add_parser("samples", help="generate a synthetic world (inbox + ground truth)")
     s.add_argument("--out", required=True, help="folder to write inbox/ and truth/ into")

@@ -55,8 +55,8 @@ def record_ingest(ctx: stages.RunContext, ingested: list[dict]) -> dict:
 
 
 @task(name="link-and-rank", cache_policy=NO_CACHE)
-def link_and_rank(ctx: stages.RunContext, ingested: list[dict]) -> dict:
-    return stages.link_and_rank(ctx, ingested)
+def link_and_rank(ctx: stages.RunContext, ingested: list[dict], relink_all: bool = False) -> dict:
+    return stages.link_and_rank(ctx, ingested, relink_all)
 
 
 @task(name="write-reports", cache_policy=NO_CACHE, **IO_RETRIES)
@@ -80,7 +80,7 @@ def _markdown(summary: dict) -> str:
 
 
 @flow(name="locate-nightly", log_prints=True)
-def nightly(inbox: str, db: str, reports: str, as_of: str | None = None) -> dict:
+def nightly(inbox: str, db: str, reports: str, as_of: str | None = None, relink_all: bool = False) -> dict:
     """Run the whole nightly pipeline once on an inbox folder."""
     logger = get_run_logger()
     ctx = begin_run(inbox, db, reports, as_of)
@@ -95,7 +95,7 @@ def nightly(inbox: str, db: str, reports: str, as_of: str | None = None) -> dict
         futures = [ingest_file.submit(ctx, f) for f in files]
         ingested = [fut.result() for fut in futures]
         summary |= record_ingest(ctx, ingested)
-        summary |= link_and_rank(ctx, ingested)
+        summary |= link_and_rank(ctx, ingested, relink_all)
         summary |= write_reports(ctx)
         summary |= publish(ctx, summary)
     except BaseException as exc:

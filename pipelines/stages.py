@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 import polars as pl
 
-from linkage import population, prepare, rank, score
+from linkage import incremental, population, prepare, rank, score
 from publish import reports as report_writer
 from publish import warehouse
 from sources import inbox as inbox_mod
@@ -286,11 +286,17 @@ RETAINED_OBS_COLUMNS = {
 }
 
 
-def link_and_rank(ctx: RunContext, ingested: list[dict]) -> dict:
-    """Link every retained and new observation to the open debtors, then rank places and phones."""
+def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = False) -> dict:
+    """Link the observations to the open debtors a night touches, then rank their places and phones.
+
+    Only debtors touched tonight (roster changes, or a new observation sharing a blocking key
+    with them, see ``linkage.incremental``) are re-linked and re-ranked, against every
+    retained observation and the new ones; the others keep last night's rows.
+    ``relink_all`` re-links everyone (after a change of weights or calibration).
+    """
     con = _connect(ctx)
     try:
-        if not any(i["rows_kept"] for i in ingested):
+        if not relink_all and not any(i["rows_kept"] for i in ingested):
             # Nothing new: relinking only the retained observations (unlinked ones are gone) could
             # change rows for no reason. The published tables stay exactly as they are.
             return _current_counts(con)
@@ -315,27 +321,48 @@ def link_and_rank(ctx: RunContext, ingested: list[dict]) -> dict:
         all_obs = all_obs.unique("obs_id", keep="first", maintain_order=True)
         prepared = prepare.prepare_observations(all_obs)
         stats, history = _population(con, prepared)
-        scored = score.link(prepared, debtors, stats=stats)
-        links = scored.filter(pl.col("probability") >= score.LINK_THRESHOLD)
+
+        previous = {t: warehouse.read_table(con, t) for t in
+                    ("debtors", "links", "locations", "contacts", "location_evidence")}
+        open_ids = set(debtors["id_number"].to_list())
+        if relink_all or previous["debtors"].height == 0:
+            touched = open_ids
+        else:
+            touched = incremental.roster_changes(previous["debtors"], debtors) | incremental.touched_by_observations(
+                prepared.filter(pl.col("obs_id").is_in(list(new_ids))), debtors,
+                previous["contacts"], previous["locations"])
+        touched_open = debtors.filter(pl.col("id_number").is_in(list(touched)))
+        scored = score.link(prepared, touched_open, stats=stats)
+        fresh_links = scored.filter(pl.col("probability") >= score.LINK_THRESHOLD)
+        run = pl.lit(ctx.run_id)
+        fresh = {
+            "links": fresh_links,
+            "locations": rank.rank_locations(fresh_links, prepared, ctx.as_of_date).with_columns(run.alias("run_id")),
+            "contacts": rank.rank_contacts(fresh_links, prepared, touched_open, ctx.as_of_date)
+            .with_columns(run.alias("run_id")),
+            "location_evidence": rank.location_evidence(fresh_links, prepared, ctx.as_of_date),
+        }
+        merged = {t: incremental.keep_untouched(previous[t], f, touched, open_ids) for t, f in fresh.items()}
+        links, locations, contacts, evidence = (merged[t] for t in ("links", "locations", "contacts",
+                                                                     "location_evidence"))
         kept = prepared.join(links.select("obs_id").unique(), on="obs_id", how="semi")
-        locations = rank.rank_locations(links, prepared, ctx.as_of_date)
-        contacts = rank.rank_contacts(links, prepared, debtors, ctx.as_of_date)
-        evidence = rank.location_evidence(links, prepared, ctx.as_of_date)
 
         warehouse.checkpoint("link-before-writes")
         # Keep last run's places so the next report can say what is new.
         con.execute("DELETE FROM locations_previous")
         con.execute("INSERT INTO locations_previous SELECT id_number, kind, rank, place_key, run_id FROM locations")
-        run = pl.lit(ctx.run_id)
         warehouse.replace_table(con, "name_counts", history["names"])
         warehouse.replace_table(con, "surname_counts", history["surnames"])
         con.execute("INSERT OR REPLACE INTO linkage_stats VALUES ('population', ?)", [str(history["population"])])
         warehouse.replace_table(con, "debtors", debtors)
         warehouse.checkpoint("link-mid-writes")
-        warehouse.replace_table(con, "observations", kept.with_columns(run.alias("run_id")))
+        # An observation keeps the run that first kept it.
+        first_kept = warehouse.query(con, "SELECT obs_id, run_id FROM observations")
+        kept = kept.join(first_kept, on="obs_id", how="left").with_columns(pl.col("run_id").fill_null(run))
+        warehouse.replace_table(con, "observations", kept)
         warehouse.replace_table(con, "links", links)
-        warehouse.replace_table(con, "locations", locations.with_columns(run.alias("run_id")))
-        warehouse.replace_table(con, "contacts", contacts.with_columns(run.alias("run_id")))
+        warehouse.replace_table(con, "locations", locations)
+        warehouse.replace_table(con, "contacts", contacts)
         warehouse.replace_table(con, "location_evidence", evidence)
         warehouse.checkpoint("link-after-writes")
         kept_new = len(new_ids & set(kept["obs_id"].to_list()))
@@ -347,6 +374,7 @@ def link_and_rank(ctx: RunContext, ingested: list[dict]) -> dict:
             "observations_dropped": len(new_ids) - kept_new,
             "debtors_located": locations["id_number"].n_unique() if locations.height else 0,
             "links": links.height,
+            "debtors_relinked": len(touched & open_ids),
         }
     finally:
         con.close()

@@ -142,7 +142,7 @@ def test_a_failed_run_leaves_the_published_database_as_it_was(run, tmp_path, mon
     (inbox / "debtors" / "court_roster_20261128.csv").write_bytes(
         (SAMPLES / "inbox" / "debtors" / "court_roster_20261127.csv").read_bytes() + b"\n")
 
-    def boom(ctx, ingested):
+    def boom(ctx, ingested, relink_all=False):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(stages, "link_and_rank", boom)
