@@ -1,16 +1,20 @@
 """Blocking: candidate (debtor, observation) pairs that agree on at least one key.
 
 Never all pairs.  Keys: full ID; masked ID's visible characters (with the surname
-when few are visible); phone digits or a masked phone's visible digits; exact full
-name.  A name block bigger than ``NAME_BLOCK_CAP`` debtors is skipped: a 张伟-sized
-block adds millions of pairs and, on a name alone, none of them could reach a useful
-probability anyway.
+when few are visible); phone digits or a masked phone's visible digits; a door where the
+debtor is already placed.
+
+Exact-name blocks exist (``NAME_BLOCKS``) but are off: a pair that only a name found can
+never link (a name alone is worth at most 0.6 / namesakes, and every other field that
+could agree has a block of its own), and at a million rows name blocks made 87% of all
+pairs.  Where on, a name block bigger than ``NAME_BLOCK_CAP`` debtors is skipped.
 """
 from __future__ import annotations
 
 import polars as pl
 
 NAME_BLOCK_CAP = 30
+NAME_BLOCKS = False
 MASK_BLOCK_CAP = 50
 
 PAIR_SCHEMA = {"id_number": pl.Utf8, "obs_id": pl.Utf8, "block": pl.Utf8}
@@ -111,8 +115,9 @@ def _phone_block(left: pl.DataFrame, key: str, digits: str, mask: str, surname: 
 
 
 def candidate_pairs(obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFrame,
-                    doors: pl.DataFrame | None = None) -> pl.DataFrame:
+                    doors: pl.DataFrame | None = None, name_blocks: bool | None = None) -> pl.DataFrame:
     """Distinct (id_number, obs_id, block) candidates, block naming the first key that found it."""
+    name_blocks = NAME_BLOCKS if name_blocks is None else name_blocks
     acc = accounts(obs)
     acc_pairs = []
     acc_pairs.append(
@@ -125,10 +130,11 @@ def candidate_pairs(obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFra
         _phone_block(acc, "account_key", "ap_digits", "ap_mask_key", "an_surname", phones, debtors)
         .with_columns(pl.lit("account_phone").alias("block"))
     )
-    acc_pairs.append(
-        _name_block(acc.filter(pl.col("an_kind") == "full"), "an_name", debtors)
-        .select("account_key", "id_number", pl.lit("account_name").alias("block"))
-    )
+    if name_blocks:
+        acc_pairs.append(
+            _name_block(acc.filter(pl.col("an_kind") == "full"), "an_name", debtors)
+            .select("account_key", "id_number", pl.lit("account_name").alias("block"))
+        )
     acc_pairs = pl.concat(acc_pairs).unique(["account_key", "id_number"], keep="first", maintain_order=True)
     via_account = obs.select("obs_id", "account_key").join(acc_pairs, on="account_key", how="inner").select(
         "id_number", "obs_id", "block"
@@ -137,10 +143,10 @@ def candidate_pairs(obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFra
     via_phone = _phone_block(rec, "obs_id", "pp_digits", "pp_mask_key", "pn_surname", phones, debtors).with_columns(
         pl.lit("recipient_phone").alias("block")
     )
-    via_name = _name_block(rec.filter(pl.col("pn_kind") == "full"), "pn_name", debtors).select(
-        "id_number", "obs_id", pl.lit("recipient_name").alias("block")
-    )
-    parts = [via_account, via_phone.select("id_number", "obs_id", "block"), via_name]
+    parts = [via_account, via_phone.select("id_number", "obs_id", "block")]
+    if name_blocks:
+        parts.append(_name_block(rec.filter(pl.col("pn_kind") == "full"), "pn_name", debtors).select(
+            "id_number", "obs_id", pl.lit("recipient_name").alias("block")))
     if doors is not None and doors.height:
         # A parcel to a door where the debtor is already placed: decided by its name and phone.
         parts.append(obs.select("obs_id", "place_key").join(doors, on="place_key", how="inner")

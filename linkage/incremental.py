@@ -43,6 +43,12 @@ def known_doors(locations: pl.DataFrame) -> pl.DataFrame:
     return locations.filter(door & (pl.col("kind") != "pickup_point")).select("id_number", "place_key").unique()
 
 
+def door_premises(locations: pl.DataFrame) -> list[str]:
+    """The estates and street numbers of the doors debtors are placed at."""
+    doors = known_doors(locations)
+    return doors["place_key"].str.split("|").list.get(1, null_on_oob=True).drop_nulls().unique().to_list()
+
+
 def touched_by_observations(new_obs: pl.DataFrame, debtors: pl.DataFrame, contacts: pl.DataFrame,
                             locations: pl.DataFrame) -> set[str]:
     """Debtors sharing a blocking key with tonight's new (prepared) observations."""

@@ -59,11 +59,14 @@ def obs_ids(obs: pl.DataFrame) -> pl.Series:
                              return_dtype=pl.Utf8).alias("obs_id")
 
 
-def prepare_observations(obs: pl.DataFrame) -> pl.DataFrame:
+def prepare_observations(obs: pl.DataFrame, with_addresses: bool = True) -> pl.DataFrame:
     """Canonical observations plus normalised comparison columns.
 
     Adds: obs_id, account_key, an_* (account name), ai_* (account ID), ap_* (account
     phone), pn_* (person name), pp_* (person phone) and the parsed address columns.
+    Without ``with_addresses`` the address columns stay empty until ``ensure_addresses``
+    fills them for the rows that need them: parsing is the costliest normalisation, and
+    most rows of a night are about people who are not debtors.
     """
     if "obs_id" not in obs.columns:
         obs = obs.with_columns(obs_ids(obs))
@@ -81,9 +84,34 @@ def prepare_observations(obs: pl.DataFrame) -> pl.DataFrame:
         normalise_phones(obs["account_phone"], "ap_"),
         normalise_names(obs["person_name"], "pn_"),
         normalise_phones(obs["person_phone"], "pp_"),
-        normalise_addresses(obs["address"]),
     ]
+    if with_addresses:
+        parts.append(normalise_addresses(obs["address"]).with_columns(pl.lit(True).alias("address_parsed")))
+    else:
+        parts.append(pl.DataFrame({c: pl.Series(c, [None] * obs.height, dtype=t) for c, t in ADDRESS_FIELDS.items()}
+                                  | {"address_parsed": pl.Series("address_parsed", [False] * obs.height)}))
     return pl.concat(parts, how="horizontal")
+
+
+def ensure_addresses(obs: pl.DataFrame, obs_ids: pl.Series | None = None,
+                     premises: list[str] | None = None) -> pl.DataFrame:
+    """Parse the addresses of rows not parsed yet that are among ``obs_ids`` or whose raw
+    address mentions one of ``premises`` (a door's estate or street number)."""
+    if "address_parsed" not in obs.columns:
+        return obs
+    want = pl.lit(False)
+    if obs_ids is not None and obs_ids.len():
+        want = want | pl.col("obs_id").is_in(obs_ids.unique().implode())
+    if premises:
+        want = want | pl.col("address_raw").fill_null("").str.contains_any(sorted(set(premises)))
+    todo = ~pl.col("address_parsed") & want
+    rows = obs.filter(todo)
+    if rows.height == 0:
+        return obs
+    parsed = pl.concat([rows.select("obs_id"), normalise_addresses(rows["address_raw"])], how="horizontal")
+    parsed = parsed.with_columns(pl.lit(True).alias("address_parsed"))
+    cols = ["obs_id", *ADDRESS_FIELDS, "address_parsed"]
+    return obs.update(parsed.select(cols), on="obs_id", how="left", include_nulls=True)
 
 
 def build_debtors(roster: pl.DataFrame) -> tuple[pl.DataFrame, dict]:

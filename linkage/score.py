@@ -17,7 +17,7 @@ import math
 
 import polars as pl
 
-from linkage import names
+from linkage import names, prepare
 from linkage import weights as W
 from linkage.block import candidate_pairs, debtor_phones
 from linkage.compare import compare_pairs
@@ -128,6 +128,7 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
     agreeing = pl.sum_horizontal([(pl.col(f"w_{f}") > AGREEING_MIN_WEIGHT).cast(pl.Int8) for f in (
         "account_id", "account_name", "account_phone", "recipient_name", "recipient_phone", "place")])
     alone = (agreeing < MIN_AGREEING_FIELDS) & (pl.col("lvl_account_id") != "exact")
+    x = x.with_columns(alone.alias("capped"), pl.lit(prior).alias("prior"))
     x = x.with_columns(pl.when(alone).then(pl.min_horizontal("match_weight", pl.lit(SINGLE_FIELD_CAP)))
                        .otherwise(pl.col("match_weight")).alias("match_weight"))
     x = x.with_columns(
@@ -135,11 +136,19 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
         pl.when(pl.col("weight_account").fill_null(-1e9) >= pl.col("weight_recipient"))
         .then(pl.lit("account")).otherwise(pl.lit("recipient")).alias("via"),
     )
+    return x.drop("name_count", "surname_count")
+
+
+def with_evidence(x: pl.DataFrame) -> pl.DataFrame:
+    """The evidence JSON of scored pairs (built only for the pairs kept: it is the costliest
+    column, and only links are published and explained)."""
     # The terms the winning route summed, in order, so a link can be shown as a waterfall
     # (``locate explain``): prior + each term = match weight (before the one-field cap).
     name_used = pl.when((pl.col("w_account_name") < 0) | (pl.col("w_account_name") >= pl.col("w_recipient_name"))) \
         .then(pl.lit("account_name")).otherwise(pl.lit("recipient_name"))
-    phone_used = pl.when(pl.col("w_account_phone") >= phone_w).then(pl.lit("account_phone")) \
+    eligible = pl.when(pl.col("lvl_recipient_name") == "mismatch").then(pl.lit(None)).otherwise(
+        pl.col("w_recipient_phone"))
+    phone_used = pl.when(eligible.is_null() | (pl.col("w_account_phone") >= eligible)).then(pl.lit("account_phone")) \
         .otherwise(pl.lit("recipient_phone"))
     terms = pl.when(pl.col("via") == "account").then(
         pl.concat_list(pl.lit("account_id"), name_used, phone_used, pl.lit("addressed_to_someone_else"))
@@ -150,9 +159,9 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
             pl.struct(pl.col(f"lvl_{f}").alias("level"), pl.col(f"w_{f}").round(2).alias("weight")).alias(f)
             for f in ("account_id", "account_name", "account_phone", "recipient_name", "recipient_phone", "place")
         ],
-        pl.lit(round(prior, 2)).alias("prior"),
+        pl.col("prior").round(2).alias("prior"),
         terms.alias("terms"),
-        alone.alias("capped_single_field"),
+        pl.col("capped").alias("capped_single_field"),
         pl.col("w_elsewhere").round(2).alias("addressed_to_someone_else"),
         pl.col("w_other_holder").round(2).alias("parcel_of_other_account_holder"),
         pl.col("block").alias("found_by"),
@@ -213,30 +222,68 @@ def _one_pass(obs, debtors, phones, doors, freqs, population):
     return score_comparisons(compare_pairs(pairs, obs, debtors, phones, doors), freqs, population)
 
 
+def _learned_signature(current: pl.DataFrame, doors: pl.DataFrame, household: pl.DataFrame) -> pl.DataFrame:
+    """One hash per debtor of what the passes learned about them (phones, doors)."""
+    parts = [
+        current.select("id_number", pl.concat_str([pl.lit("c"), pl.col("phone").fill_null(""),
+                                                    pl.col("mask_key").fill_null("")]).alias("k")),
+        doors.select("id_number", pl.concat_str([pl.lit("d"), pl.col("place_key")]).alias("k")),
+        household.select("id_number", pl.concat_str([pl.lit("h"), pl.col("phone").fill_null(""),
+                                                      pl.col("mask_key").fill_null("")]).alias("k")),
+    ]
+    return (pl.concat(parts).group_by("id_number").agg(pl.col("k").sort().str.join(",").alias("sig")))
+
+
 def link(obs: pl.DataFrame, debtors: pl.DataFrame, max_passes: int = MAX_PASSES,
          stats: tuple[dict, int] | None = None) -> pl.DataFrame:
-    """All scored candidate pairs of the final pass, one row per (debtor, observation).
+    """All scored candidate pairs of the final pass, one row per (debtor, observation);
+    see ``link_observations``."""
+    return link_observations(obs, debtors, max_passes, stats)[0]
+
+
+def link_observations(obs: pl.DataFrame, debtors: pl.DataFrame, max_passes: int = MAX_PASSES,
+                      stats: tuple[dict, int] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Scored candidate pairs of the final pass, and the observations with the addresses
+    of every candidate parsed (observations prepared without addresses get them here,
+    only where needed: candidates, and parcels that may be to a door learned on the way).
 
     Each pass feeds the next the phones and doors seen on near-certain links, until
     nothing new is learned (or ``max_passes``): a phone found on the debtor's own
     account finds the waybills sent to it, whose doors find the parcels to that door.
+    A pass re-compares only the debtors it learned something new about: a pair's levels
+    depend on nothing else that changes between passes.
     ``stats`` (name/surname counts, population) replaces the night's own, see population.py.
     """
     if obs.height == 0 or debtors.height == 0:
-        return pl.DataFrame(schema=SCORED_SCHEMA)
+        return pl.DataFrame(schema=SCORED_SCHEMA), obs
     freqs, population = stats if stats is not None else name_frequencies(obs)
     phones = debtor_phones(debtors)
     doors = pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8})
-    learned = (0, 0, 0)
-    for _ in range(max_passes):
-        scored = _one_pass(obs, debtors, phones, doors, freqs, population)
+    scored = _one_pass(obs, debtors, phones, doors, freqs, population)
+    signature = pl.DataFrame(schema={"id_number": pl.Utf8, "sig": pl.Utf8})
+    for _ in range(max_passes - 1):
+        obs = prepare.ensure_addresses(obs, scored["obs_id"])
         current, doors = current_phones(scored, obs), known_doors(scored, obs)
         household = household_phones(scored, obs).join(current, on=["id_number", "mask_key"], how="anti")
-        if (current.height, doors.height, household.height) == learned:
+        new_sig = _learned_signature(current, doors, household)
+        changed = pl.concat([new_sig.join(signature, on=["id_number", "sig"], how="anti").select("id_number"),
+                             signature.join(new_sig, on="id_number", how="anti").select("id_number")]).unique()
+        if changed.height == 0:
             break
-        learned = (current.height, doors.height, household.height)
+        signature = new_sig
         phones = debtor_phones(debtors, current, household)
-    return scored.select(list(SCORED_SCHEMA))
+        again_doors = doors.join(changed, on="id_number", how="semi")
+        # Parcels that may be to a learned door need their address read before blocking on it.
+        premises = again_doors["place_key"].str.split("|").list.get(1, null_on_oob=True).drop_nulls().to_list()
+        obs = prepare.ensure_addresses(obs, premises=premises)
+        rescored = _one_pass(obs, debtors.join(changed, on="id_number", how="semi"),
+                             phones.join(changed, on="id_number", how="semi"), again_doors, freqs, population)
+        scored = pl.concat([scored.join(changed, on="id_number", how="anti"), rescored.select(scored.columns)],
+                           how="vertical")
+    obs = prepare.ensure_addresses(obs, scored["obs_id"])
+    links = with_evidence(scored.filter(pl.col("probability") >= LINK_THRESHOLD))
+    rest = scored.filter(pl.col("probability") < LINK_THRESHOLD).with_columns(pl.lit(None, pl.Utf8).alias("evidence"))
+    return pl.concat([links.select(list(SCORED_SCHEMA)), rest.select(list(SCORED_SCHEMA))], how="vertical"), obs
 
 
 SCORED_SCHEMA = {

@@ -319,7 +319,7 @@ def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = Fals
                              new.select(["obs_id", *OBSERVATION_SCHEMA]).cast(OBSERVATION_SCHEMA)])
         new_ids = set(new["obs_id"].to_list()) - set(retained["obs_id"].to_list()) if new.height else set()
         all_obs = all_obs.unique("obs_id", keep="first", maintain_order=True)
-        prepared = prepare.prepare_observations(all_obs)
+        prepared = prepare.prepare_observations(all_obs, with_addresses=False)
         stats, history = _population(con, prepared)
 
         previous = {t: warehouse.read_table(con, t) for t in
@@ -328,11 +328,13 @@ def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = Fals
         if relink_all or previous["debtors"].height == 0:
             touched = open_ids
         else:
+            # New parcels to a door a debtor is placed at touch that debtor: read those addresses first.
+            prepared = prepare.ensure_addresses(prepared, premises=incremental.door_premises(previous["locations"]))
             touched = incremental.roster_changes(previous["debtors"], debtors) | incremental.touched_by_observations(
                 prepared.filter(pl.col("obs_id").is_in(list(new_ids))), debtors,
                 previous["contacts"], previous["locations"])
         touched_open = debtors.filter(pl.col("id_number").is_in(list(touched)))
-        scored = score.link(prepared, touched_open, stats=stats)
+        scored, prepared = score.link_observations(prepared, touched_open, stats=stats)
         fresh_links = scored.filter(pl.col("probability") >= score.LINK_THRESHOLD)
         run = pl.lit(ctx.run_id)
         fresh = {

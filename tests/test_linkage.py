@@ -153,7 +153,18 @@ def crowd(n: int = 3000) -> list[dict]:
 
 def _name_only_probability(name: str, namesakes: int) -> float:
     """P(link) of a parcel carrying only the debtor's exact name, in a world where
-    ``namesakes`` other people share that name (and 40 people have other names)."""
+    ``namesakes`` other people share that name (and 40 people have other names).
+    Name blocks are switched on: off, such a pair is never even compared."""
+    import linkage.block
+
+    linkage.block.NAME_BLOCKS = True
+    try:
+        return _name_only_probability_on(name, namesakes)
+    finally:
+        linkage.block.NAME_BLOCKS = False
+
+
+def _name_only_probability_on(name: str, namesakes: int) -> float:
     rows = [obs(f"n{i}", 5, HOME, person_name=name, person_phone=f"1390000{i:04d}") for i in range(namesakes)]
     rows += [obs(f"x{i}", 5, HOME, person_name=f"路人{chr(0x4e00 + i)}", person_phone=f"1370000{i:04d}")
              for i in range(40)]
@@ -263,8 +274,11 @@ def test_explanation_waterfall_adds_up_to_every_links_match_weight():
         obs("e", 40, HOME, platform="sf", person_name="茹*", person_phone="13999990000"),
     ] + crowd(500)
     scored, _, _ = run([roster(phones="13857101115")], rows)
-    assert scored.height >= 5
-    for row in scored.iter_rows(named=True):
+    links = scored.filter(pl.col("probability") >= score.LINK_THRESHOLD)
+    assert links.height >= 3 and links["evidence"].null_count() == 0
+    assert scored.filter(pl.col("probability") < score.LINK_THRESHOLD)["evidence"].null_count() == \
+        scored.filter(pl.col("probability") < score.LINK_THRESHOLD).height   # built only for links
+    for row in links.iter_rows(named=True):
         w = waterfall(row["evidence"])
         assert abs(w["weight"] - row["match_weight"]) < 0.05 * len(w["steps"]), row["evidence"]
         assert abs(w["probability"] - row["probability"]) < 0.01
