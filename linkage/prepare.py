@@ -6,7 +6,7 @@ heavily across tens of millions of rows.
 """
 from __future__ import annotations
 
-import hashlib
+import duckdb
 import polars as pl
 
 from linkage import addresses, idnumbers, names, phones
@@ -54,9 +54,16 @@ def obs_ids(obs: pl.DataFrame) -> pl.Series:
          pl.col("event_time").cast(pl.Utf8).fill_null(""), pl.col("address").fill_null("")],
         separator="\x1f",
     )
-    keys = obs.select(key.alias("k"))["k"]
-    return keys.map_elements(lambda s: hashlib.blake2b(s.encode("utf-8"), digest_size=10).hexdigest(),
-                             return_dtype=pl.Utf8).alias("obs_id")
+    keys = obs.select(key.alias("k"))
+    # md5 in DuckDB: vectorised and stable across library versions (obs ids are kept
+    # across nights to recognise re-sent records); 80 bits are plenty for uniqueness.
+    con = duckdb.connect()
+    try:
+        con.register("_keys", keys.to_arrow())
+        ids = con.sql("SELECT substr(md5(k), 1, 20) AS obs_id FROM _keys").pl()["obs_id"]
+    finally:
+        con.close()
+    return ids.alias("obs_id")
 
 
 def prepare_observations(obs: pl.DataFrame, with_addresses: bool = True) -> pl.DataFrame:

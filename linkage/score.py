@@ -244,8 +244,9 @@ def link(obs: pl.DataFrame, debtors: pl.DataFrame, max_passes: int = MAX_PASSES,
 def link_observations(obs: pl.DataFrame, debtors: pl.DataFrame, max_passes: int = MAX_PASSES,
                       stats: tuple[dict, int] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Scored candidate pairs of the final pass, and the observations with the addresses
-    of every candidate parsed (observations prepared without addresses get them here,
-    only where needed: candidates, and parcels that may be to a door learned on the way).
+    of every link parsed (observations prepared without addresses get them here, only
+    where needed: near-certain links, whose doors are learned; parcels that may be to such
+    a door, for blocking and comparing on it; and the final links, for ranking).
 
     Each pass feeds the next the phones and doors seen on near-certain links, until
     nothing new is learned (or ``max_passes``): a phone found on the debtor's own
@@ -262,7 +263,8 @@ def link_observations(obs: pl.DataFrame, debtors: pl.DataFrame, max_passes: int 
     scored = _one_pass(obs, debtors, phones, doors, freqs, population)
     signature = pl.DataFrame(schema={"id_number": pl.Utf8, "sig": pl.Utf8})
     for _ in range(max_passes - 1):
-        obs = prepare.ensure_addresses(obs, scored["obs_id"])
+        # Doors are learned from near-certain links only: their parcels' addresses are read now.
+        obs = prepare.ensure_addresses(obs, scored.filter(pl.col("probability") >= CURRENT_PHONE_THRESHOLD)["obs_id"])
         current, doors = current_phones(scored, obs), known_doors(scored, obs)
         household = household_phones(scored, obs).join(current, on=["id_number", "mask_key"], how="anti")
         new_sig = _learned_signature(current, doors, household)
@@ -280,7 +282,7 @@ def link_observations(obs: pl.DataFrame, debtors: pl.DataFrame, max_passes: int 
                              phones.join(changed, on="id_number", how="semi"), again_doors, freqs, population)
         scored = pl.concat([scored.join(changed, on="id_number", how="anti"), rescored.select(scored.columns)],
                            how="vertical")
-    obs = prepare.ensure_addresses(obs, scored["obs_id"])
+    obs = prepare.ensure_addresses(obs, scored.filter(pl.col("probability") >= LINK_THRESHOLD)["obs_id"])
     links = with_evidence(scored.filter(pl.col("probability") >= LINK_THRESHOLD))
     rest = scored.filter(pl.col("probability") < LINK_THRESHOLD).with_columns(pl.lit(None, pl.Utf8).alias("evidence"))
     return pl.concat([links.select(list(SCORED_SCHEMA)), rest.select(list(SCORED_SCHEMA))], how="vertical"), obs
