@@ -322,8 +322,10 @@ def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = Fals
         prepared = prepare.prepare_observations(all_obs, with_addresses=False)
         stats, history = _population(con, prepared)
 
-        previous = {t: warehouse.read_table(con, t) for t in
-                    ("debtors", "links", "locations", "contacts", "location_evidence")}
+        previous = {"debtors": warehouse.read_table(con, "debtors"), "links": warehouse.read_table(con, "links"),
+                    "locations": warehouse.read_table(con, "locations"),
+                    "contacts": warehouse.read_table(con, "contacts"),
+                    "location_evidence": warehouse.read_table(con, "location_evidence")}
         open_ids = set(debtors["id_number"].to_list())
         if relink_all or previous["debtors"].height == 0:
             touched = open_ids

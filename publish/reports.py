@@ -79,7 +79,10 @@ def safe_file_stem(court: str) -> str:
 
 def report_frame(rows: pl.DataFrame) -> pl.DataFrame:
     """The judge-facing table for one court, columns in HEADERS order, all text cells neutralised."""
-    rows = rows.sort(["case_no", "kind_order", "rank"])
+    # A case can have several debtors (and a judge column may differ between exports):
+    # every column that can tell rows apart is in the key, so a report is byte-identical
+    # whenever its rows are.
+    rows = rows.sort(["case_no", "id_number", "kind_order", "rank", "judge"], nulls_last=True)
     out = rows.select(
         pl.col("case_no"),
         pl.col("name"),
