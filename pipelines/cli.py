@@ -59,8 +59,32 @@ def print_summary(s: dict, db: str, reports: str) -> None:
           f"{s.get('organisations_skipped', 0)} organisations skipped")
     print(f"  since the last run: {s.get('places_first_located', 0)} place(s) of debtors located for the first "
           f"time, {s.get('places_new', 0)} new place(s), {s.get('places_moved_up', 0)} moved up")
+    dask = {r["dask_worker"] for r in s.get("ingest_ran_on", {}).values() if r.get("dask_worker")}
+    if dask:
+        print(f"  ingest: {len(s['ingest_ran_on'])} file(s) on {len(dask)} Dask worker(s)")
     print(f"  database: {db}")
     print(f"  reports:  {len(s.get('report_files', []))} file(s) in {Path(reports) / str(s['as_of'])}")
+
+
+def _prefect_api_for_dask(local_workers: bool, remote_workers: bool):
+    """Dask workers are other processes: without PREFECT_API_URL each of them would start a
+    temporary Prefect server of its own (slow, and their task runs would be recorded there).
+    For a local cluster, start the temporary server here and give its address to all of them."""
+    import contextlib
+
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    if PREFECT_API_URL.value() or not (local_workers or remote_workers):
+        return contextlib.nullcontext()
+    if not local_workers:
+        _progress("PREFECT_API_URL is not set: each Dask worker will start a temporary Prefect server of its "
+                  "own; set it to a Prefect server the workers can reach")
+        return contextlib.nullcontext()
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()      # the one the flow would start; stopped at exit
+    server.start()
+    return temporary_settings(updates={PREFECT_API_URL: server.api_url})
 
 
 def cmd_nightly(args) -> int:
@@ -69,11 +93,17 @@ def cmd_nightly(args) -> int:
             date.fromisoformat(args.as_of)
         except ValueError:
             raise ValueError(f"--as-of must be a date written YYYY-MM-DD, got {args.as_of!r}") from None
+    if args.engine == "direct" and (args.dask_address or args.dask_workers is not None):
+        raise ValueError("--dask-address and --dask-workers need --engine prefect")
     if args.engine == "prefect":
         os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-        from pipelines.flow import nightly
+        from pipelines.flow import with_task_runner
 
-        summary = nightly(args.inbox, args.db, args.reports, args.as_of, args.relink_all)
+        # Neither option: the flow's own runner (Dask at LOCATE_DASK_ADDRESS if set, else threads).
+        nightly = with_task_runner(args.dask_address, args.dask_workers)
+        with _prefect_api_for_dask(args.dask_workers is not None,
+                                   bool(args.dask_address or os.environ.get("LOCATE_DASK_ADDRESS"))):
+            summary = nightly(args.inbox, args.db, args.reports, args.as_of, args.relink_all)
     else:
         summary = run_direct(args.inbox, args.db, args.reports, args.as_of, args.relink_all)
     print_summary(summary, args.db, args.reports)
@@ -130,6 +160,12 @@ def main(argv: list[str] | None = None) -> int:
                    help="run as a Prefect flow (default) or call the stages directly without a server")
     n.add_argument("--relink-all", action="store_true",
                    help="re-link every debtor, not only those tonight's files touch (after an upgrade)")
+    n.add_argument("--dask-address", metavar="tcp://HOST:8786",
+                   help="run the per-file ingest tasks on this Dask scheduler's workers (default: "
+                        "$LOCATE_DASK_ADDRESS if set); they must see the inbox and the database folder "
+                        "at the same paths")
+    n.add_argument("--dask-workers", type=int, metavar="N",
+                   help="run the per-file ingest tasks on a temporary local Dask cluster of N processes")
     n.set_defaults(func=cmd_nightly)
     s = sub.add_parser("samples", help="generate a synthetic world (inbox + ground truth)")
     s.add_argument("--out", required=True, help="folder to write inbox/ and truth/ into")

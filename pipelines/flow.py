@@ -6,8 +6,22 @@ mount that hiccups), but not on errors retrying cannot fix (a missing inbox, a
 permission, a bad argument, another run holding the database): those fail at once with
 their message.  Linkage does not retry at all: retrying a deterministic computation
 cannot help.
+
+Scale-out: the per-file ingest tasks (``ingest_file.submit``) go to the flow's task runner,
+by default Prefect's thread pool in the flow process.  ``with_task_runner`` gives the same
+flow with a ``prefect_dask.DaskTaskRunner`` instead (an existing Dask scheduler's address,
+or a temporary local cluster of N worker processes); ``LOCATE_DASK_ADDRESS`` sets the
+address for runs started from the deployment.  Everything else (begin, record, link and
+rank, reports, publish, and the run lock) is called directly and stays in the flow process.
+Ingest tasks get a ``RunContext`` and a small dict and return a small dict; their rows go
+to parquet in the run's work folder, so Dask workers must see the inbox and the database
+folder at the same paths (a shared file system).
 """
 from __future__ import annotations
+
+import os
+import socket
+import sys
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
@@ -31,6 +45,41 @@ def retry_if_transient(task, task_run, state) -> bool:
     return not isinstance(exc, PERMANENT_ERRORS)
 
 
+DASK_ADDRESS_ENV = "LOCATE_DASK_ADDRESS"   # e.g. tcp://10.0.0.5:8786; unset or empty: no Dask
+
+
+def dask_task_runner(address: str | None = None, workers: int | None = None):
+    """The Dask task runner for the ingest tasks, or None for Prefect's default (a thread pool).
+
+    ``address``: a running Dask scheduler (``tcp://host:8786``); ``workers``: a temporary
+    local cluster of that many single-threaded worker processes, torn down after the run.
+    """
+    if address and workers is not None:
+        raise ValueError("give either a Dask scheduler address or a number of local Dask workers, not both")
+    if not address and workers is None:
+        return None
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        return DaskTaskRunner(address=address)
+    if workers < 1:
+        raise ValueError(f"the number of local Dask workers must be at least 1, got {workers}")
+    return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True})
+
+
+def _ran_on() -> dict:
+    """Where this task runs: host, pid and, inside a Dask worker, its address (run summary only)."""
+    dask_worker = None
+    if "distributed" in sys.modules:          # never imported outside Dask: stay cheap then
+        from distributed import get_worker
+
+        try:
+            dask_worker = get_worker().address
+        except ValueError:                    # not inside a Dask worker
+            pass
+    return {"host": socket.gethostname(), "pid": os.getpid(), "dask_worker": dask_worker}
+
+
 IO_RETRIES = dict(retries=2, retry_delay_seconds=[5, 30], retry_condition_fn=retry_if_transient)
 
 
@@ -46,7 +95,7 @@ def find_new_files(ctx: stages.RunContext) -> list[dict]:
 
 @task(name="ingest-file", cache_policy=NO_CACHE, task_run_name="ingest {file[rel_name]}", **IO_RETRIES)
 def ingest_file(ctx: stages.RunContext, file: dict) -> dict:
-    return stages.ingest_file(ctx, file)
+    return stages.ingest_file(ctx, file) | {"ran_on": _ran_on()}
 
 
 @task(name="record-ingest", cache_policy=NO_CACHE)
@@ -79,7 +128,8 @@ def _markdown(summary: dict) -> str:
     return "\n".join(lines)
 
 
-@flow(name="locate-nightly", log_prints=True)
+@flow(name="locate-nightly", log_prints=True,
+      task_runner=dask_task_runner(os.environ.get(DASK_ADDRESS_ENV) or None))
 def nightly(inbox: str, db: str, reports: str, as_of: str | None = None, relink_all: bool = False) -> dict:
     """Run the whole nightly pipeline once on an inbox folder."""
     logger = get_run_logger()
@@ -94,6 +144,7 @@ def nightly(inbox: str, db: str, reports: str, as_of: str | None = None, relink_
         summary["files_seen"] = len(files)
         futures = [ingest_file.submit(ctx, f) for f in files]
         ingested = [fut.result() for fut in futures]
+        summary["ingest_ran_on"] = {i["file"]: i["ran_on"] for i in ingested}
         summary |= record_ingest(ctx, ingested)
         summary |= link_and_rank(ctx, ingested, relink_all)
         summary |= write_reports(ctx)
@@ -109,3 +160,23 @@ def nightly(inbox: str, db: str, reports: str, as_of: str | None = None, relink_
     except Exception as exc:  # noqa: BLE001 - an artifact must never fail a published run
         logger.warning("could not publish the run artifacts: %s", exc)
     return summary
+
+
+def with_task_runner(dask_address: str | None = None, dask_workers: int | None = None):
+    """``nightly`` itself, or the same flow with its ingest tasks on Dask (see ``dask_task_runner``).
+
+    Without either argument the flow's own runner applies: Prefect's thread pool, or Dask at
+    ``LOCATE_DASK_ADDRESS`` if that was set when this module was imported."""
+    runner = dask_task_runner(dask_address, dask_workers)
+    return nightly if runner is None else nightly.with_options(task_runner=runner)
+
+
+if __name__ != "pipelines.flow":
+    # Loaded as a script: a deployment's entrypoint ``pipelines/flow.py:nightly`` runs this
+    # file as a module named "flow" (or "__prefect_loader_...__").  Dask workers look the
+    # tasks' helpers up by module name and only know ``pipelines.flow``: hand out that
+    # module's objects instead of this copy's, so the flow run and its workers agree.
+    import importlib as _importlib
+
+    globals().update({k: v for k, v in vars(_importlib.import_module("pipelines.flow")).items()
+                      if not k.startswith("__")})

@@ -190,6 +190,7 @@ def new_files(ctx: RunContext) -> list[dict]:
 
 def ingest_file(ctx: RunContext, file: dict) -> dict:
     """Read one inbox file with its adapter; rows and quarantine go to parquet in the work folder."""
+    os.umask(0o077)     # on a Dask worker too: the parquet files hold people's data
     f = inbox_mod.InboxFile(**(file | {"path": Path(file["path"]),
                                        "resolved": Path(file["resolved"]) if file.get("resolved") else None}))
     res = inbox_mod.read_file(f)
