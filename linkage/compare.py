@@ -11,6 +11,8 @@ import polars as pl
 from linkage import names
 
 NAME_LEVELS = ("exact", "pinyin", "fuzzy", "masked_compatible", "surname_only", "mismatch", "unknown")
+# Levels where the parcel names the debtor (not only the family, as 茹先生 or 茹** do).
+OWN_NAME_LEVELS = ("exact", "pinyin", "fuzzy", "masked_compatible")
 
 
 @functools.lru_cache(maxsize=1_000_000)
@@ -127,7 +129,7 @@ def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
     # The holder's own phone on a parcel typed with the debtor's name is the debtor ordering
     # through a family member's account, not the holder's parcel.
     x = x.with_columns((pl.col("_holder_name") | (pl.col("_holder_phone") & ~pl.col("lvl_recipient_name").is_in(
-        ["exact", "pinyin", "fuzzy", "masked_compatible"]))).alias("recipient_is_holder"))
+        list(OWN_NAME_LEVELS)))).alias("recipient_is_holder"))
     return x.select(
         "id_number", "obs_id", "block", "has_account", "dn_name", "dn_surname", "lvl_account_id", "lvl_account_name",
         "lvl_account_phone", "lvl_recipient_name", "lvl_recipient_phone", "lvl_place", "recipient_is_holder",

@@ -20,16 +20,15 @@ import polars as pl
 from linkage import names, prepare
 from linkage import weights as W
 from linkage.block import candidate_pairs, debtor_phones
-from linkage.compare import compare_pairs
+from linkage.compare import OWN_NAME_LEVELS, compare_pairs
 
 LINK_THRESHOLD = 0.5          # below this an observation is not linked (and not retained)
 CURRENT_PHONE_THRESHOLD = 0.95
 MAX_PASSES = 4
 MIN_AGREEING_FIELDS = 2
 SINGLE_FIELD_CAP = -0.1       # probability just under one half: shown nowhere as a lead
-AGREEING_MIN_WEIGHT = 1.0     # a surname shared by one person in ten (李, 王) agrees with too many to count
-HOUSEHOLD_NAMES = ("exact", "pinyin", "fuzzy", "masked_compatible")
-NAME_COMPATIBLE = ("exact", "pinyin", "fuzzy", "masked_compatible", "surname_only")
+AGREEING_MIN_WEIGHT = 1.0     # a field adding no more than this (the commonest surnames) does not count as agreeing
+NAME_COMPATIBLE = (*OWN_NAME_LEVELS, "surname_only")
 
 
 def name_frequencies(obs: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], int]:
@@ -68,6 +67,13 @@ def _weight(level_col: str, table: dict, tf: dict[str, pl.Expr] | None = None) -
     return expr
 
 
+def _recipient_phone_for_account() -> pl.Expr:
+    """The parcel's phone as evidence for the account holder: none when the parcel is typed
+    with another person's full name (it carries that person's phone)."""
+    return pl.when(pl.col("lvl_recipient_name") == "mismatch").then(pl.lit(None)).otherwise(
+        pl.col("w_recipient_phone"))
+
+
 def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.DataFrame:
     prior = max(-math.log2(population), W.PRIOR_FLOOR)
     x = cmp.join(freqs["names"], left_on="dn_name", right_on="name", how="left").with_columns(
@@ -92,7 +98,7 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
     # A family member's number says the parcel is the household's; only the debtor's own
     # name (not a nickname, not 茹先生) says it is the debtor's rather than the family member's.
     x = x.with_columns(pl.when((pl.col("lvl_recipient_phone") == "household")
-                               & ~pl.col("lvl_recipient_name").is_in(HOUSEHOLD_NAMES))
+                               & ~pl.col("lvl_recipient_name").is_in(OWN_NAME_LEVELS))
                        .then(0.0).otherwise(pl.col("w_recipient_phone")).alias("w_recipient_phone"))
     elsewhere = (pl.col("lvl_recipient_name") == "mismatch") & ~pl.col("lvl_recipient_phone").is_in(
         ["exact_current", "exact_roster", "compatible"]
@@ -109,11 +115,7 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
     # same thing as his account name.  A contradicted account name stays decisive.
     name_w = pl.when(pl.col("w_account_name") < 0).then(pl.col("w_account_name")).otherwise(
         pl.max_horizontal("w_account_name", "w_recipient_name"))
-    # A parcel typed with another person's full name carries that person's phone: it is
-    # no evidence for the account holder.
-    phone_w = pl.max_horizontal(
-        "w_account_phone",
-        pl.when(pl.col("lvl_recipient_name") == "mismatch").then(pl.lit(None)).otherwise(pl.col("w_recipient_phone")))
+    phone_w = pl.max_horizontal("w_account_phone", _recipient_phone_for_account())
     account = pl.when(pl.col("has_account")).then(
         prior + pl.col("w_account_id") + name_w + phone_w + pl.col("w_elsewhere")
     )
@@ -146,8 +148,7 @@ def with_evidence(x: pl.DataFrame) -> pl.DataFrame:
     # (``locate explain``): prior + each term = match weight (before the one-field cap).
     name_used = pl.when((pl.col("w_account_name") < 0) | (pl.col("w_account_name") >= pl.col("w_recipient_name"))) \
         .then(pl.lit("account_name")).otherwise(pl.lit("recipient_name"))
-    eligible = pl.when(pl.col("lvl_recipient_name") == "mismatch").then(pl.lit(None)).otherwise(
-        pl.col("w_recipient_phone"))
+    eligible = _recipient_phone_for_account()
     phone_used = pl.when(eligible.is_null() | (pl.col("w_account_phone") >= eligible)).then(pl.lit("account_phone")) \
         .otherwise(pl.lit("recipient_phone"))
     terms = pl.when(pl.col("via") == "account").then(
@@ -223,7 +224,7 @@ def _one_pass(obs, debtors, phones, doors, freqs, population):
 
 
 def _learned_signature(current: pl.DataFrame, doors: pl.DataFrame, household: pl.DataFrame) -> pl.DataFrame:
-    """One hash per debtor of what the passes learned about them (phones, doors)."""
+    """One string per debtor of what the passes learned about them (phones, doors)."""
     parts = [
         current.select("id_number", pl.concat_str([pl.lit("c"), pl.col("phone").fill_null(""),
                                                     pl.col("mask_key").fill_null("")]).alias("k")),
