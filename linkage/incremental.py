@@ -2,14 +2,15 @@
 
 A debtor is touched when the roster changed what linkage uses (a new debtor, another name
 or another phone list, or all cases concluded), or when a new observation shares a
-blocking key with them: their ID, a phone they were seen using or listed with, their name,
-or a door they were placed at.  Everyone else keeps last night's links, places and phones.
+blocking key with them: their ID, a phone they were seen using or listed with, or a door
+they were placed at.  Everyone else keeps last night's links, places and phones.
 """
 from __future__ import annotations
 
 import polars as pl
 
 from linkage.block import candidate_pairs, debtor_phones, mobile_mask_key
+
 
 def roster_changes(previous: pl.DataFrame, current: pl.DataFrame) -> set[str]:
     """IDs of debtors added, removed, or changed in a field linkage uses."""
@@ -35,7 +36,7 @@ def known_phones(contacts: pl.DataFrame) -> pl.DataFrame:
                          mobile_mask_key(pl.col("value")).alias("mask_key"))
 
 
-def known_doors(locations: pl.DataFrame) -> pl.DataFrame:
+def placed_doors(locations: pl.DataFrame) -> pl.DataFrame:
     """Flats and premises the debtor is placed at: (id_number, place_key)."""
     if locations.height == 0:
         return pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8})
@@ -45,7 +46,7 @@ def known_doors(locations: pl.DataFrame) -> pl.DataFrame:
 
 def door_premises(locations: pl.DataFrame) -> list[str]:
     """The estates and street numbers of the doors debtors are placed at."""
-    doors = known_doors(locations)
+    doors = placed_doors(locations)
     return doors["place_key"].str.split("|").list.get(1, null_on_oob=True).drop_nulls().unique().to_list()
 
 
@@ -56,7 +57,7 @@ def touched_by_observations(new_obs: pl.DataFrame, debtors: pl.DataFrame, contac
         return set()
     open_ids = debtors.select("id_number")
     phones = debtor_phones(debtors, known_phones(contacts).join(open_ids, on="id_number", how="semi"))
-    doors = known_doors(locations).join(open_ids, on="id_number", how="semi")
+    doors = placed_doors(locations).join(open_ids, on="id_number", how="semi")
     pairs = candidate_pairs(new_obs, debtors, phones, doors)
     return set(pairs["id_number"].unique().to_list())
 
