@@ -18,10 +18,10 @@ import pytest
 
 from pipelines import stages
 
+import db_fingerprint
+
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 AS_OF = "2026-11-27"
-# Differ from run to run whatever the runner: run ids and clock readings.
-RUN_COLUMNS = {"run_id", "started_at", "finished_at", "ingested_at", "written_at", "duration_s"}
 # The reports' bytes are compared file by file below; their audit's sha256 is checked against them.
 UNCOMPARED = {"reports": ["sha256"]}
 # Each new database draws its own secret salt for the full-name hashes (linkage/population.py):
@@ -33,26 +33,7 @@ SKIP_ROWS = {"linkage_stats": "key <> 'name_salt'"}
 
 
 def fingerprint(db: Path) -> dict:
-    """Per table: (row count, order-independent hash of its rows), without run ids and clocks.
-
-    Doubles are rounded to 9 digits (float sums in ranking need not be bit-for-bit equal)."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        out = {}
-        tables = [r[0] for r in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1").fetchall()]
-        for t in tables:
-            cols = []
-            for name, typ, *_ in con.execute(f'DESCRIBE "{t}"').fetchall():
-                if name in RUN_COLUMNS or name in SALTED.get(t, ()) or name in UNCOMPARED.get(t, ()):
-                    continue
-                cols.append(f'round("{name}", 9) AS "{name}"' if typ in ("DOUBLE", "FLOAT") else f'"{name}"')
-            where = f"WHERE {SKIP_ROWS[t]}" if t in SKIP_ROWS else ""
-            out[t] = con.execute(f'SELECT count(*), coalesce(sum(hash(s)::HUGEINT), 0)::VARCHAR '
-                                 f'FROM (SELECT {", ".join(cols)} FROM "{t}" {where}) s').fetchone()
-        return out
-    finally:
-        con.close()
+    return db_fingerprint.fingerprint(db, table_columns={**UNCOMPARED, **SALTED}, row_filters=SKIP_ROWS)
 
 
 def report_files(folder: Path) -> dict[str, str]:

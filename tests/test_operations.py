@@ -30,13 +30,14 @@ from pipelines.cli import run_direct
 from publish import reports as report_writer
 from publish import warehouse
 
+from db_fingerprint import fingerprint
+
 BIN = Path(sys.executable).parent
 LOCATE = str(BIN / "locate")
 AS_OF = "2026-11-27"
 NEXT_DAY = "2026-11-28"
 HELD_BACK = "logistics/zto_waybills_20261127.parquet"      # arrives on night 2
 # Columns that differ between two runs doing the same work: ids and clocks.
-RUN_COLUMNS = {"run_id", "started_at", "finished_at", "ingested_at", "written_at", "duration_s"}
 
 
 # ---------------------------------------------------------------- helpers
@@ -54,31 +55,6 @@ def nightly(inbox: Path, out: Path, as_of: str = AS_OF, fault: str | None = None
     if popen:
         return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
-
-
-def fingerprint(db: Path, skip_tables=(), ignore_columns=RUN_COLUMNS) -> dict:
-    """Per table: (row count, order-independent hash of all rows), computed by DuckDB.
-
-    Run ids and clock columns are left out; doubles are rounded to 9 digits (float sums in
-    ranking are not bit-for-bit reproducible)."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        out = {}
-        tables = [r[0] for r in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1").fetchall()]
-        for t in tables:
-            if t in skip_tables:
-                continue
-            cols = []
-            for name, typ, *_ in con.execute(f'DESCRIBE "{t}"').fetchall():
-                if name in ignore_columns:
-                    continue
-                cols.append(f'round("{name}", 9) AS "{name}"' if typ in ("DOUBLE", "FLOAT") else f'"{name}"')
-            out[t] = con.execute(f'SELECT count(*), coalesce(sum(hash(s)::HUGEINT), 0)::VARCHAR '
-                                 f'FROM (SELECT {", ".join(cols)} FROM "{t}") s').fetchone()
-        return out
-    finally:
-        con.close()
 
 
 def sha(path: Path) -> str:
