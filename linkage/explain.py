@@ -78,6 +78,17 @@ def _link_lines(row: dict, indent: str) -> list[str]:
     return lines
 
 
+def _rows_lines(rows: pl.DataFrame, max_rows: int, where_rest: str = "") -> list[str]:
+    """The first ``max_rows`` links behind a place or phone, numbered, and how many more."""
+    out = []
+    for i, row in enumerate(rows.head(max_rows).iter_rows(named=True), 1):
+        out.append(f"  [{i}]")
+        out.extend(_link_lines(row, "    "))
+    if rows.height > max_rows:
+        out.append(f"  ... and {rows.height - max_rows} more{where_rest}")
+    return out
+
+
 def format_explanation(debtor: dict, locations: pl.DataFrame, place_rows: pl.DataFrame,
                        contacts: pl.DataFrame, phone_rows: pl.DataFrame, max_rows: int = 5) -> str:
     """The whole explanation for one debtor.
@@ -101,22 +112,14 @@ def format_explanation(debtor: dict, locations: pl.DataFrame, place_rows: pl.Dat
                        f"{loc['n_observations']} observation(s), seen {_when(loc['first_seen'])} .. "
                        f"{_when(loc['last_seen'])}, from {loc['sources']}")
             rows = place_rows.filter(pl.col("place_key") == loc["place_key"]).sort("weight", descending=True)
-            for i, row in enumerate(rows.head(max_rows).iter_rows(named=True), 1):
-                out.append(f"  [{i}]")
-                out.extend(_link_lines(row, "    "))
-            if rows.height > max_rows:
-                out.append(f"  ... and {rows.height - max_rows} more (v_place_evidence has them all)")
+            out.extend(_rows_lines(rows, max_rows, " (v_place_evidence has them all)"))
     phones = contacts.filter(pl.col("kind") == "phone").sort("rank")
     for c in phones.iter_rows(named=True):
         out.append("")
         out.append(f"phone #{c['rank']}: {c['value']}  confidence {c['confidence']:.2f}, "
                    f"{c['n_observations']} observation(s), last seen {_when(c['last_seen'])}, from {c['sources']}")
         rows = phone_rows.filter(pl.col("value") == c["value"]).sort("probability", descending=True)
-        for i, row in enumerate(rows.head(max_rows).iter_rows(named=True), 1):
-            out.append(f"  [{i}]")
-            out.extend(_link_lines(row, "    "))
-        if rows.height > max_rows:
-            out.append(f"  ... and {rows.height - max_rows} more")
+        out.extend(_rows_lines(rows, max_rows))
     accounts = contacts.filter(pl.col("kind") == "account").sort("rank")
     if accounts.height:
         out.append("")
