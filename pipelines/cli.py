@@ -14,12 +14,13 @@ def _progress(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
-def run_direct(inbox: str, db: str, reports: str, as_of: str | None, relink_all: bool = False) -> dict:
+def run_direct(inbox: str, db: str, reports: str, as_of: str | None, relink_all: bool = False,
+               restricted_categories: str | None = None) -> dict:
     """The nightly stages in order, without a Prefect server (same code the flow's tasks call)."""
     from pipelines import stages
 
     _progress(f"starting run: inbox {inbox}")
-    ctx = stages.begin(inbox, db, reports, as_of)
+    ctx = stages.begin(inbox, db, reports, as_of, restricted_categories)
     if ctx.recovered_reports:
         _progress(f"moved {len(ctx.recovered_reports)} report(s) of an earlier run that died after publishing")
     summary = {"run_id": ctx.run_id, "as_of": ctx.as_of}
@@ -37,6 +38,8 @@ def run_direct(inbox: str, db: str, reports: str, as_of: str | None, relink_all:
         summary |= stages.record_ingest(ctx, ingested)
         _progress("linking and ranking")
         summary |= stages.link_and_rank(ctx, ingested, relink_all)
+        _progress("checking consumption-restriction violations")
+        summary |= stages.find_violations(ctx)
         _progress("writing reports")
         summary |= stages.write_reports(ctx)
         _progress("publishing")
@@ -57,6 +60,8 @@ def print_summary(s: dict, db: str, reports: str) -> None:
     print(f"  debtors: {s.get('debtors', 0)} open, {s.get('debtors_located', 0)} with a place, "
           f"{s.get('debtors_relinked', 0)} re-linked tonight; "
           f"{s.get('organisations_skipped', 0)} organisations skipped")
+    print(f"  violations of consumption restrictions: {s.get('violations', 0)} order(s) by "
+          f"{s.get('debtors_with_violations', 0)} debtor(s)")
     print(f"  since the last run: {s.get('places_first_located', 0)} place(s) of debtors located for the first "
           f"time, {s.get('places_new', 0)} new place(s), {s.get('places_moved_up', 0)} moved up")
     dask = {r["dask_worker"] for r in s.get("ingest_ran_on", {}).values() if r.get("dask_worker")}
@@ -103,9 +108,11 @@ def cmd_nightly(args) -> int:
         nightly = with_task_runner(args.dask_address, args.dask_workers)
         with _prefect_api_for_dask(args.dask_workers is not None,
                                    bool(args.dask_address or os.environ.get("LOCATE_DASK_ADDRESS"))):
-            summary = nightly(args.inbox, args.db, args.reports, args.as_of, args.relink_all)
+            summary = nightly(args.inbox, args.db, args.reports, args.as_of, args.relink_all,
+                              args.restricted_categories)
     else:
-        summary = run_direct(args.inbox, args.db, args.reports, args.as_of, args.relink_all)
+        summary = run_direct(args.inbox, args.db, args.reports, args.as_of, args.relink_all,
+                             args.restricted_categories)
     print_summary(summary, args.db, args.reports)
     return 0
 
@@ -160,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="run as a Prefect flow (default) or call the stages directly without a server")
     n.add_argument("--relink-all", action="store_true",
                    help="re-link every debtor, not only those tonight's files touch (after an upgrade)")
+    n.add_argument("--restricted-categories", metavar="FILE",
+                   help="CSV of restricted item categories (default: $LOCATE_RESTRICTED_CATEGORIES if set, "
+                        "else the project's data/restricted_categories.csv)")
     n.add_argument("--dask-address", metavar="tcp://HOST:8786",
                    help="run the per-file ingest tasks on this Dask scheduler's workers (default: "
                         "$LOCATE_DASK_ADDRESS if set); they must see the inbox and the database folder "

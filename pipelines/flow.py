@@ -84,8 +84,9 @@ IO_RETRIES = dict(retries=2, retry_delay_seconds=[5, 30], retry_condition_fn=ret
 
 
 @task(name="begin-run", cache_policy=NO_CACHE, **IO_RETRIES)
-def begin_run(inbox: str, db: str, reports: str, as_of: str | None) -> stages.RunContext:
-    return stages.begin(inbox, db, reports, as_of)
+def begin_run(inbox: str, db: str, reports: str, as_of: str | None,
+              categories: str | None = None) -> stages.RunContext:
+    return stages.begin(inbox, db, reports, as_of, categories)
 
 
 @task(name="find-new-files", cache_policy=NO_CACHE, **IO_RETRIES)
@@ -108,6 +109,11 @@ def link_and_rank(ctx: stages.RunContext, ingested: list[dict], relink_all: bool
     return stages.link_and_rank(ctx, ingested, relink_all)
 
 
+@task(name="find-violations", cache_policy=NO_CACHE)
+def find_violations(ctx: stages.RunContext) -> dict:
+    return stages.find_violations(ctx)
+
+
 @task(name="write-reports", cache_policy=NO_CACHE, **IO_RETRIES)
 def write_reports(ctx: stages.RunContext) -> dict:
     return stages.write_reports(ctx)
@@ -120,7 +126,7 @@ def publish(ctx: stages.RunContext, summary: dict) -> dict:
 
 def _markdown(summary: dict) -> str:
     keys = ["files_new", "files_failed", "rows_read", "rows_kept", "rows_quarantined", "observations_new",
-            "observations_linked", "observations_dropped", "debtors", "debtors_located", "reports",
+            "observations_linked", "observations_dropped", "debtors", "debtors_located", "violations", "reports",
             "places_first_located", "places_new", "places_moved_up", "duration_s"]
     lines = ["# locate nightly run", "", f"run `{summary.get('run_id')}`, as of {summary.get('as_of')}", "",
              "| figure | value |", "|---|---|"]
@@ -130,10 +136,11 @@ def _markdown(summary: dict) -> str:
 
 @flow(name="locate-nightly", log_prints=True,
       task_runner=dask_task_runner(os.environ.get(DASK_ADDRESS_ENV) or None))
-def nightly(inbox: str, db: str, reports: str, as_of: str | None = None, relink_all: bool = False) -> dict:
+def nightly(inbox: str, db: str, reports: str, as_of: str | None = None, relink_all: bool = False,
+            restricted_categories: str | None = None) -> dict:
     """Run the whole nightly pipeline once on an inbox folder."""
     logger = get_run_logger()
-    ctx = begin_run(inbox, db, reports, as_of)
+    ctx = begin_run(inbox, db, reports, as_of, restricted_categories)
     if ctx.recovered_reports:
         logger.warning("moved %d report(s) of an earlier run that died after publishing: %s",
                        len(ctx.recovered_reports), ", ".join(ctx.recovered_reports))
@@ -147,6 +154,7 @@ def nightly(inbox: str, db: str, reports: str, as_of: str | None = None, relink_
         summary["ingest_ran_on"] = {i["file"]: i["ran_on"] for i in ingested}
         summary |= record_ingest(ctx, ingested)
         summary |= link_and_rank(ctx, ingested, relink_all)
+        summary |= find_violations(ctx)
         summary |= write_reports(ctx)
         summary |= publish(ctx, summary)
     except BaseException as exc:

@@ -29,7 +29,8 @@ from zoneinfo import ZoneInfo
 
 import polars as pl
 
-from linkage import incremental, population, prepare, rank, score
+from linkage import incremental, population, prepare, rank, score, violations
+from pipelines import categories as category_rules
 from publish import reports as report_writer
 from publish import warehouse
 from sources import inbox as inbox_mod
@@ -47,6 +48,7 @@ class RunContext:
     staging: str
     started_at: str
     recovered_reports: list[str] = field(default_factory=list)   # delivered for a run killed after publishing
+    categories: str = ""         # the restricted-category rule file (pipelines.categories)
 
     @property
     def as_of_date(self) -> date:
@@ -93,11 +95,14 @@ def _work_root(db_p: Path) -> Path:
     return db_p.with_name(f".{db_p.name}.work")
 
 
-def begin(inbox: str, db: str, reports: str, as_of: str | None = None) -> RunContext:
+def begin(inbox: str, db: str, reports: str, as_of: str | None = None, categories: str | None = None) -> RunContext:
     """Take the run lock, clear what a killed run left, create the work folder and the staging copy."""
     inbox_p, db_p = Path(inbox).resolve(), Path(db).resolve()
     if not inbox_p.is_dir():
         raise FileNotFoundError(f"inbox folder not found: {inbox_p}")
+    # A broken rule file is the operator's to fix: say so now, before any work is done.
+    categories_p = category_rules.resolve(categories)
+    category_rules.load(categories_p)
     # "Today" is Beijing's date whatever the server's time zone: the run starts at 02:00 there.
     as_of = as_of or datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
     date.fromisoformat(as_of)
@@ -123,7 +128,8 @@ def begin(inbox: str, db: str, reports: str, as_of: str | None = None) -> RunCon
         raise
     _LOCKS[run_id] = lock
     ctx = RunContext(run_id, str(inbox_p), str(db_p), str(Path(reports).resolve()), as_of, str(workdir),
-                     str(staging.path), datetime.now().isoformat(timespec="seconds"), recovered)
+                     str(staging.path), datetime.now().isoformat(timespec="seconds"), recovered,
+                     str(categories_p))
     warehouse.checkpoint("begin")
     return ctx
 
@@ -283,7 +289,7 @@ RETAINED_OBS_COLUMNS = {
     "record_id": "record_id", "event": "event", "event_time": "event_time",
     "account_name": "account_name", "account_id_no": "account_id_no", "account_phone": "account_phone",
     "person_name": "person_name", "person_phone": "person_phone", "address_raw": "address",
-    "sign_type": "sign_type", "amount": "amount", "category": "category",
+    "sign_type": "sign_type", "amount": "amount", "category": "category", "order_time": "order_time",
 }
 
 
@@ -381,6 +387,24 @@ def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = Fals
             "links": links.height,
             "debtors_relinked": len(touched & open_ids),
         }
+    finally:
+        con.close()
+
+
+def find_violations(ctx: RunContext) -> dict:
+    """Rebuild ``violations`` from the linked orders and the roster (see ``linkage.violations``)."""
+    rules = category_rules.load(ctx.categories or category_rules.resolve())
+    con = _connect(ctx)
+    try:
+        orders = warehouse.query(
+            con, "SELECT obs_id, source_kind, platform, record_id, order_time, event_time, category, amount, "
+                 "address, address_raw, file, line FROM observations WHERE source_kind = 'ecommerce'")
+        links = warehouse.query(con, "SELECT id_number, obs_id, probability, via FROM links")
+        cases = warehouse.query(con, "SELECT case_no, id_number, court, filed_on, restricted, status FROM roster_cases")
+        found = violations.find_violations(orders, links, cases, rules)
+        warehouse.replace_table(con, "violations", found)
+        return {"violations": found.height,
+                "debtors_with_violations": found["id_number"].n_unique() if found.height else 0}
     finally:
         con.close()
 

@@ -219,3 +219,30 @@ CREATE TABLE IF NOT EXISTS locations_previous (
     place_key   VARCHAR,
     run_id      VARCHAR
 );
+
+-- Orders that break a consumption-restriction order (限制消费令): linked to the debtor with
+-- probability >= 0.9, in a category of data/restricted_categories.csv, placed after the
+-- filing date of an open case with 限制消费 = 是. One row per (case, order); rebuilt every run.
+CREATE TABLE IF NOT EXISTS violations (
+    id_number   VARCHAR NOT NULL,
+    case_no     VARCHAR NOT NULL,
+    platform    VARCHAR NOT NULL,
+    order_id    VARCHAR NOT NULL,
+    ordered_at  TIMESTAMP,            -- 下单时间, Beijing time
+    category    VARCHAR,              -- 商品类目 as exported
+    amount      DOUBLE,               -- 实付金额, yuan (NULL when unparseable)
+    confidence  DOUBLE NOT NULL,      -- P(the order is this debtor's), the link probability
+    address     VARCHAR,              -- where it was delivered, normalised
+    court       VARCHAR,
+    rule        VARCHAR,              -- the restricted kind it falls under (类别 of the rule file)
+    basis       VARCHAR,              -- legal basis given in the rule file
+    filed_on    DATE,                 -- the case's filing date
+    via         VARCHAR,              -- how the order linked: account | recipient | account+recipient
+    obs_id      VARCHAR,              -- observations.obs_id: the evidence (see also links.evidence)
+    file        VARCHAR,              -- inbox file and line of the order
+    line        BIGINT,
+    PRIMARY KEY (case_no, id_number, platform, order_id)
+);
+
+-- Added after the first release: databases created before it get the column here.
+ALTER TABLE observations ADD COLUMN IF NOT EXISTS order_time TIMESTAMP;   -- 下单时间 (e-commerce), pickup time (waybills)
