@@ -14,7 +14,7 @@ import numpy as np
 
 from . import names as nm
 from .places import Place, checkin_address, poi, render
-from .world import _CAT_P, _LUX_IDX, CATEGORIES, SHOPS, WAREHOUSES, Person, World
+from .world import _CAT_P, _LUX_IDX, CATEGORIES, CATEGORY_SPELLINGS, SHOPS, WAREHOUSES, Person, World
 
 # hour-of-day weights for placing orders (evenings and lunch breaks)
 _ORDER_HOURS = np.array([2, 1, .5, .3, .2, .3, .8, 2, 3, 4, 4, 4, 6, 5, 4, 4, 4, 4, 5, 7, 9, 10, 9, 5], float)
@@ -184,6 +184,12 @@ class Traces:
         else:
             ci = wpick(r, _CAT_CUM)
         cat, _, lo, hi, physical = CATEGORIES[ci]
+        spelled, restricted = cat, False
+        if cat in CATEGORY_SPELLINGS:
+            # The plain label half the time, else one of its variants or look-alikes.
+            options = CATEGORY_SPELLINGS[cat]
+            rs = w.r_spell
+            spelled, restricted = options[0] if rs.random() < 0.5 else options[int(rs.integers(0, len(options)))]
         amount = round(float(np.exp(r.uniform(np.log(lo), np.log(hi)))), 2)
         if not physical:
             place, pkind = subject.home_at(t)[:2]
@@ -202,7 +208,7 @@ class Traces:
             "order_id": None, "buyer_id": acct["buyer_id"], "acct_name": acct["acct_name"], "acct_id": acct["acct_id"],
             "acct_phone": acct["acct_phone"], "recv_name": recv_name, "recv_phone": phone,
             "address": self.address_for(owner, place, r, 0.55 if platform == "shopA" else 0.35),
-            "order_time": t, "sign_time": sign, "amount": amount, "category": cat,
+            "order_time": t, "sign_time": sign, "amount": amount, "category": spelled, "_restricted": restricted,
             "_subject": subject, "_owner": owner, "_role": role, "_place": place, "_place_kind": pkind,
             "_delivered": delivered, "_physical": physical,
         }

@@ -76,6 +76,8 @@ class Renderer:
             "place_address": place.canonical if place is not None else None,
             "event_time": event_time, "delivered": rec.get("_delivered"),
             "dirty": dirty, "also_in_file": also_in,
+            "category_restricted": rec.get("_restricted") if item == "order" else None,
+            "order_time": rec.get("order_time") if item == "order" else None,
         })
 
     # ------------------------------------------------------------------ roster
@@ -440,6 +442,24 @@ class Renderer:
                 self.duplicates += len(prev_ids)
 
     # ------------------------------------------------------------------ truth
+    def _violation_truth(self, rec: pl.DataFrame) -> pl.DataFrame:
+        """(debtor, case, platform, order) for every readable order in a restricted category that
+        the debtor placed or received after a restricted open case of theirs was filed."""
+        cases = pl.DataFrame(
+            [{"id_number": c.debtor.id_number, "case_no": c.case_no, "filed_on": c.filed}
+             for c in self.w.cases if isinstance(c.debtor, Person) and c.restricted and c.status != "执行完毕"],
+            schema={"id_number": pl.Utf8, "case_no": pl.Utf8, "filed_on": pl.Date})
+        orders = rec.filter((pl.col("item") == "order") & pl.col("category_restricted").fill_null(False)
+                            & (pl.col("dirty").is_null() | pl.col("dirty").is_in(list(SOFT_DIRT))))
+        whose = pl.concat([
+            orders.select("platform", pl.col("record_id").alias("order_id"), "order_time",
+                          pl.col(c).alias("id_number")).drop_nulls("id_number")
+            for c in ("true_id_number", "account_true_id_number")])
+        return (whose.join(cases, on="id_number", how="inner")
+                .filter(pl.col("order_time").dt.date() > pl.col("filed_on"))
+                .select("id_number", "case_no", "platform", "order_id", "order_time")
+                .unique(["id_number", "case_no", "platform", "order_id"]).sort(["case_no", "id_number", "order_id"]))
+
     def write_truth(self) -> dict:
         w = self.w
         tdir = self.out / "truth"
@@ -449,9 +469,10 @@ class Renderer:
             "item": pl.Utf8, "item_index": pl.Int64, "role": pl.Utf8, "true_id_number": pl.Utf8, "person_key": pl.Utf8,
             "account_true_id_number": pl.Utf8, "account_person_key": pl.Utf8, "place_kind": pl.Utf8,
             "place_address": pl.Utf8, "event_time": pl.Datetime("us"), "delivered": pl.Boolean, "dirty": pl.Utf8,
-            "also_in_file": pl.Utf8,
+            "also_in_file": pl.Utf8, "category_restricted": pl.Boolean, "order_time": pl.Datetime("us"),
         })
         rec.write_parquet(tdir / "records.parquet")
+        self._violation_truth(rec).write_parquet(tdir / "violations.parquet")
         # per-person trace statistics
         usable = [t for t in self.truth_rows if t["dirty"] in (None, *SOFT_DIRT)]
         stats: dict[str, Counter] = {}

@@ -33,6 +33,20 @@ CATEGORIES = [
     ("教育培训", 1.0, 980, 29800, False), ("高铁一等座", 1.2, 180, 1600, False),
 ]
 LUXURY = {"奢侈品箱包", "机票", "教育培训", "高铁一等座"}
+# How platforms label a category, and whether buying it breaks a consumption-restriction
+# order (the generator's own truth, kept apart from data/restricted_categories.csv): variant
+# spellings must still be found, look-alikes (旅游鞋 are shoes) must not.
+CATEGORY_SPELLINGS = {
+    "机票": [("机票", True), ("國內機票", True), ("航空机票 经济舱", True), ("国际机票/往返", True)],
+    "高铁一等座": [("高铁一等座", True), ("高鐵商務座", True), ("动车 一等座", True), ("火车票", False)],
+    "奢侈品箱包": [("奢侈品箱包", True), ("名表", True), ("奢侈品·珠宝", True), ("高尔夫球场", True),
+              ("五星级酒店住宿", True), ("旅行箱", False)],
+    "教育培训": [("教育培训", False), ("私立学校学费", True), ("国际学校 学费", True)],
+    "运动户外": [("运动户外", False), ("旅游鞋", False), ("户外旅游用品", False)],
+    "服饰": [("服饰", False), ("度假风连衣裙", False)],
+    "母婴": [("母婴", False), ("高铁玩具", False)],
+    "图书": [("图书", False), ("旅游地图", False)],
+}
 _CAT_P = np.array([c[1] for c in CATEGORIES], float)
 _CAT_P /= _CAT_P.sum()
 _LUX_IDX = [i for i, c in enumerate(CATEGORIES) if c[0] in LUXURY]
@@ -124,6 +138,8 @@ class World:
         ss = np.random.SeedSequence(seed)
         (self.r_geo, self.r_people, self.r_cases, self.r_orders, self.r_social,
          self.r_ways, self.r_render) = [np.random.default_rng(s) for s in ss.spawn(7)]
+        # A stream of its own, so that spelling categories leaves every other draw as it was.
+        self.r_spell = np.random.default_rng(ss.spawn(1)[0])
         self.geo = Geo(self.r_geo)
         self.people: list[Person] = []
         self.orgs: list[Org] = []
