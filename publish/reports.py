@@ -38,7 +38,31 @@ HEADERS = {
     "phones": "联系电话",
     "change": "变化",
     "amount_owed": "执行标的(元)",
+    "spent_since_filing": "立案后平台消费(元)",
+    "spent_share": "消费占标的",
 }
+
+# The violation report: one row per order that breaks a consumption-restriction order.
+VIOLATION_HEADERS = {
+    "case_no": "案号",
+    "name": "被执行人",
+    "id_masked": "证件号码",
+    "judge": "承办人",
+    "filed_on": "立案日期",
+    "rule": "违规类别",
+    "category": "商品类目",
+    "amount": "实付金额(元)",
+    "ordered_at": "下单时间",
+    "platform": "平台",
+    "order_id": "订单编号",
+    "confidence": "可信度",
+    "address": "收货地址",
+    "via": "关联依据",
+    "basis": "限制依据",
+    "source": "来源",
+}
+VIA_LABELS = {"account": "实名账户", "recipient": "收货人信息", "account+recipient": "实名账户及收货人信息"}
+VIOLATION_SUFFIX = "_限制消费违规"
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -98,32 +122,68 @@ def report_frame(rows: pl.DataFrame) -> pl.DataFrame:
         pl.col("phones"),
         pl.col("change").replace_strict(CHANGE_LABELS, default=None),
         pl.col("amount_owed").round(2).cast(pl.Utf8),
+        pl.col("spent_since_filing").round(2).cast(pl.Utf8),
+        pl.when(pl.col("amount_owed") > 0)
+        .then((pl.col("spent_since_filing") / pl.col("amount_owed") * 100).round(0).cast(pl.Int64).cast(pl.Utf8) + "%")
+        .alias("spent_share"),
     )
     out = out.with_columns([pl.col(c).map_elements(neutralise, return_dtype=pl.Utf8) for c in out.columns])
     return out.rename(HEADERS)
 
 
+def violation_frame(rows: pl.DataFrame) -> pl.DataFrame:
+    """The judge-facing violation table for one court, columns in VIOLATION_HEADERS order."""
+    rows = rows.sort(["case_no", "id_number", "ordered_at", "platform", "order_id"], nulls_last=True)
+    out = rows.select(
+        pl.col("case_no"),
+        pl.col("name"),
+        pl.col("id_number").map_elements(mask_id, return_dtype=pl.Utf8).alias("id_masked"),
+        pl.col("judge"),
+        pl.col("filed_on").dt.strftime("%Y-%m-%d"),
+        pl.col("rule"),
+        pl.col("category"),
+        pl.col("amount").round(2).cast(pl.Utf8),
+        pl.col("ordered_at").dt.strftime("%Y-%m-%d %H:%M"),
+        pl.col("platform"),
+        pl.col("order_id"),
+        pl.col("confidence").round(3).cast(pl.Utf8),
+        pl.col("address"),
+        pl.col("via").replace_strict(VIA_LABELS, default=pl.col("via")),
+        pl.col("basis"),
+        pl.concat_str([pl.col("file"), pl.lit(" 第"), pl.col("line").cast(pl.Utf8), pl.lit("行")]).alias("source"),
+    )
+    out = out.with_columns([pl.col(c).map_elements(neutralise, return_dtype=pl.Utf8) for c in out.columns])
+    return out.rename(VIOLATION_HEADERS)
+
+
 def write_court_reports(con, out_dir: Path, run_id: str) -> list[dict]:
-    """One CSV per court into ``out_dir``; returns audit rows (court, file, rows, sha256)."""
+    """Per court, a location CSV and (when there are any) a violation CSV into ``out_dir``;
+    returns audit rows (court, file, rows, sha256)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    rows = warehouse.query(con, "SELECT * FROM v_report_rows")
-    written = []
-    if rows.height == 0:
-        return written
     # A case whose roster row has no 执行法院 still goes to a judge, not nowhere.
-    rows = rows.with_columns(pl.col("court").fill_null("未知法院"))
+    sheets = {"locations": warehouse.query(con, "SELECT * FROM v_report_rows"),
+              "violations": warehouse.query(con, "SELECT * FROM v_violation_rows")}
+    sheets = {kind: rows.with_columns(pl.col("court").fill_null("未知法院")) for kind, rows in sheets.items()}
+    courts = sorted(set(sheets["locations"]["court"].to_list()) | set(sheets["violations"]["court"].to_list()))
+    written = []
     used: set[str] = set()
-    for court in sorted(rows["court"].unique().to_list()):
-        frame = report_frame(rows.filter(pl.col("court") == court))
+    for court in courts:
         stem = safe_file_stem(court)
-        if stem.lower() in used:   # 'a/b' and 'a_b' (or '..' and no court) must not overwrite each other
-            stem = f"{stem[:90]}_{hashlib.sha256(court.encode('utf-8')).hexdigest()[:8]}"
-        used.add(stem.lower())
-        path = out_dir / f"{stem}.csv"
-        frame.write_csv(path, include_bom=True, quote_style="non_numeric")
-        os.chmod(path, 0o600)
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        written.append({"court": court, "file": path.name, "rows": frame.height, "sha256": digest})
+        for kind, suffix, make in (("locations", "", report_frame),
+                                   ("violations", VIOLATION_SUFFIX, violation_frame)):
+            rows = sheets[kind].filter(pl.col("court") == court)
+            if rows.height == 0:
+                continue
+            name = f"{stem}{suffix}"
+            if name.lower() in used:   # 'a/b' and 'a_b' (or '..' and no court) must not overwrite each other
+                name = f"{stem[:90]}_{hashlib.sha256(court.encode('utf-8')).hexdigest()[:8]}{suffix}"
+            used.add(name.lower())
+            frame = make(rows)
+            path = out_dir / f"{name}.csv"
+            frame.write_csv(path, include_bom=True, quote_style="non_numeric")
+            os.chmod(path, 0o600)
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            written.append({"court": court, "file": path.name, "rows": frame.height, "sha256": digest})
     return written
 
 

@@ -60,3 +60,23 @@ FROM locations l
 JOIN location_evidence e ON e.id_number = l.id_number AND e.place_key = l.place_key
 JOIN links k ON k.id_number = e.id_number AND k.obs_id = e.obs_id
 JOIN observations o ON o.obs_id = e.obs_id;
+
+-- E-commerce spending linked to a debtor with probability >= 0.9 (the bar of `violations`),
+-- ordered after the debtor's first open case was filed, against the amount owed: a debtor who
+-- spent 300,000 yuan on platforms while owing 200,000 is a priority.
+CREATE OR REPLACE VIEW v_linked_orders AS
+SELECT l.id_number, o.obs_id, o.platform, o.record_id AS order_id,
+       coalesce(o.order_time, o.event_time) AS ordered_at, o.amount, o.category, l.probability
+FROM links l
+JOIN observations o ON o.obs_id = l.obs_id
+WHERE o.source_kind = 'ecommerce' AND l.probability >= 0.9;
+
+CREATE OR REPLACE VIEW v_debtor_spending AS
+SELECT d.id_number, d.name, d.first_filed_on, d.amount_owed,
+       count(o.obs_id) AS orders_since_filing,
+       coalesce(sum(o.amount), 0) AS spent_since_filing,
+       coalesce(sum(o.amount), 0) / nullif(d.amount_owed, 0) AS spent_to_owed
+FROM debtors d
+LEFT JOIN v_linked_orders o
+       ON o.id_number = d.id_number AND CAST(o.ordered_at AS DATE) > d.first_filed_on
+GROUP BY d.id_number, d.name, d.first_filed_on, d.amount_owed;
