@@ -135,3 +135,18 @@ def evaluate_frames(locations: pl.DataFrame, contacts: pl.DataFrame, truth: pl.D
         phones.filter(pl.col("current_phones").list.contains(pl.col("value"))).height / phones.height
         if phones.height else None)
     return out
+
+
+def evaluate_violations(found: pl.DataFrame, truth: pl.DataFrame) -> dict:
+    """Precision and recall of ``violations`` rows against the world's violation truth,
+    both keyed by (debtor, case, platform, order)."""
+    key = ["id_number", "case_no", "platform", "order_id"]
+    found = found.select(key).unique()
+    truth = truth.select(key).unique()
+    right = found.join(truth, on=key, how="semi").height
+    return {
+        "violations_found": found.height,
+        "violations_true": truth.height,
+        "violation_precision": right / found.height if found.height else None,
+        "violation_recall": right / truth.height if truth.height else None,
+    }

@@ -90,12 +90,14 @@ def _rows_lines(rows: pl.DataFrame, max_rows: int, where_rest: str = "") -> list
 
 
 def format_explanation(debtor: dict, locations: pl.DataFrame, place_rows: pl.DataFrame,
-                       contacts: pl.DataFrame, phone_rows: pl.DataFrame, max_rows: int = 5) -> str:
+                       contacts: pl.DataFrame, phone_rows: pl.DataFrame, max_rows: int = 5,
+                       violations: pl.DataFrame | None = None) -> str:
     """The whole explanation for one debtor.
 
     place_rows: one row per (place_key, linked observation) with the observation's
     columns, its link (probability, evidence) and the weight it added; phone_rows: the
-    same per (phone value, observation).
+    same per (phone value, observation); violations: one row per (case, order) of the
+    ``violations`` table with its link and observation.
     """
     out = [f"{debtor['name']}  {debtor['id_number']}",
            f"  cases: {', '.join(debtor.get('case_nos') or [])}   courts: {', '.join(debtor.get('courts') or [])}",
@@ -124,4 +126,9 @@ def format_explanation(debtor: dict, locations: pl.DataFrame, place_rows: pl.Dat
     if accounts.height:
         out.append("")
         out.append("accounts: " + ", ".join(f"{a['value']} ({a['confidence']:.2f})" for a in accounts.iter_rows(named=True)))
+    for v in (violations.iter_rows(named=True) if violations is not None else []):
+        amount = f"{v['amount']:,.2f} yuan" if v.get("amount") is not None else "amount unknown"
+        out.append("")
+        out.append(f"violation of case {v['case_no']}: {_when(v['ordered_at'])} {v['category']} ({v['rule']}), {amount}")
+        out.extend(_link_lines(v | {"weight": None}, "    "))
     return "\n".join(out)

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import polars as pl
 
-from linkage.evaluation import evaluate_frames, labelled_residences
+from linkage.evaluation import evaluate_frames, evaluate_violations, labelled_residences
 from publish import evaluation_html, warehouse
 
 
-def _load(db: Path, truth_dir: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+def _load(db: Path, truth_dir: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame | None]:
     truth_file = Path(truth_dir) / "debtors.parquet"
     if not truth_file.exists():
         raise FileNotFoundError(f"ground truth not found: {truth_file}")
@@ -19,13 +19,20 @@ def _load(db: Path, truth_dir: Path) -> tuple[pl.DataFrame, pl.DataFrame, pl.Dat
     with warehouse.read_only(db) as con:
         locations = warehouse.read_table(con, "locations")
         contacts = warehouse.read_table(con, "contacts")
-    return locations, contacts, truth
+        has_violations = con.execute("SELECT count(*) FROM information_schema.tables "
+                                     "WHERE table_name = 'violations'").fetchall()[0][0]
+        found = warehouse.read_table(con, "violations") if has_violations else None
+    return locations, contacts, truth, found
 
 
 def evaluate(db: Path, truth_dir: Path, html: Path | None = None) -> dict:
     """The figures; with ``html``, also a page with them, a calibration plot and a histogram."""
-    locations, contacts, truth = _load(db, truth_dir)
+    locations, contacts, truth, found = _load(db, truth_dir)
     report = evaluate_frames(locations, contacts, truth)
+    violation_truth = Path(truth_dir) / "violations.parquet"
+    # Worlds generated (and databases built) before violations existed have none.
+    if violation_truth.exists() and found is not None:
+        report |= evaluate_violations(found, pl.read_parquet(violation_truth))
     if html is not None:
         page = evaluation_html.render(report, labelled_residences(locations, truth),
                                       f"locate evaluation: {Path(db).name} against {Path(truth_dir).resolve()}")

@@ -32,6 +32,12 @@ def explain_debtor(db: Path, id_number: str, max_rows: int = 5) -> str:
         linked = warehouse.query(
             con, f"SELECT k.probability, k.evidence, k.via, {_OBS} "
                  "FROM links k JOIN observations o ON o.obs_id = k.obs_id WHERE k.id_number = ?", key)
+        has_violations = con.execute("SELECT count(*) FROM information_schema.tables "
+                                     "WHERE table_name = 'violations'").fetchall()[0][0]
+        violation_rows = warehouse.query(
+            con, f"SELECT v.case_no, v.ordered_at, v.category, v.rule, v.amount, k.probability, k.evidence, {_OBS} "
+                 "FROM violations v JOIN links k USING (id_number, obs_id) JOIN observations o ON o.obs_id = v.obs_id "
+                 "WHERE v.id_number = ? ORDER BY v.ordered_at, v.case_no", key) if has_violations else None
     # The phones of a link as the contacts table counts them: the account's phone when the
     # link went through the account, the parcel's otherwise.
     acc = phones.normalize_phones(linked["account_phone"])["digits"]
@@ -41,4 +47,4 @@ def explain_debtor(db: Path, id_number: str, max_rows: int = 5) -> str:
         linked.with_columns(rec.alias("value")),
     ]).filter(pl.col("value").is_not_null()).unique(["value", "file", "line", "record_id", "event"])
     return explain.format_explanation(d, locations, place_rows, contacts, phone_rows.with_columns(pl.lit(None, pl.Float64).alias("weight")),
-                                      max_rows)
+                                      max_rows, violation_rows)
