@@ -93,6 +93,11 @@ def copy_state(src: Path, dst: Path) -> Path:
     return dst
 
 
+def location_reports(folder: Path) -> list[Path]:
+    """The location reports of a day (not the violation reports beside them)."""
+    return [p for p in sorted(folder.glob("*.csv")) if not p.stem.endswith(report_writer.VIOLATION_SUFFIX)]
+
+
 def read_report(path: Path) -> list[dict]:
     with open(path, encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
@@ -434,7 +439,7 @@ def test_changes_since_the_last_run_in_the_view_and_the_report(nights, tmp_path)
     roster = query(db, "SELECT case_no, id_number FROM roster_cases")
     by_case = {(r["case_no"], report_writer.mask_id(r["id_number"])): r["id_number"]
                for r in roster.iter_rows(named=True)}
-    rows = [r for p in sorted((out / "reports" / AS_OF).glob("*.csv")) for r in read_report(p)]
+    rows = [r for p in location_reports(out / "reports" / AS_OF) for r in read_report(p)]
     assert rows and all("变化" in r for r in rows)
     got = {}
     for r in rows:
@@ -455,7 +460,7 @@ def test_changes_since_the_last_run_in_the_view_and_the_report(nights, tmp_path)
 
 
 def test_the_first_run_marks_no_change(nights):
-    rows = [r for p in sorted((nights.base / "reports" / AS_OF).glob("*.csv")) for r in read_report(p)]
+    rows = [r for p in location_reports(nights.base / "reports" / AS_OF) for r in read_report(p)]
     assert rows and {r["变化"] for r in rows} == {""}
 
 
