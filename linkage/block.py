@@ -2,7 +2,8 @@
 
 Never all pairs.  Keys: full ID; masked ID's visible characters (with the surname
 when few are visible); phone digits or a masked phone's visible digits; a door where the
-debtor is already placed.
+debtor is already placed; the debtor's own name (characters or pinyin) at an estate or
+street number where the debtor was already seen (a check-in, a pick-up station).
 
 Exact-name blocks exist (``NAME_BLOCKS``) but are off: a pair that only a name found can
 never link (a name alone is worth at most 0.6 / namesakes, and every other field that
@@ -114,8 +115,23 @@ def _phone_block(left: pl.DataFrame, key: str, digits: str, mask: str, surname: 
     return pl.concat([full, full_masked, mj])
 
 
+def _area_name_block(obs: pl.DataFrame, debtors: pl.DataFrame, areas: pl.DataFrame) -> pl.DataFrame:
+    """Parcels typed with the debtor's own name at an area (estate, street number) where the
+    debtor was already seen.  The name is part of the key: an estate's parcels are many."""
+    d = areas.join(debtors.select("id_number", "dn_name", "dn_kind", "dn_pinyin"), on="id_number", how="inner")
+    o = obs.filter(pl.col("area_key").is_not_null()).select("obs_id", "area_key", "pn_name", "pn_kind", "pn_pinyin")
+    by_name = o.filter(pl.col("pn_kind") == "full").join(
+        d.filter(pl.col("dn_kind") == "full"), left_on=["area_key", "pn_name"], right_on=["area_key", "dn_name"],
+        how="inner")
+    by_pinyin = o.filter(pl.col("pn_kind") == "pinyin").join(
+        d.filter(pl.col("dn_pinyin").is_not_null()), left_on=["area_key", "pn_pinyin"],
+        right_on=["area_key", "dn_pinyin"], how="inner")
+    return pl.concat([by_name.select("id_number", "obs_id"), by_pinyin.select("id_number", "obs_id")])
+
+
 def candidate_pairs(obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFrame,
-                    doors: pl.DataFrame | None = None, name_blocks: bool | None = None) -> pl.DataFrame:
+                    doors: pl.DataFrame | None = None, name_blocks: bool | None = None,
+                    areas: pl.DataFrame | None = None) -> pl.DataFrame:
     """Distinct (id_number, obs_id, block) candidates, block naming the first key that found it."""
     name_blocks = NAME_BLOCKS if name_blocks is None else name_blocks
     acc = accounts(obs)
@@ -151,5 +167,7 @@ def candidate_pairs(obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFra
         # A parcel to a door where the debtor is already placed: decided by its name and phone.
         parts.append(obs.select("obs_id", "place_key").join(doors, on="place_key", how="inner")
                      .select("id_number", "obs_id", pl.lit("recipient_place").alias("block")))
+    if areas is not None and areas.height:
+        parts.append(_area_name_block(obs, debtors, areas).with_columns(pl.lit("recipient_area").alias("block")))
     pairs = pl.concat(parts)
     return pairs.unique(["id_number", "obs_id"], keep="first", maintain_order=True)

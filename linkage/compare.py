@@ -80,7 +80,7 @@ def phone_level(prefix: str) -> pl.Expr:
 
 
 def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFrame,
-                  doors: pl.DataFrame | None = None) -> pl.DataFrame:
+                  doors: pl.DataFrame | None = None, areas: pl.DataFrame | None = None) -> pl.DataFrame:
     """Comparison levels for each candidate pair.
 
     Output columns: id_number, obs_id, block, lvl_account_id, lvl_account_name,
@@ -100,13 +100,17 @@ def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
         pl.col("household_phones").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
         pl.col("household_masks").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
     )
-    ocols = ["obs_id", "account_key", "account_name", "person_name", "place_key", "an_name", "an_kind", "an_pinyin",
+    ocols = ["obs_id", "account_key", "account_name", "person_name", "place_key", "area_key", "an_name", "an_kind", "an_pinyin",
              "pn_name", "pn_kind", "pn_pinyin"] + [c for c in obs.columns if c[:3] in ("ai_", "ap_", "pp_")]
     x = pairs.join(obs.select(ocols), on="obs_id", how="left").join(d, on="id_number", how="left")
     if doors is not None and doors.height:
         x = x.join(doors.with_columns(pl.lit(True).alias("_door")), on=["id_number", "place_key"], how="left")
     else:
         x = x.with_columns(pl.lit(None, pl.Boolean).alias("_door"))
+    if areas is not None and areas.height:
+        x = x.join(areas.select("id_number", "area_key", "area_people"), on=["id_number", "area_key"], how="left")
+    else:
+        x = x.with_columns(pl.lit(None, pl.Int64).alias("area_people"))
     # The parcel is addressed to the account holder: same name (in characters or pinyin) or
     # a phone whose visible digits agree with the bound phone.
     same_name = ((pl.col("pn_kind") == "full") & (pl.col("an_kind") == "full") & (pl.col("pn_name") == pl.col("an_name"))) | (
@@ -120,12 +124,17 @@ def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
         pl.col("account_key").is_not_null().alias("has_account"),
         same_name.fill_null(False).alias("_holder_name"),
         holder_phone.fill_null(False).alias("_holder_phone"),
-        pl.when(pl.col("_door")).then(pl.lit("known_door")).otherwise(pl.lit("unknown")).alias("lvl_place"),
     )
     x = x.with_columns(
         name_levels(x["dn_name"], x["account_name"]).alias("lvl_account_name"),
         name_levels(x["dn_name"], x["person_name"]).alias("lvl_recipient_name"),
     )
+    # An estate where the debtor was seen says little about a parcel to 茹先生 there (a
+    # household's parcels share it); with the debtor's own name it says much.
+    x = x.with_columns(
+        pl.when(pl.col("_door")).then(pl.lit("known_door"))
+        .when(pl.col("area_people").is_not_null() & pl.col("lvl_recipient_name").is_in(list(OWN_NAME_LEVELS)))
+        .then(pl.lit("known_area")).otherwise(pl.lit("unknown")).alias("lvl_place"))
     # The holder's own phone on a parcel typed with the debtor's name is the debtor ordering
     # through a family member's account, not the holder's parcel.
     x = x.with_columns((pl.col("_holder_name") | (pl.col("_holder_phone") & ~pl.col("lvl_recipient_name").is_in(
@@ -133,4 +142,5 @@ def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
     return x.select(
         "id_number", "obs_id", "block", "has_account", "dn_name", "dn_surname", "lvl_account_id", "lvl_account_name",
         "lvl_account_phone", "lvl_recipient_name", "lvl_recipient_phone", "lvl_place", "recipient_is_holder",
+        "area_people",
     )

@@ -18,7 +18,7 @@ FIELD_LABELS = {
     "account_phone": "account bound phone",
     "recipient_name": "name on the parcel",
     "recipient_phone": "phone on the parcel",
-    "place": "door already placed",
+    "place": "door or estate already placed",
     "addressed_to_someone_else": "parcel for someone else",
     "parcel_of_other_account_holder": "other account holder's parcel",
 }

@@ -2,8 +2,9 @@
 
 A debtor is touched when the roster changed what linkage uses (a new debtor, another name
 or another phone list, or all cases concluded), or when a new observation shares a
-blocking key with them: their ID, a phone they were seen using or listed with, or a door
-they were placed at.  Everyone else keeps last night's links, places and phones.
+blocking key with them: their ID, a phone they were seen using or listed with, a door
+they were placed at, or their own name at an estate they were placed at.  Everyone else
+keeps last night's links, places and phones.
 """
 from __future__ import annotations
 
@@ -44,10 +45,20 @@ def placed_doors(locations: pl.DataFrame) -> pl.DataFrame:
     return locations.filter(door & (pl.col("kind") != "pickup_point")).select("id_number", "place_key").unique()
 
 
-def door_premises(locations: pl.DataFrame) -> list[str]:
-    """The estates and street numbers of the doors debtors are placed at."""
-    doors = placed_doors(locations)
-    return doors["place_key"].str.split("|").list.get(1, null_on_oob=True).drop_nulls().unique().to_list()
+def placed_areas(locations: pl.DataFrame) -> pl.DataFrame:
+    """Estates and street numbers of every place a debtor is placed at: (id_number, area_key, area_people)."""
+    if locations.height == 0:
+        return pl.DataFrame(schema={"id_number": pl.Utf8, "area_key": pl.Utf8, "area_people": pl.Int64})
+    parts = pl.col("place_key").str.split("|")
+    area = pl.concat_str([parts.list.get(0, null_on_oob=True), parts.list.get(1, null_on_oob=True)], separator="|")
+    return (locations.filter(parts.list.len() >= 2).select("id_number", area.alias("area_key")).drop_nulls()
+            .unique().with_columns(pl.lit(1, pl.Int64).alias("area_people")))
+
+
+def placed_premises(locations: pl.DataFrame) -> list[str]:
+    """The estates and street numbers of every place debtors are placed at (doors included)."""
+    areas = placed_areas(locations)
+    return areas["area_key"].str.split("|").list.get(1, null_on_oob=True).drop_nulls().unique().to_list()
 
 
 def touched_by_observations(new_obs: pl.DataFrame, debtors: pl.DataFrame, contacts: pl.DataFrame,
@@ -58,7 +69,8 @@ def touched_by_observations(new_obs: pl.DataFrame, debtors: pl.DataFrame, contac
     open_ids = debtors.select("id_number")
     phones = debtor_phones(debtors, known_phones(contacts).join(open_ids, on="id_number", how="semi"))
     doors = placed_doors(locations).join(open_ids, on="id_number", how="semi")
-    pairs = candidate_pairs(new_obs, debtors, phones, doors)
+    areas = placed_areas(locations).join(open_ids, on="id_number", how="semi")
+    pairs = candidate_pairs(new_obs, debtors, phones, doors, areas=areas)
     return set(pairs["id_number"].unique().to_list())
 
 

@@ -6,10 +6,11 @@ scored apart and the stronger wins:
 - account: the verified name / ID / phone of the account that produced the trace;
 - recipient: the name and phone typed on the parcel.
 
-Pass 1 links with roster phones only.  Phones and doors seen on near-certain links
-become the debtor's *current* phones and *known* doors; the next pass links again with
-them (until nothing new is learned), which finds deliveries ordered through a spouse's
-account to the debtor's phone.
+Pass 1 links with roster phones only.  Phones, doors and areas (estates, street numbers)
+seen on near-certain links become the debtor's *current* phones, *known* doors and known
+areas; the next pass links again with them (until nothing new is learned), which finds
+deliveries ordered through a spouse's account to the debtor's phone, and parcels typed
+with the debtor's own name to the estate where the debtor checks in.
 """
 from __future__ import annotations
 
@@ -108,7 +109,10 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
     x = x.with_columns(
         pl.when(elsewhere).then(pl.lit(W.ACCOUNT_RECIPIENT_ELSEWHERE)).otherwise(0.0).alias("w_elsewhere"),
         pl.when(other_holder).then(pl.lit(W.RECIPIENT_IS_OTHER_HOLDER)).otherwise(0.0).alias("w_other_holder"),
-        _weight("lvl_place", W.PLACE_WEIGHTS).alias("w_place"),
+        pl.when(pl.col("lvl_place") == "known_area").then(
+            (log_n + math.log2(W.AREA_M) - pl.col("area_people").fill_null(1).clip(1, None).log(2))
+            .clip(W.AREA_MIN, W.AREA_MAX))
+        .otherwise(_weight("lvl_place", W.PLACE_WEIGHTS)).alias("w_place"),
     )
     # If the account holder is the debtor, the parcel's own name and phone are further
     # evidence, but not twice: a namesake typing his own name on his own parcel says the
@@ -218,19 +222,45 @@ def known_doors(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _one_pass(obs, debtors, phones, doors, freqs, population):
-    pairs = candidate_pairs(obs, debtors, phones, doors)
-    return score_comparisons(compare_pairs(pairs, obs, debtors, phones, doors), freqs, population)
+def known_areas(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
+    """Estates and street numbers (area keys) where a debtor was seen with near certainty:
+    a check-in, a pick-up station, a parcel not typed with another person's name."""
+    sure = scored.filter((pl.col("probability") >= CURRENT_PHONE_THRESHOLD)
+                         & ~pl.col("lvl_recipient_name").is_in(["mismatch"]))
+    return (sure.join(obs.select("obs_id", "area_key"), on="obs_id", how="inner")
+            .filter(pl.col("area_key").is_not_null()).select("id_number", "area_key").unique())
 
 
-def _learned_signature(current: pl.DataFrame, doors: pl.DataFrame, household: pl.DataFrame) -> pl.DataFrame:
-    """One string per debtor of what the passes learned about them (phones, doors)."""
+def area_people(obs: pl.DataFrame, areas: pl.DataFrame) -> pl.DataFrame:
+    """``areas`` with ``area_people``: the distinct people (full phone, account or name) seen
+    at each area among the observations whose addresses were read (all that mention it)."""
+    who = pl.coalesce("pp_digits", "account_key", "pn_name")
+    counts = (obs.filter(pl.col("area_key").is_in(areas["area_key"].unique().implode()))
+              .select("area_key", who.alias("who")).drop_nulls()
+              .group_by("area_key").agg(pl.col("who").n_unique().alias("area_people")))
+    return areas.join(counts, on="area_key", how="left").with_columns(
+        pl.col("area_people").fill_null(1).cast(pl.Int64))
+
+
+def _premises(keys: pl.Series) -> list[str]:
+    return keys.str.split("|").list.get(1, null_on_oob=True).drop_nulls().unique().to_list()
+
+
+def _one_pass(obs, debtors, phones, doors, freqs, population, areas=None):
+    pairs = candidate_pairs(obs, debtors, phones, doors, areas=areas)
+    return score_comparisons(compare_pairs(pairs, obs, debtors, phones, doors, areas), freqs, population)
+
+
+def _learned_signature(current: pl.DataFrame, doors: pl.DataFrame, household: pl.DataFrame,
+                       areas: pl.DataFrame) -> pl.DataFrame:
+    """One string per debtor of what the passes learned about them (phones, doors, areas)."""
     parts = [
         current.select("id_number", pl.concat_str([pl.lit("c"), pl.col("phone").fill_null(""),
                                                     pl.col("mask_key").fill_null("")]).alias("k")),
         doors.select("id_number", pl.concat_str([pl.lit("d"), pl.col("place_key")]).alias("k")),
         household.select("id_number", pl.concat_str([pl.lit("h"), pl.col("phone").fill_null(""),
                                                       pl.col("mask_key").fill_null("")]).alias("k")),
+        areas.select("id_number", pl.concat_str([pl.lit("a"), pl.col("area_key")]).alias("k")),
     ]
     return (pl.concat(parts).group_by("id_number").agg(pl.col("k").sort().str.join(",").alias("sig")))
 
@@ -266,9 +296,9 @@ def link_observations(obs: pl.DataFrame, debtors: pl.DataFrame, max_passes: int 
     for _ in range(max_passes - 1):
         # Doors are learned from near-certain links only: their parcels' addresses are read now.
         obs = prepare.ensure_addresses(obs, scored.filter(pl.col("probability") >= CURRENT_PHONE_THRESHOLD)["obs_id"])
-        current, doors = current_phones(scored, obs), known_doors(scored, obs)
+        current, doors, areas = current_phones(scored, obs), known_doors(scored, obs), known_areas(scored, obs)
         household = household_phones(scored, obs).join(current, on=["id_number", "mask_key"], how="anti")
-        new_sig = _learned_signature(current, doors, household)
+        new_sig = _learned_signature(current, doors, household, areas)
         changed = pl.concat([new_sig.join(signature, on=["id_number", "sig"], how="anti").select("id_number"),
                              signature.join(new_sig, on="id_number", how="anti").select("id_number")]).unique()
         if changed.height == 0:
@@ -276,11 +306,13 @@ def link_observations(obs: pl.DataFrame, debtors: pl.DataFrame, max_passes: int 
         signature = new_sig
         phones = debtor_phones(debtors, current, household)
         again_doors = doors.join(changed, on="id_number", how="semi")
-        # Parcels that may be to a learned door need their address read before blocking on it.
-        premises = again_doors["place_key"].str.split("|").list.get(1, null_on_oob=True).drop_nulls().to_list()
+        again_areas = areas.join(changed, on="id_number", how="semi")
+        # Parcels that may be to a learned door or area need their address read before blocking on it.
+        premises = _premises(again_doors["place_key"]) + _premises(again_areas["area_key"])
         obs = prepare.ensure_addresses(obs, premises=premises)
         rescored = _one_pass(obs, debtors.join(changed, on="id_number", how="semi"),
-                             phones.join(changed, on="id_number", how="semi"), again_doors, freqs, population)
+                             phones.join(changed, on="id_number", how="semi"), again_doors, freqs, population,
+                             area_people(obs, again_areas))
         scored = pl.concat([scored.join(changed, on="id_number", how="anti"), rescored.select(scored.columns)],
                            how="vertical")
     obs = prepare.ensure_addresses(obs, scored.filter(pl.col("probability") >= LINK_THRESHOLD)["obs_id"])

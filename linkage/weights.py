@@ -22,6 +22,13 @@ RECIPIENT_IS_OTHER_HOLDER = -15.0
 # The observation's door (flat, shop) is one where the debtor was already placed with
 # near certainty: few people share a door, and the name/phone levels tell them apart.
 PLACE_WEIGHTS = {"known_door": 8.0, "unknown": 0.0}
+# An estate or street number where the debtor was seen (a check-in, a pick-up station, a
+# parcel): log2(N * AREA_M / people seen there), so that with an exact name the odds are
+# about those of one namesake among the area's people.  AREA_M: the share of a person's
+# parcels that go to one area they are known at.  Never more than a known door.
+AREA_M = 0.3
+AREA_MIN = 1.5
+AREA_MAX = 8.0
 
 ID_WEIGHTS = {
     "exact": 30.0,

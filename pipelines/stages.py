@@ -337,8 +337,8 @@ def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = Fals
         if relink_all or previous["debtors"].height == 0:
             touched = open_ids
         else:
-            # New parcels to a door a debtor is placed at touch that debtor: read those addresses first.
-            prepared = prepare.ensure_addresses(prepared, premises=incremental.door_premises(previous["locations"]))
+            # New parcels to a door or estate a debtor is placed at touch that debtor: read those addresses first.
+            prepared = prepare.ensure_addresses(prepared, premises=incremental.placed_premises(previous["locations"]))
             touched = incremental.roster_changes(previous["debtors"], debtors) | incremental.touched_by_observations(
                 prepared.filter(pl.col("obs_id").is_in(list(new_ids))), debtors,
                 previous["contacts"], previous["locations"])

@@ -282,3 +282,42 @@ def test_explanation_waterfall_adds_up_to_every_links_match_weight():
         w = waterfall(row["evidence"])
         assert abs(w["weight"] - row["match_weight"]) < 0.05 * len(w["steps"]), row["evidence"]
         assert abs(w["probability"] - row["probability"]) < 0.01
+
+
+def _estate_world(name: str, parcel_name: str, namesakes: int = 0, estate_people: int = 20):
+    """The debtor checks in at 金色家园 on a verified account; parcels there carry ``parcel_name``
+    and a phone the court never had; ``namesakes`` other people of that name and
+    ``estate_people`` others live at the estate."""
+    checkin = obs("c1", 30, "杭州市西湖区文三路金色家园", account_id="u1", account_name=name,
+                  account_id_no=DEBTOR_ID, event="checkin", platform="wb") | {"source_kind": "social"}
+    mine = [obs(f"m{i}", 10 + i, HOME, person_name=parcel_name, person_phone="15000001234") for i in range(3)]
+    others = [obs(f"e{i}", 9, f"浙江省杭州市西湖区文三路100号金色家园{i % 9 + 1}幢1单元{i + 101}室",
+                  person_name=f"邻居{chr(0x4e00 + i)}", person_phone=f"1360000{i:04d}") for i in range(estate_people)]
+    namesake = [obs(f"n{i}", 7, OLD_HOME, person_name=name, person_phone=f"1390000{i:04d}") for i in range(namesakes)]
+    rows = [checkin, *mine, *others, *namesake]
+    scored, locs, _ = run([roster(name=name, phones="")], rows + crowd())
+    ids = prepare.obs_ids(pl.DataFrame(mine, schema=OBSERVATION_SCHEMA)).to_list()
+    return scored.filter(pl.col("obs_id").is_in(ids)), locs
+
+
+def test_own_name_at_the_estate_where_the_debtor_checks_in_places_the_debtor():
+    mine, locs = _estate_world("茹小明", "茹小明")
+    assert mine.height == 3 and (mine["lvl_place"] == "known_area").all()
+    assert (mine["probability"] > 0.9).all(), mine
+    top = locs.filter((pl.col("kind") == "residence") & (pl.col("rank") == 1))
+    assert top["place_key"][0] == "330106|金色家园|2|3|501"
+    # Pinyin is the debtor's own name too (weaker: many names read alike).
+    pinyin, _ = _estate_world("茹小明", "Ru Xiaoming")
+    assert pinyin.height == 3 and (pinyin["lvl_place"] == "known_area").all()
+    assert pinyin["match_weight"].min() > mine["match_weight"].max() - 12
+
+
+def test_the_estate_says_little_for_an_honorific_or_a_common_name_in_a_crowd():
+    # 茹先生 at the estate could be anyone of the household: no area evidence, no link.
+    honorific, _ = _estate_world("茹小明", "茹先生")
+    assert honorific.height == 0 or (honorific["probability"] < 0.5).all()
+    # 张伟 among 30 namesakes and a crowded estate: the area cannot tell them apart.
+    rare, _ = _estate_world("茹小明", "茹小明", estate_people=200)
+    common, _ = _estate_world("张伟", "张伟", namesakes=30, estate_people=200)
+    assert (common["probability"] < 0.5).all(), common
+    assert common["match_weight"].max() < rare["match_weight"].min() - 3
