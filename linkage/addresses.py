@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import functools
 import gc
-import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -68,6 +67,31 @@ def _t2s_table() -> dict[int, str]:
         return {}
 
 
+def _char_class(chars) -> re.Pattern:
+    """A regex matching any one of ``chars`` (never matching when empty)."""
+    codes = sorted({ord(c) if isinstance(c, str) else c for c in chars})
+    if not codes:
+        return re.compile(r"(?!)")
+    ranges, lo, hi = [], codes[0], codes[0]
+    for c in codes[1:] + [-2]:
+        if c == hi + 1:
+            hi = c
+            continue
+        ranges.append(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+        lo = hi = c
+    return re.compile("[" + "".join(ranges) + "]")
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s_re() -> re.Pattern:
+    # Traditional characters are rare: a charset search is much cheaper than translate.
+    return _char_class(_t2s_table())
+
+
+def _to_simplified(text: str) -> str:
+    return text.translate(_t2s_table()) if _t2s_re().search(text) else text
+
+
 _PUNCT_MAP = {
     ord("—"): "-", ord("–"): "-", ord("－"): "-", ord("~"): "-", ord("_"): "-", ord("〜"): "-",
     ord("－"): "-", ord("‐"): "-", ord("―"): "-", ord("、"): ",", ord("。"): ",", ord(";"): ",",
@@ -77,12 +101,15 @@ _PUNCT_MAP = {
     ord("號"): "号", ord("棟"): "栋", ord("單"): "单",
 }
 
+_PUNCT_RE = _char_class(_PUNCT_MAP)
 _FORMULA_RE = re.compile(r'^=\s*[A-Za-z_.]+\s*\((.*)\)\s*$', re.S)
 _QUOTED_RE = re.compile(r'"([^"]*)"')
 _WS_DIGITS_RE = re.compile(r"(?<=[0-9])\s+(?=[0-9])")
 _DROP_RE = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\-#(),]+")
 _PHONE_RE = re.compile(r"(?<![0-9])(?:\+?86-?)?1[3-9][0-9](?:-?[0-9*]{4}){2}(?![0-9])|"
                        r"(?<![0-9-])0[1-9][0-9]{1,2}-?[0-9]{7,8}(?![0-9])")
+# Every phone match lies in a run of 10+ digits and dashes: a cheap test first.
+_PHONE_HINT_RE = re.compile(r"[0-9-]{10}")
 _BRACKET_RE = re.compile(r"\(([^()]*)\)|\(([^()]*)$")
 _JUNK_RE = re.compile(tok.JUNK_PATTERN)
 _CLEAN_FAST_RE = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\-#]+")
@@ -118,23 +145,29 @@ def normalise_text(text: object) -> str:
     text = text[: MAX_CHARS * 3]
     if _CLEAN_FAST_RE.fullmatch(text):
         # Common case: already half-width CJK/ASCII without brackets or separators.
-        text = text.translate(_t2s_table())
-        if len(text) >= 11 and _PHONE_RE.search(text):
+        text = _to_simplified(text)
+        if len(text) >= 11 and _PHONE_HINT_RE.search(text) and _PHONE_RE.search(text):
             text = _PHONE_RE.sub("", text)
-        return _COUNTRY_RE.sub("", text).strip("-#")[:MAX_CHARS].upper()
+        if text.startswith("中"):
+            text = _COUNTRY_RE.sub("", text)
+        return text.strip("-#")[:MAX_CHARS].upper()
     text = unicodedata.normalize("NFKC", text)
     text = _strip_formula(text.strip())
-    text = text.translate(_t2s_table()).translate(_PUNCT_MAP)
+    text = _to_simplified(text)
+    if _PUNCT_RE.search(text):
+        text = text.translate(_PUNCT_MAP)
     text = _WS_DIGITS_RE.sub("-", text)
     text = _PHONE_RE.sub(",", text)
     text = _DROP_RE.sub("", text)
-    # Bracketed notes: drop instructions, keep names such as '(东区)'.
-    for _ in range(3):
-        new = _BRACKET_RE.sub(_bracket_sub, text)
-        if new == text:
-            break
-        text = new
-    text = text.replace("(", "").replace(")", "")
+    if "(" in text:
+        # Bracketed notes: drop instructions, keep names such as '(东区)'.
+        for _ in range(3):
+            new = _BRACKET_RE.sub(_bracket_sub, text)
+            if new == text:
+                break
+            text = new
+        text = text.replace("(", "")
+    text = text.replace(")", "")
     # Trailing comma-separated notes: '..., 放门口'
     if "," in text:
         parts = [p for p in text.split(",") if p]
@@ -143,8 +176,9 @@ def normalise_text(text: object) -> str:
             text = "".join(keep)
         else:
             text = ""
-    text = _COUNTRY_RE.sub("", text).strip("-#")
-    return text[:MAX_CHARS].upper()
+    if text.startswith("中"):
+        text = _COUNTRY_RE.sub("", text)
+    return text.strip("-#")[:MAX_CHARS].upper()
 
 
 # --------------------------------------------------------------------------------------
@@ -259,35 +293,146 @@ _ADMIN_SUFFIX = "省市区县"
 _SEP = ",-# "
 
 
-_SCAN_CACHE: dict[str, tuple[dict, int]] = {}
+class _PrefixMemo:
+    """Values keyed by string prefixes: ``find(s)`` returns the value of a stored key that
+    is a prefix of ``s`` (any one, when several are).
+
+    One dict of all keys, probed with ``s[:n]`` for the key lengths n in use among keys
+    that start like ``s`` (same first HEAD characters), most common length first: about
+    two probes per lookup.  Cheaper than walking a character trie, whose nodes are
+    scattered over memory.
+    """
+
+    HEAD = 3
+    __slots__ = ("keys", "lengths", "counts", "short", "size")
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        self.keys: dict = {}
+        self.lengths: dict[str, list[int]] = {}     # head -> key lengths, most keys first
+        self.counts: dict[tuple[str, int], int] = {}
+        self.short: list[int] = []                  # lengths of keys shorter than HEAD
+        self.size = 0
+
+    def find(self, s: str):
+        keys = self.keys
+        for n in self.short:
+            value = keys.get(s[:n])
+            if value is not None:
+                return value
+        for n in self.lengths.get(s[: self.HEAD], ()):
+            value = keys.get(s[:n])
+            if value is not None:
+                return value
+        return None
+
+    def add(self, key: str, value) -> None:
+        if key in self.keys:
+            return
+        self.keys[key] = value
+        self.size += 1
+        n = len(key)
+        if n < self.HEAD:
+            if n not in self.short:
+                self.short.append(n)
+            return
+        head = key[: self.HEAD]
+        count = self.counts[head, n] = self.counts.get((head, n), 0) + 1
+        lengths = self.lengths.setdefault(head, [])
+        if count == 1:
+            lengths.append(n)
+        elif count & (count - 1) == 0:      # re-rank now and then (at 2, 4, 8, ... keys)
+            lengths.sort(key=lambda m: -self.counts[head, m])
+
+
+# Memo of the administrative scan, summarised (see _admin_summary) as a tuple
+# (pos, province, city, district, town, province_code, city_code, district_code, base,
+#  admin_text, admin_precision).  _SCAN_PREFIXES: by the prefix the scan depended on;
+# _SCAN_CACHE: exact texts whose scan read up to their end.
+_SCAN_PREFIXES = _PrefixMemo()
+_SCAN_CACHE: dict[str, tuple] = {}
 _SCAN_CACHE_MAX = 200_000
 _FIRST_DIGIT_RE = re.compile(r"[0-9]")
+# _SHORT_BLOCK_RE reads at most this many characters (a test checks it).
+_SHORT_BLOCK_READ = 3
 
 
-def _scan_admin_cached(s: str, t: _Tables) -> tuple[dict, int]:
-    """``_scan_admin`` memoised on the text up to and including the first digit.
+def _scan_admin_cached(s: str, t: _Tables) -> tuple:
+    """``_scan_admin`` of ``s`` summarised, memoised.
 
-    Division names contain no digits, and the scan never looks past the first digit
-    (the short-name guard reads at most a few characters ahead and stops at a digit),
-    so the result only depends on that prefix.  Callers must not mutate the result.
+    The scan runs on the text up to and including the first digit (division names contain
+    no digits and the scan never looks past it).  It reports how many leading characters
+    its result depends on, so one scan serves every address starting with them, e.g. all
+    of '浙江省杭州市西湖区文三路...' ('文三' is no division name), whatever follows.
     """
+    hit = _SCAN_PREFIXES.find(s)
+    if hit is not None:
+        return hit
     m = _FIRST_DIGIT_RE.search(s)
     key = s[: m.end()] if m else s
     hit = _SCAN_CACHE.get(key)
     if hit is None:
-        if len(_SCAN_CACHE) >= _SCAN_CACHE_MAX:
+        ctx, pos, seen = _scan_admin(key, t)
+        hit = _admin_summary(ctx, pos, t)
+        if len(_SCAN_CACHE) + _SCAN_PREFIXES.size >= _SCAN_CACHE_MAX:
             _SCAN_CACHE.clear()
-        hit = _scan_admin(key, t)
-        _SCAN_CACHE[key] = hit
+            _SCAN_PREFIXES.clear()
+        if seen:
+            _SCAN_PREFIXES.add(key[:seen], hit)
+        else:
+            _SCAN_CACHE[key] = hit
     return hit
 
 
-def _scan_admin(s: str, t: _Tables) -> tuple[dict, int]:
-    """Consume administrative names at the start of ``s``; return context and position."""
+def _admin_summary(ctx: dict, pos: int, t: _Tables) -> tuple:
+    """What ``_parse`` needs from a scan context: names, codes and the key base."""
+    prov = ctx["province"]
+    city = ctx["city"]
+    dists = ctx["districts"]
+    district = dists[0] if len(dists) == 1 else None
+    if district is not None:
+        district_name = district.name
+    elif dists and len({d.name for d in dists}) == 1:
+        district_name = dists[0].name
+    else:
+        district_name = None
+    towns = ctx["towns"]
+    town = towns[0].name if towns and len({x.name for x in towns}) == 1 else None
+    if city and "直辖" in city:
+        city = None        # '省直辖行政区划': county-level city directly under the province
+    province_code = city_code = district_code = None
+    if prov:
+        pdiv = t.provinces.get(prov)
+        province_code = pdiv.code if pdiv else None
+        if city:
+            cdiv = t.cities.get((prov, city))
+            city_code = cdiv.code if cdiv else None
+    if district is not None:
+        district_code = district.code
+    base = district_code
+    if base is None and prov and city and not dists:
+        base = city_code
+    admin_text = "".join(x for x in (prov, city if city != prov else None, district_name) if x)
+    admin_precision = ("district" if district_name else "city" if city else "province" if prov
+                       else "none")
+    return (pos, prov, city, district_name, town, province_code, city_code, district_code, base,
+            admin_text, admin_precision)
+
+
+def _scan_admin(s: str, t: _Tables) -> tuple[dict, int, int | None]:
+    """Consume administrative names at the start of ``s``.
+
+    Returns the context, the position after the names and ``seen``: the result depends
+    only on ``s[:seen]`` (None: on all of ``s`` including where it ends).
+    """
     ctx = {"province": None, "city": None, "districts": [], "dnames": (), "towns": [], "level": -1}
     pos = 0
     n = len(s)
     trie = t.trie
+    seen = 0
+    at_end = False
     while pos < n:
         while pos < n and s[pos] in _SEP:
             pos += 1
@@ -303,6 +448,10 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int]:
             entries = node.get("")
             if entries is not None:
                 ends.append((j, entries))
+        if j < n:
+            seen = max(seen, j + 1)
+        else:
+            at_end = True
         level = ctx["level"]
         province = ctx["province"]
         city = ctx["city"]
@@ -328,8 +477,18 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int]:
                 if full == SHORT:
                     if blocked is None:
                         # '中山北路' is a street, but '江苏镇江' is two divisions.
-                        blocked = _SHORT_BLOCK_RE.match(s, end) is not None \
-                            and not _name_starts_at(s, end, trie)
+                        blocked = _SHORT_BLOCK_RE.match(s, end) is not None
+                        if end + _SHORT_BLOCK_READ > n:
+                            at_end = True
+                        else:
+                            seen = max(seen, end + _SHORT_BLOCK_READ)
+                        if blocked:
+                            starts, read = _name_starts_at(s, end, trie)
+                            blocked = not starts
+                            if read is None:
+                                at_end = True
+                            else:
+                                seen = max(seen, read)
                     if blocked:
                         continue
                 elif full == VARIANT and not (dnames or city):
@@ -347,6 +506,11 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int]:
         if not chosen:
             break
         if not any_full and pos < n and s[pos] in _ADMIN_SUFFIX:
+            # s[pos] was read by the walk; s[pos + 1] may not have been.
+            if pos + 1 < n:
+                seen = max(seen, pos + 2)
+            else:
+                at_end = True
             if not (s[pos] == "市" and s[pos + 1:pos + 2] == "场"):
                 pos += 1   # '萧山市' (old name) read as short '萧山' + suffix
         if top <= ctx["level"]:
@@ -377,18 +541,21 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int]:
             ctx["level"] = 3
             if not ctx["districts"] or len(ctx["districts"]) > 1:
                 _narrow_by_towns(ctx, t)
-    return ctx, pos
+    if pos >= n:
+        at_end = True
+    return ctx, pos, None if at_end else seen
 
 
-def _name_starts_at(s: str, pos: int, trie: dict) -> bool:
+def _name_starts_at(s: str, pos: int, trie: dict) -> tuple[bool, int | None]:
+    """Whether a division name starts at pos; and the end of what was read (None: all of s)."""
     node = trie
     for j in range(pos, len(s)):
         node = node.get(s[j])
         if node is None:
-            return False
+            return False, j + 1
         if "" in node:
-            return True
-    return False
+            return True, j + 1
+    return False, None
 
 
 def _repeats(div: Division, ctx: dict) -> bool:
@@ -507,11 +674,14 @@ _DOOR_KIND_INDEX = {k: i for i, (k, _) in enumerate(_DOOR_TOKENS)}
 # All token patterns in one alternation (same order): one match call tells which token
 # kind, if any, can start at a position.
 _DOOR_ANY_RE = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _DOOR_TOKENS))
+# Index in _DOOR_ANY_RE of each kind's value group (group 1 of its own pattern).
+_DOOR_VALUE_GROUP = {k: _DOOR_ANY_RE.groupindex[k] + 1 for k, _ in _DOOR_TOKENS}
 _DOOR_START_RE = re.compile(r"(?<![0-9A-Z])(?:[0-9]+|[A-Z](?=[0-9]*(?:座|幢|栋|#|号楼)))")
 _LEADING_ADMIN_COMMUNITY_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:社区居委会|居委会|村委会|社区|村民委员会)(?=..)")
 _CLEAN_EDGE = ",-# "
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _canon_id(x: str | None) -> str | None:
     if not x:
         return None
@@ -524,9 +694,12 @@ def _canon_id(x: str | None) -> str | None:
     return stripped or None
 
 
-def _parse_door(s: str, start: int) -> tuple[dict, int] | None:
-    """Read building/unit/room tokens from s[start:]; None if nothing door-like."""
-    slots: dict[str, str | None] = {"b": None, "u": None, "r": None, "f": None, "g": None}
+def _parse_door(s: str, start: int) -> tuple[tuple, int] | None:
+    """Read building/unit/room tokens from s[start:]; None if nothing door-like.
+
+    Returns ((building, unit, room, floor, group), end).
+    """
+    b = u = r = f = g = None
     pos = start
     n = len(s)
     consumed_any = False
@@ -534,47 +707,53 @@ def _parse_door(s: str, start: int) -> tuple[dict, int] | None:
         first = _DOOR_ANY_RE.match(s, pos)
         if first is None:
             break
-        for kind, rx in _DOOR_TOKENS[_DOOR_KIND_INDEX[first.lastgroup]:]:
-            m = rx.match(s, pos)
-            if not m or m.end() == pos:
-                continue
-            val = m.group(1)
+        first_kind = first.lastgroup
+        for kind, rx in _DOOR_TOKENS[_DOOR_KIND_INDEX[first_kind]:]:
+            if kind == first_kind:
+                # The alternation matched this kind here exactly as rx would: reuse it.
+                m, value_group, whole_group = first, _DOOR_VALUE_GROUP[kind], kind
+            else:
+                m = rx.match(s, pos)
+                if not m or m.end() == pos:
+                    continue
+                value_group, whole_group = 1, 0
+            val = m.group(value_group)
             if kind == "b":
-                if slots["b"] or slots["u"] or slots["r"]:
+                if b or u or r:
                     continue
-                slots["b"] = val
+                b = val
             elif kind == "g":
-                if slots["g"] or slots["b"]:
+                if g or b:
                     continue
-                slots["g"] = val
+                g = val
             elif kind == "u":
-                if slots["u"] or slots["r"]:
+                if u or r:
                     continue
-                slots["u"] = val
+                u = val
             elif kind == "r":
-                if slots["r"]:
+                if r:
                     continue
-                slots["r"] = val
+                r = val
             elif kind == "f":
-                if slots["f"] or slots["r"]:
+                if f or r:
                     continue
-                slots["f"] = val.lstrip("-") or None
+                f = val.lstrip("-") or None
             elif kind == "d":
-                if slots["b"] is None and slots["u"] is None and slots["g"] is None and not slots["f"]:
-                    slots["b"] = val
-                elif slots["u"] is None and slots["r"] is None and not slots["f"]:
-                    slots["u"] = val
+                if b is None and u is None and g is None and not f:
+                    b = val
+                elif u is None and r is None and not f:
+                    u = val
                 else:
                     continue
             else:  # bare number, optional 号
-                if slots["r"]:
+                if r:
                     continue
-                if not (slots["b"] or slots["u"] or slots["f"] or slots["g"]):
-                    if not m.group(0).endswith("号"):
+                if not (b or u or f or g):
+                    if not m.group(whole_group).endswith("号"):
                         continue
-                    slots["b"] = val    # '金色家园12号': house / building number
+                    b = val    # '金色家园12号': house / building number
                 else:
-                    slots["r"] = val
+                    r = val
             pos = m.end()
             consumed_any = True
             break
@@ -585,16 +764,16 @@ def _parse_door(s: str, start: int) -> tuple[dict, int] | None:
     if not consumed_any:
         return None
     # '2-501': a dash pair is building-room, not building-unit.
-    if slots["u"] and not slots["r"] and slots["b"] and s[start:pos].count("-") >= 1 \
-            and not re.search(r"单元|单|门", s[start:pos]):
-        slots["r"], slots["u"] = slots["u"], None
-    if slots["b"] is None and slots["u"] is None and slots["r"] is None and slots["f"] is None \
-            and slots["g"] is None:
+    if u and not r and b:
+        text = s[start:pos]
+        if "-" in text and "单" not in text and "门" not in text:
+            r, u = u, None
+    if b is None and u is None and r is None and f is None and g is None:
         return None
-    return slots, pos
+    return (b, u, r, f, g), pos
 
 
-def _find_door(s: str) -> tuple[dict, int, int] | None:
+def _find_door(s: str) -> tuple[tuple, int, int] | None:
     for m in _DOOR_START_RE.finditer(s):
         res = _parse_door(s, m.start())
         if res is None:
@@ -605,6 +784,12 @@ def _find_door(s: str) -> tuple[dict, int, int] | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _community_suffix(tail: str) -> bool:
+    return _COMMUNITY_RE.search(tail) is not None
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _clean_community(c: str | None) -> str | None:
     if not c:
         return None
@@ -620,20 +805,39 @@ def _clean_community(c: str | None) -> str | None:
     return c
 
 
-def _street(rest: str) -> dict:
-    """Parse what follows the administrative prefix."""
-    out: dict = {"main_text": "", "town_text": None, "road": None, "road_no": None, "community": None,
-                 "building": None, "unit": None, "room": None, "poi": None,
-                 "pickup": False, "pickup_kind": None}
+# Memo of _street: the same street part comes with different administrative prefixes
+# ('浙江省杭州市...', '杭州...').
+_STREET_CACHE: dict[str, tuple] = {}
+_STREET_CACHE_MAX = 200_000
+_EMPTY_STREET = ("", None, None, None, None, None, None, None, None, False, None, False)
+
+
+def _street_cached(rest: str) -> tuple:
+    hit = _STREET_CACHE.get(rest)
+    if hit is None:
+        if len(_STREET_CACHE) >= _STREET_CACHE_MAX:
+            _STREET_CACHE.clear()
+        hit = _STREET_CACHE[rest] = _street(rest)
+    return hit
+
+
+def _street(rest: str) -> tuple:
+    """Parse what follows the administrative prefix.
+
+    Returns (main_text, town_text, road, road_no, community, building, unit, room, poi,
+    pickup, pickup_kind, workplace_hint).
+    """
     if not rest:
-        return out
+        return _EMPTY_STREET
     rest = _CN_NUM_RE.sub(_cn_sub, rest)
     main = rest
     poi = None
+    pickup = False
+    pickup_kind = None
     pm = _PICKUP_RE.search(rest)
     if pm:
-        out["pickup"] = True
-        out["pickup_kind"] = _PICKUP_KIND[pm.group(0)]
+        pickup = True
+        pickup_kind = _PICKUP_KIND[pm.group(0)]
         main, poi = rest[: pm.start()], rest[pm.start():]
         if not main.strip(_CLEAN_EDGE):
             # '菜鸟驿站金色家园店': the pick-up word first, the place after it.
@@ -643,27 +847,29 @@ def _street(rest: str) -> dict:
         if g and g.start() > 0:
             poi = main[g.start():] + poi
             main = main[: g.start()]
-    out["main_text"] = main
+    main_text = main
+    # Judged without the pick-up phrase: '菜鸟驿站(金色家园店)' is no shop of the debtor's.
+    workplace = bool(main_text) and _WORK_RE.search(main_text) is not None
     # Unresolved town at the head: '某某街道文三路'.
+    town_text = None
     tm = _TOWN_TAIL_RE.match(main)
     if tm and not _ROAD_RE.fullmatch(tm.group("town")):
-        out["town_text"] = tm.group("town")
+        town_text = tm.group("town")
         main = main[tm.end():]
+    road = road_no = None
     before, after = "", main
     rm = _ROAD_ONLY_NUM_RE.search(main) or _ROAD_RE.match(main)
     if rm:
-        road = rm.group("road")
-        cut = _ROAD_LEFT_CUT_RE.match(road)
+        road_text = rm.group("road")
+        cut = _ROAD_LEFT_CUT_RE.match(road_text)
         lead = ""
-        if cut and cut.end() < len(road) - 2:
-            lead, road = road[: cut.end()], road[cut.end():]
-        if len(road) >= 2 and not road.isdigit():
-            out["road"] = road
-            out["road_no"] = _canon_road_no(rm.group("no"))
+        if cut and cut.end() < len(road_text) - 2:
+            lead, road_text = road_text[: cut.end()], road_text[cut.end():]
+        if len(road_text) >= 2 and not road_text.isdigit():
+            road = road_text
+            road_no = _canon_road_no(rm.group("no"))
             before = main[: rm.start()] + lead
             after = main[rm.end():]
-        else:
-            rm = None
     door = _find_door(after)
     if door is not None:
         slots, ds, de = door
@@ -677,40 +883,44 @@ def _street(rest: str) -> dict:
     community = None
     if community_text:
         # '利民路71号杭州正泰纺织品有限公司': the door is the street number; the firm is a note on it.
-        firm_at_number = door is None and out["road_no"] and _FIRM_RE.search(community_text)
+        firm_at_number = door is None and road_no and _FIRM_RE.search(community_text)
         if firm_at_number:
             pass
-        elif door is not None or _COMMUNITY_RE.search(community_text[-8:]) or (out["road_no"] and len(community_text) <= 12):
+        elif door is not None or _community_suffix(community_text[-8:]) or (road_no and len(community_text) <= 12):
             community = _clean_community(community_text)
         if community is None:
             poi = (community_text + (poi or "")) or None
-    if community is None and before and _COMMUNITY_RE.search(before[-8:]):
+    if community is None and before and _community_suffix(before[-8:]):
         community = _clean_community(before)
-    out["community"] = community
+    building = unit = room = None
     if slots:
-        b = slots["b"]
-        if slots["g"]:
-            b = f"{_canon_id(slots['g'])}组" if not b else b
-        out["building"] = _canon_id(b)
-        if out["building"] and slots["g"] and b.endswith("组"):
-            out["building"] = b
-        out["unit"] = _canon_id(slots["u"])
-        room = _canon_id(slots["r"])
-        if room is None and slots["f"]:
-            room = f"{_canon_id(slots['f'])}F"
-        out["room"] = room
+        b, su, sr, sf, sg = slots
+        if sg:
+            b = f"{_canon_id(sg)}组" if not b else b
+        building = _canon_id(b)
+        if building and sg and b.endswith("组"):
+            building = b
+        unit = _canon_id(su)
+        room = _canon_id(sr)
+        if room is None and sf:
+            room = f"{_canon_id(sf)}F"
     tail = tail.strip(_CLEAN_EDGE)
     if tail:
         poi = tail + (poi or "")
-    out["poi"] = poi.strip(_CLEAN_EDGE) or None if poi else None
-    return out
+    poi = poi.strip(_CLEAN_EDGE) or None if poi else None
+    return (main_text, town_text, road, road_no, community, building, unit, room, poi,
+            pickup, pickup_kind, workplace)
 
 
+_ROAD_NO_SPLIT_RE = re.compile(r"(-|弄|号)")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _canon_road_no(no: str | None) -> str | None:
     if not no:
         return None
     no = no.replace("#", "号")
-    parts = re.split(r"(-|弄|号)", no)
+    parts = _ROAD_NO_SPLIT_RE.split(no)
     parts = [(_canon_id(p) if p and p[0].isdigit() else p) for p in parts]
     no = "".join(p for p in parts if p)
     if not no.endswith(("号", "弄")):
@@ -730,60 +940,39 @@ def _empty() -> dict:
     return d
 
 
+_EMPTY_ROW = tuple(_empty().values())
+
+
 def parse_address(text: str | None) -> dict:
     """Parse one address; never raises (returns precision 'none' on anything unusable)."""
     try:
-        return _parse(text)
+        return dict(zip(FIELDS, _parse(text)))
     except Exception:  # pragma: no cover - last-resort guard, the parser should not raise
         return _empty()
 
 
-def _parse(text: object) -> dict:
+def _parse(text: object) -> tuple:
+    """One address as a tuple of the values of FIELDS, in that order."""
     s = normalise_text(text)
     if not s:
-        return _empty()
+        return _EMPTY_ROW
     t = _tables()
-    ctx, pos = _scan_admin_cached(s, t)
+    adm = _scan_admin_cached(s, t)
+    pos = adm[0]
     if pos == 0:
         # Something precedes the address ('张三浙江省杭州市...'): restart at the first
         # full province / prefecture name near the head.
         m = t.head_re.search(s, 1, 40)
         if m:
-            ctx2, pos2 = _scan_admin_cached(s[m.start():], t)
-            if pos2:
-                ctx, pos = ctx2, pos2 + m.start()
-    st = _street(s[pos:])
-
-    prov = ctx["province"]
-    city = ctx["city"]
-    dists = ctx["districts"]
-    district = dists[0] if len(dists) == 1 else None
-    if district is not None:
-        district_name = district.name
-    elif dists and len({d.name for d in dists}) == 1:
-        district_name = dists[0].name
-    else:
-        district_name = None
-    towns = ctx["towns"]
-    town = towns[0].name if towns and len({x.name for x in towns}) == 1 else st["town_text"]
-    if city and "直辖" in city:
-        city = None        # '省直辖行政区划': county-level city directly under the province
-    province_code = city_code = district_code = None
-    if prov:
-        pdiv = t.provinces.get(prov)
-        province_code = pdiv.code if pdiv else None
-        if city:
-            cdiv = t.cities.get((prov, city))
-            city_code = cdiv.code if cdiv else None
-    if district is not None:
-        district_code = district.code
-
-    road, road_no, community = st["road"], st["road_no"], st["community"]
-    building, unit, room = st["building"], st["unit"], st["room"]
-    pickup = st["pickup"]
-    main_text = st["main_text"]
-    # Judged without the pick-up phrase: '菜鸟驿站(金色家园店)' is no shop of the debtor's.
-    workplace = bool(main_text) and _WORK_RE.search(main_text) is not None
+            adm2 = _scan_admin_cached(s[m.start():], t)
+            if adm2[0]:
+                adm, pos = adm2, adm2[0] + m.start()
+    (_, prov, city, district_name, town, province_code, city_code, district_code, base,
+     admin_text, admin_precision) = adm
+    (_, town_text, road, road_no, community, building, unit, room, poi, pickup, pickup_kind,
+     workplace) = _street_cached(s[pos:])
+    if town is None:
+        town = town_text
 
     premises = community or (road + road_no if road and road_no else None)
     if premises and room and not room.endswith("F") and not pickup:
@@ -798,18 +987,9 @@ def _parse(text: object) -> dict:
         precision = "road"
     elif town:
         precision = "town"
-    elif district_name:
-        precision = "district"
-    elif city:
-        precision = "city"
-    elif prov:
-        precision = "province"
     else:
-        precision = "none"
+        precision = admin_precision
 
-    base = district_code
-    if base is None and prov and city and not dists:
-        base = city_code
     place_key = area_key = None
     if base and premises:
         area_key = f"{base}|{premises}"
@@ -817,10 +997,8 @@ def _parse(text: object) -> dict:
         if is_door and not pickup:
             place_key = f"{base}|{premises}|{building or ''}|{unit or ''}|{room or ''}"
 
-    parts = [prov] if prov else []
-    if city and city != prov:
-        parts.append(city)
-    for x in (district_name, town, road, road_no, community):
+    parts = [admin_text]
+    for x in (town, road, road_no, community):
         if x:
             parts.append(x)
     if building:
@@ -832,21 +1010,26 @@ def _parse(text: object) -> dict:
     if room:
         parts.append(room[:-1] + "层" if room.endswith("F")
                      else room + "号" if building and building.endswith("组") else room + "室")
-    if st["poi"]:
-        parts.append(st["poi"])
+    if poi:
+        parts.append(poi)
 
-    return {
-        "province": prov, "city": city, "district": district_name, "town": town,
-        "road": road, "road_no": road_no, "community": community, "building": building,
-        "unit": unit, "room": room, "poi": st["poi"], "pickup": pickup,
-        "pickup_kind": st["pickup_kind"], "workplace_hint": workplace,
-        "province_code": province_code, "city_code": city_code, "district_code": district_code,
-        "precision": precision, "address": "".join(parts) or None, "place_key": place_key,
-        "area_key": area_key,
-    }
+    return (prov, city, district_name, town, road, road_no, community, building, unit, room,
+            poi, pickup, pickup_kind, workplace, province_code, city_code, district_code,
+            precision, "".join(parts) or None, place_key, area_key)
 
 
 _SCHEMA = {k: (pl.Boolean if k in BOOL_FIELDS else pl.Utf8) for k in FIELDS}
+
+
+def _parse_many(texts: list[str]) -> list[tuple]:
+    rows = []
+    append = rows.append
+    for text in texts:
+        try:
+            append(_parse(text))
+        except Exception:  # pragma: no cover - as in parse_address
+            append(_EMPTY_ROW)
+    return rows
 
 
 def parse_addresses(values: pl.Series) -> pl.DataFrame:
@@ -863,19 +1046,23 @@ def parse_addresses(values: pl.Series) -> pl.DataFrame:
         except Exception:
             values = pl.Series("raw", [None if v is None else str(v) for v in values.to_list()], dtype=pl.Utf8)
     values = values.rename("raw")
-    distinct = values.drop_nulls().unique(maintain_order=True).to_list()
+    distinct = values.drop_nulls().unique(maintain_order=True)
     _tables()
-    getter = operator.itemgetter(*FIELDS)
     # The parse allocates many small acyclic objects; cyclic GC passes over the large
     # gazetteer tables would only cost time, so pause it for the loop.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        rows = [(v, *getter(parse_address(v))) for v in distinct]
+        rows = _parse_many(distinct.to_list())
+        # Column-wise construction: cheaper than a row-oriented DataFrame.
+        columns = [list(c) for c in zip(*rows)] if rows else [[]] * len(FIELDS)
+        del rows
     finally:
         if gc_was_enabled:
             gc.enable()
-    parsed = pl.DataFrame(rows, schema={"raw": pl.Utf8, **_SCHEMA}, orient="row")
+    parsed = pl.DataFrame([distinct, *(pl.Series(k, col, dtype=dt) for (k, dt), col in zip(_SCHEMA.items(), columns))])
+    if parsed.height == values.len():
+        return parsed      # no nulls, no duplicates: already one row per input row, in order
     frame = values.to_frame().with_row_index("__row")
     joined = frame.join(parsed, on="raw", how="left").sort("__row").drop("__row")
     return joined.with_columns(
