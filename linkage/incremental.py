@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from linkage import address_scope
 from linkage.block import candidate_pairs, debtor_phones, mobile_mask_key
 
 
@@ -55,10 +56,12 @@ def placed_areas(locations: pl.DataFrame) -> pl.DataFrame:
             .unique().with_columns(pl.lit(1, pl.Int64).alias("area_people")))
 
 
-def placed_premises(locations: pl.DataFrame) -> list[str]:
-    """The estates and street numbers of every place debtors are placed at (doors included)."""
-    areas = placed_areas(locations)
-    return areas["area_key"].str.split("|").list.get(1, null_on_oob=True).drop_nulls().unique().to_list()
+def addresses_to_read(new_obs: pl.DataFrame, debtors: pl.DataFrame, locations: pl.DataFrame) -> pl.Series:
+    """obs_ids of tonight's rows whose address must be read to see whether they are to a door a
+    debtor is placed at, or at their estate under their own name (see ``address_scope``)."""
+    open_ids = debtors.select("id_number")
+    return address_scope.to_read(new_obs, debtors, placed_doors(locations).join(open_ids, on="id_number", how="semi"),
+                                 placed_areas(locations).join(open_ids, on="id_number", how="semi"))
 
 
 def touched_by_observations(new_obs: pl.DataFrame, debtors: pl.DataFrame, contacts: pl.DataFrame,

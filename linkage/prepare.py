@@ -100,17 +100,14 @@ def prepare_observations(obs: pl.DataFrame, with_addresses: bool = True) -> pl.D
     return pl.concat(parts, how="horizontal")
 
 
-def ensure_addresses(obs: pl.DataFrame, obs_ids: pl.Series | None = None,
-                     premises: list[str] | None = None) -> pl.DataFrame:
-    """Parse the addresses of rows not parsed yet that are among ``obs_ids`` or whose raw
-    address mentions one of ``premises`` (a door's estate or street number)."""
+def ensure_addresses(obs: pl.DataFrame, obs_ids: pl.Series | None = None) -> pl.DataFrame:
+    """Parse the addresses of rows not parsed yet among ``obs_ids`` (which rows need it:
+    ``address_scope``)."""
     if "address_parsed" not in obs.columns:
         return obs
     want = pl.lit(False)
     if obs_ids is not None and obs_ids.len():
         want = want | pl.col("obs_id").is_in(obs_ids.unique().implode())
-    if premises:
-        want = want | pl.col("address_raw").fill_null("").str.contains_any(sorted(set(premises)))
     todo = ~pl.col("address_parsed") & want
     rows = obs.filter(todo)
     if rows.height == 0:

@@ -18,7 +18,7 @@ import math
 
 import polars as pl
 
-from linkage import names, prepare
+from linkage import address_scope, names, prepare
 from linkage import weights as W
 from linkage.block import candidate_pairs, debtor_phones
 from linkage.compare import OWN_NAME_LEVELS, compare_pairs
@@ -231,21 +231,6 @@ def known_areas(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
             .filter(pl.col("area_key").is_not_null()).select("id_number", "area_key").unique())
 
 
-def area_people(obs: pl.DataFrame, areas: pl.DataFrame) -> pl.DataFrame:
-    """``areas`` with ``area_people``: the distinct people (full phone, account or name) seen
-    at each area among the observations whose addresses were read (all that mention it)."""
-    who = pl.coalesce("pp_digits", "account_key", "pn_name")
-    counts = (obs.filter(pl.col("area_key").is_in(areas["area_key"].unique().implode()))
-              .select("area_key", who.alias("who")).drop_nulls()
-              .group_by("area_key").agg(pl.col("who").n_unique().alias("area_people")))
-    return areas.join(counts, on="area_key", how="left").with_columns(
-        pl.col("area_people").fill_null(1).cast(pl.Int64))
-
-
-def _premises(keys: pl.Series) -> list[str]:
-    return keys.str.split("|").list.get(1, null_on_oob=True).drop_nulls().unique().to_list()
-
-
 def _one_pass(obs, debtors, phones, doors, freqs, population, areas=None):
     pairs = candidate_pairs(obs, debtors, phones, doors, areas=areas)
     return score_comparisons(compare_pairs(pairs, obs, debtors, phones, doors, areas), freqs, population)
@@ -307,12 +292,12 @@ def link_observations(obs: pl.DataFrame, debtors: pl.DataFrame, max_passes: int 
         phones = debtor_phones(debtors, current, household)
         again_doors = doors.join(changed, on="id_number", how="semi")
         again_areas = areas.join(changed, on="id_number", how="semi")
-        # Parcels that may be to a learned door or area need their address read before blocking on it.
-        premises = _premises(again_doors["place_key"]) + _premises(again_areas["area_key"])
-        obs = prepare.ensure_addresses(obs, premises=premises)
-        rescored = _one_pass(obs, debtors.join(changed, on="id_number", how="semi"),
-                             phones.join(changed, on="id_number", how="semi"), again_doors, freqs, population,
-                             area_people(obs, again_areas))
+        again_debtors = debtors.join(changed, on="id_number", how="semi")
+        # Parcels that may be to a learned door, or at a learned area under the debtor's own
+        # name, need their address read before blocking on it.
+        obs = prepare.ensure_addresses(obs, address_scope.to_read(obs, again_debtors, again_doors, again_areas))
+        rescored = _one_pass(obs, again_debtors, phones.join(changed, on="id_number", how="semi"), again_doors,
+                             freqs, population, address_scope.area_people(obs, again_areas))
         scored = pl.concat([scored.join(changed, on="id_number", how="anti"), rescored.select(scored.columns)],
                            how="vertical")
     obs = prepare.ensure_addresses(obs, scored.filter(pl.col("probability") >= LINK_THRESHOLD)["obs_id"])

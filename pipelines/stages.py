@@ -338,10 +338,11 @@ def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = Fals
             touched = open_ids
         else:
             # New parcels to a door or estate a debtor is placed at touch that debtor: read those addresses first.
-            prepared = prepare.ensure_addresses(prepared, premises=incremental.placed_premises(previous["locations"]))
+            tonight = pl.col("obs_id").is_in(list(new_ids))
+            prepared = prepare.ensure_addresses(prepared, incremental.addresses_to_read(
+                prepared.filter(tonight), debtors, previous["locations"]))
             touched = incremental.roster_changes(previous["debtors"], debtors) | incremental.touched_by_observations(
-                prepared.filter(pl.col("obs_id").is_in(list(new_ids))), debtors,
-                previous["contacts"], previous["locations"])
+                prepared.filter(tonight), debtors, previous["contacts"], previous["locations"])
         touched_open = debtors.filter(pl.col("id_number").is_in(list(touched)))
         scored, prepared = score.link_observations(prepared, touched_open, stats=stats)
         fresh_links = scored.filter(pl.col("probability") >= score.LINK_THRESHOLD)
