@@ -16,6 +16,10 @@ How many people an estate holds (``area_people``, the denominator of the known-a
 weight) still counts every row that mentions it, read or not: a row not read is counted
 when its text also names the estate's district or city (an estate name recurs in many
 cities), so the count does not depend on which rows happened to be read.
+
+Both come from one scan (``plan``), done on the distinct unread address strings: estate
+names are generic (every city has a 金色家园), so most rows mention some learned estate,
+and only equi-joins on (name, number) or (name, person) keep the work bounded.
 """
 from __future__ import annotations
 
@@ -40,57 +44,9 @@ def _split(col: str) -> list[pl.Expr]:
                   premises.str.extract(r"(\d+)\D*$").fill_null("").alias("_premises_no")]
 
 
-def _folded_raw() -> pl.Expr:
-    # Full-width digits and letters ('１２幢') as the parser reads them.
-    return pl.col("address_raw").fill_null("").str.normalize("NFKC")
-
-
-def _mentions(obs: pl.DataFrame, premises: list[str], only_unread: bool) -> pl.DataFrame:
-    """(obs_id, _mention, _raw, pn_*, who) for each row whose raw address contains one of
-    ``premises`` (mention strings, see ``_split``)."""
-    if not premises:
-        return pl.DataFrame(schema={"obs_id": pl.Utf8, "_mention": pl.Utf8, "_raw": pl.Utf8,
-                                    "pn_name": pl.Utf8, "pn_kind": pl.Utf8, "pn_pinyin": pl.Utf8,
-                                    "who": pl.Utf8})
-    rows = obs.filter(~pl.col("address_parsed")) if only_unread else obs
-    raw = pl.col("address_raw").fill_null("")
-    rows = rows.filter(raw.str.contains_any(premises))
-    return (rows.select("obs_id", _folded_raw().alias("_raw"), "pn_name", "pn_kind", "pn_pinyin",
-                        pl.coalesce("pp_digits", "account_key", "pn_name").alias("who"),
-                        raw.str.extract_many(premises, overlapping=True).alias("_mention"))
-            .explode("_mention").drop_nulls("_mention").unique(["obs_id", "_mention"]))
-
-
-def to_read(obs: pl.DataFrame, debtors: pl.DataFrame, doors: pl.DataFrame, areas: pl.DataFrame) -> pl.Series:
-    """obs_ids of unread rows that may be to one of ``doors`` (id_number, place_key) or at
-    one of ``areas`` (id_number, area_key) under that debtor's own name."""
-    if "address_parsed" not in obs.columns:
-        return pl.Series("obs_id", [], dtype=pl.Utf8)
-    d = doors.select("place_key").unique().with_columns(_split("place_key")).filter(pl.col("_premises") != "")
-    a = (areas.select("id_number", "area_key").unique().with_columns(_split("area_key"))
-         .filter(pl.col("_premises") != "")
-         .join(debtors.select("id_number", "dn_name", "dn_kind", "dn_pinyin"), on="id_number", how="inner"))
-    m = _mentions(obs, sorted(set(d["_mention"].to_list()) | set(a["_mention"].to_list())), only_unread=True)
-    if m.height == 0:
-        return pl.Series("obs_id", [], dtype=pl.Utf8)
-    # A door: its room number written somewhere (501 in 501室, 2-3-501; a floor '23F' as 23),
-    # else its house or building number, else the number of its premises (a market stall).
-    number = (pl.when(pl.col("_room") != "").then(pl.col("_room").str.strip_suffix("F"))
-              .when(pl.col("_building") != "").then(pl.col("_building"))
-              .otherwise(pl.col("_premises_no")))
-    door_rows = (m.join(d, on="_mention", how="inner")
-                 .filter((number == "") | pl.col("_raw").str.contains(number, literal=True))
-                 .select("obs_id"))
-    own_name = (((pl.col("pn_kind") == "full") & (pl.col("dn_kind") == "full") & (pl.col("pn_name") == pl.col("dn_name")))
-                | ((pl.col("pn_kind") == "pinyin") & pl.col("dn_pinyin").is_not_null()
-                   & (pl.col("pn_pinyin") == pl.col("dn_pinyin"))))
-    area_rows = m.join(a, on="_mention", how="inner").filter(own_name).select("obs_id")
-    return pl.concat([door_rows, area_rows])["obs_id"].unique()
-
-
 @functools.lru_cache(maxsize=1)
 def _place_names() -> pl.DataFrame:
-    """Division code -> the short names a raw address may use for its district and city."""
+    """Division code -> the names a raw address may use for its district and city."""
     div = gazetteer.divisions().filter(pl.col("level") <= 2)
     names = div.select("code", pl.col("name"), pl.col("short")).unpivot(index="code", value_name="word") \
         .drop_nulls("word").select("code", "word")
@@ -103,24 +59,98 @@ def _place_names() -> pl.DataFrame:
     return pl.concat([names, city_words]).filter(pl.col("word").str.len_chars() >= 2).unique()
 
 
-def area_people(obs: pl.DataFrame, areas: pl.DataFrame) -> pl.DataFrame:
-    """``areas`` with ``area_people``: the distinct people (full phone, account or name)
-    among the rows at each area: rows read to that area key, and rows not read whose text
-    names the estate and the area's district or city."""
-    if areas.height == 0:
-        return areas.with_columns(pl.lit(None, pl.Int64).alias("area_people"))
-    who = pl.coalesce("pp_digits", "account_key", "pn_name")
-    keys = areas.select("area_key").unique().with_columns(_split("area_key"))
-    read = (obs.filter(pl.col("area_key").is_in(keys["area_key"].implode()))
-            .select("area_key", who.alias("who")))
-    m = _mentions(obs, sorted(set(keys["_mention"].to_list()) - {""}), only_unread=True)
+def _number() -> pl.Expr:
+    """The number a door's raw address surely shows: its room (501 in 501室 and 2-3-501; a
+    floor '23F' as 23), else its house or building number, else its premises' (a stall)."""
+    return (pl.when(pl.col("_room") != "").then(pl.col("_room").str.strip_suffix("F"))
+            .when(pl.col("_building") != "").then(pl.col("_building"))
+            .otherwise(pl.col("_premises_no")))
+
+
+_EMPTY_IDS = pl.Series("obs_id", [], dtype=pl.Utf8)
+
+
+def _found(text: pl.Expr, patterns: list[str]) -> pl.Expr:
+    """The distinct ``patterns`` occurring in ``text`` (overlapping: 杭州 and 杭州市 both)."""
+    if not patterns:
+        # (An empty pattern list, or an empty pattern, is not something extract_many takes.)
+        return pl.lit([], dtype=pl.List(pl.Utf8))
+    return text.str.extract_many(patterns, overlapping=True).list.unique()
+
+
+def plan(obs: pl.DataFrame, debtors: pl.DataFrame, doors: pl.DataFrame,
+         areas: pl.DataFrame) -> tuple[pl.Series, pl.DataFrame]:
+    """(obs_ids of unread rows that may be to one of ``doors`` (id_number, place_key) or at
+    one of ``areas`` (id_number, area_key) under that debtor's own name, ``areas`` with
+    ``area_people``)."""
+    if "address_parsed" not in obs.columns:
+        return _EMPTY_IDS, areas.with_columns(pl.lit(1, pl.Int64).alias("area_people"))
+    d = (doors.select("place_key").unique().with_columns(_split("place_key")).filter(pl.col("_premises") != "")
+         .select("_mention", _number().alias("_number")).unique())
+    keys = (areas.select("area_key").unique().with_columns(_split("area_key")).filter(pl.col("_premises") != ""))
+    a = (areas.select("id_number", "area_key").join(keys.select("area_key", "_mention"), on="area_key")
+         .join(debtors.select("id_number", "dn_name", "dn_kind", "dn_pinyin"), on="id_number", how="inner"))
     words = keys.select("area_key", "_mention", "_premises_no", "_code").join(
         _place_names(), left_on="_code", right_on="code", how="inner")
-    unread = (m.join(words, on="_mention", how="inner")
-              .filter(pl.col("_raw").str.contains(pl.col("word"), literal=True)
-                      & ((pl.col("_premises_no") == "") | pl.col("_raw").str.contains(pl.col("_premises_no"), literal=True)))
-              .select("area_key", "who").unique())
-    counts = (pl.concat([read, unread]).drop_nulls().group_by("area_key")
+    mentions = sorted(set(d["_mention"].to_list()) | set(keys["_mention"].to_list()) - {""})
+    unread = obs.filter(~pl.col("address_parsed") & pl.col("address_raw").is_not_null())
+    raw = pl.col("address_raw")
+    addr = unread.select("address_raw").unique()
+    addr = addr.filter(raw.str.contains_any(mentions)) if mentions else addr.clear()
+    word_list = sorted(set(words["word"].to_list()))
+    addr = addr.select(
+        "address_raw",
+        _found(raw, mentions).alias("_mention"),
+        # Full-width digits ('１２幢') as the parser reads them.
+        raw.str.normalize("NFKC").str.extract_all(r"[0-9]+").list.unique().alias("_number"),
+        _found(raw, word_list).alias("word"),
+    ).explode("_mention")
+    rows = unread.join(addr.select("address_raw").unique(), on="address_raw", how="semi").select(
+        "obs_id", "address_raw", "pn_name", "pn_kind", "pn_pinyin",
+        pl.coalesce("pp_digits", "account_key", "pn_name").alias("who"))
+    numbered = addr.select("address_raw", "_mention", "_number").explode("_number")
+
+    # Doors: (name, number); areas: (name, the debtor's own name or its pinyin).
+    door_addr = pl.concat([
+        numbered.join(d.filter(pl.col("_number") != ""), on=["_mention", "_number"], how="semi").select("address_raw"),
+        addr.join(d.filter(pl.col("_number") == ""), on="_mention", how="semi").select("address_raw"),
+    ])
+    named = rows.join(addr.select("address_raw", "_mention"), on="address_raw")
+    by_name = named.filter(pl.col("pn_kind") == "full").join(
+        a.filter(pl.col("dn_kind") == "full").select("_mention", pl.col("dn_name").alias("pn_name")).unique(),
+        on=["_mention", "pn_name"], how="semi")
+    by_pinyin = named.filter(pl.col("pn_kind") == "pinyin").join(
+        a.filter(pl.col("dn_pinyin").is_not_null()).select("_mention", pl.col("dn_pinyin").alias("pn_pinyin")).unique(),
+        on=["_mention", "pn_pinyin"], how="semi")
+    to_read = pl.concat([rows.join(door_addr, on="address_raw", how="semi").select("obs_id"),
+                         by_name.select("obs_id"), by_pinyin.select("obs_id")])["obs_id"].unique()
+
+    # Head counts: rows read to the area key, and unread rows naming estate, number and place.
+    read = (obs.filter(pl.col("area_key").is_in(keys["area_key"].implode()))
+            .select("area_key", pl.coalesce("pp_digits", "account_key", "pn_name").alias("who")))
+    worded = addr.explode("word")
+    at_plain = worded.join(words.filter(pl.col("_premises_no") == "").select("area_key", "_mention", "word"),
+                           on=["_mention", "word"], how="inner").select("address_raw", "area_key")
+    at_numbered = worded.explode("_number").join(
+        words.filter(pl.col("_premises_no") != "").select("area_key", "_mention", "word",
+                                                          pl.col("_premises_no").alias("_number")),
+        on=["_mention", "word", "_number"], how="inner").select("address_raw", "area_key")
+    at = pl.concat([at_plain, at_numbered]).unique().join(rows.select("address_raw", "who"), on="address_raw")
+    counts = (pl.concat([read, at.select("area_key", "who")]).drop_nulls().group_by("area_key")
               .agg(pl.col("who").n_unique().alias("area_people")))
-    return areas.join(counts, on="area_key", how="left").with_columns(
+    counted = areas.join(counts, on="area_key", how="left").with_columns(
         pl.col("area_people").fill_null(1).cast(pl.Int64))
+    return to_read, counted
+
+
+def to_read(obs: pl.DataFrame, debtors: pl.DataFrame, doors: pl.DataFrame, areas: pl.DataFrame) -> pl.Series:
+    """The rows ``plan`` says must be read."""
+    return plan(obs, debtors, doors, areas)[0]
+
+
+def area_people(obs: pl.DataFrame, areas: pl.DataFrame) -> pl.DataFrame:
+    """``areas`` with ``area_people`` as ``plan`` counts them."""
+    empty_doors = pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8})
+    empty_debtors = pl.DataFrame(schema={"id_number": pl.Utf8, "dn_name": pl.Utf8, "dn_kind": pl.Utf8,
+                                         "dn_pinyin": pl.Utf8})
+    return plan(obs, empty_debtors, empty_doors, areas)[1]

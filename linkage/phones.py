@@ -203,9 +203,14 @@ def _phones_fast(uniq: pl.Series) -> tuple[pl.DataFrame, pl.Series]:
     mobiles ('138****5678'); everything else goes to the per-value path."""
     df = uniq.to_frame("__raw")
     raw = pl.col("__raw")
-    mobiles = df.filter(raw.str.contains(r"^1[3-9][0-9]{9}$").fill_null(False)).with_columns(
-        prefix7=raw.str.slice(0, 7)
+    # '+86 138 5710 1115', '138-5710-1115', '8613857101115': the per-value path strips the
+    # separators and the country code of exactly these shapes to the 11 digits.
+    formatted = r"^(?:\+86|0086|86)?[ -]*1[3-9][0-9](?:[ -]*[0-9]){8}$"
+    digits = raw.str.replace_all(r"[ -]", "").str.slice(-11)
+    mobiles = df.filter(raw.str.contains(formatted).fill_null(False)).with_columns(
+        __digits=digits, prefix7=digits.str.slice(0, 7)
     )
+    raw = pl.col("__digits")
     table = _mobile_frame()
     if mobiles.height < table.height // 4:  # small batch: do not hash the whole table
         table = table.filter(pl.col("prefix7").is_in(mobiles["prefix7"].unique().implode()))
@@ -224,6 +229,7 @@ def _phones_fast(uniq: pl.Series) -> tuple[pl.DataFrame, pl.Series]:
             pattern=raw,
         )
     )
+    raw = pl.col("__raw")
     masked = df.filter(raw.str.contains(r"^1[0-9]{2}\*{4}[0-9]{4}$").fill_null(False)).select(
         "__raw",
         digits=pl.lit(None, pl.Utf8),

@@ -295,9 +295,10 @@ def link_observations(obs: pl.DataFrame, debtors: pl.DataFrame, max_passes: int 
         again_debtors = debtors.join(changed, on="id_number", how="semi")
         # Parcels that may be to a learned door, or at a learned area under the debtor's own
         # name, need their address read before blocking on it.
-        obs = prepare.ensure_addresses(obs, address_scope.to_read(obs, again_debtors, again_doors, again_areas))
+        to_read, counted_areas = address_scope.plan(obs, again_debtors, again_doors, again_areas)
+        obs = prepare.ensure_addresses(obs, to_read)
         rescored = _one_pass(obs, again_debtors, phones.join(changed, on="id_number", how="semi"), again_doors,
-                             freqs, population, address_scope.area_people(obs, again_areas))
+                             freqs, population, counted_areas)
         scored = pl.concat([scored.join(changed, on="id_number", how="anti"), rescored.select(scored.columns)],
                            how="vertical")
     obs = prepare.ensure_addresses(obs, scored.filter(pl.col("probability") >= LINK_THRESHOLD)["obs_id"])
