@@ -17,9 +17,9 @@ weight) still counts every row that mentions it, read or not: a row not read is 
 when its text also names the estate's district or city (an estate name recurs in many
 cities), so the count does not depend on which rows happened to be read.
 
-Both come from one scan (``plan``), done on the distinct unread address strings: estate
-names are generic (every city has a 金色家园), so most rows mention some learned estate,
-and only equi-joins on (name, number) or (name, person) keep the work bounded.
+Both scan the distinct unread address strings: estate names are generic (every city has
+a 金色家园), so most rows mention some learned estate, and only equi-joins on (name,
+number) or (name, person) keep the work bounded.
 """
 from __future__ import annotations
 
@@ -78,39 +78,45 @@ def _found(text: pl.Expr, patterns: list[str]) -> pl.Expr:
     return text.str.extract_many(patterns, overlapping=True).list.unique()
 
 
-def plan(obs: pl.DataFrame, debtors: pl.DataFrame, doors: pl.DataFrame,
-         areas: pl.DataFrame) -> tuple[pl.Series, pl.DataFrame]:
-    """(obs_ids of unread rows that may be to one of ``doors`` (id_number, place_key) or at
-    one of ``areas`` (id_number, area_key) under that debtor's own name, ``areas`` with
-    ``area_people``)."""
-    if "address_parsed" not in obs.columns:
-        return _EMPTY_IDS, areas.with_columns(pl.lit(1, pl.Int64).alias("area_people"))
-    d = (doors.select("place_key").unique().with_columns(_split("place_key")).filter(pl.col("_premises") != "")
-         .select("_mention", _number().alias("_number")).unique())
-    keys = (areas.select("area_key").unique().with_columns(_split("area_key")).filter(pl.col("_premises") != ""))
-    a = (areas.select("id_number", "area_key").join(keys.select("area_key", "_mention"), on="area_key")
-         .join(debtors.select("id_number", "dn_name", "dn_kind", "dn_pinyin"), on="id_number", how="inner"))
-    words = keys.select("area_key", "_mention", "_premises_no", "_code").join(
-        _place_names(), left_on="_code", right_on="code", how="inner")
-    mentions = sorted(set(d["_mention"].to_list()) | set(keys["_mention"].to_list()) - {""})
+def _scan(obs: pl.DataFrame, mentions: list[str], words: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The distinct unread addresses naming one of ``mentions`` (one row per address and
+    mention, with its digit runs and the ``words`` it contains), and the unread rows at them."""
     unread = obs.filter(~pl.col("address_parsed") & pl.col("address_raw").is_not_null())
     raw = pl.col("address_raw")
     addr = unread.select("address_raw").unique()
     addr = addr.filter(raw.str.contains_any(mentions)) if mentions else addr.clear()
-    word_list = sorted(set(words["word"].to_list()))
     addr = addr.select(
         "address_raw",
         _found(raw, mentions).alias("_mention"),
         # Full-width digits ('１２幢') as the parser reads them.
         raw.str.normalize("NFKC").str.extract_all(r"[0-9]+").list.unique().alias("_number"),
-        _found(raw, word_list).alias("word"),
+        _found(raw, words).alias("word"),
     ).explode("_mention")
     rows = unread.join(addr.select("address_raw").unique(), on="address_raw", how="semi").select(
         "obs_id", "address_raw", "pn_name", "pn_kind", "pn_pinyin",
         pl.coalesce("pp_digits", "account_key", "pn_name").alias("who"))
-    numbered = addr.select("address_raw", "_mention", "_number").explode("_number")
+    return addr, rows
 
-    # Doors: (name, number); areas: (name, the debtor's own name or its pinyin).
+
+def _area_keys(areas: pl.DataFrame) -> pl.DataFrame:
+    return areas.select("area_key").unique().with_columns(_split("area_key")).filter(pl.col("_premises") != "")
+
+
+def to_read(obs: pl.DataFrame, debtors: pl.DataFrame, doors: pl.DataFrame, areas: pl.DataFrame) -> pl.Series:
+    """obs_ids of unread rows that may be to one of ``doors`` (id_number, place_key) or at
+    one of ``areas`` (id_number, area_key) under that debtor's own name."""
+    if "address_parsed" not in obs.columns or (doors.height == 0 and areas.height == 0):
+        return _EMPTY_IDS
+    d = (doors.select("place_key").unique().with_columns(_split("place_key")).filter(pl.col("_premises") != "")
+         .select("_mention", _number().alias("_number")).unique())
+    keys = _area_keys(areas)
+    a = (areas.select("id_number", "area_key").join(keys.select("area_key", "_mention"), on="area_key")
+         .join(debtors.select("id_number", "dn_name", "dn_kind", "dn_pinyin"), on="id_number", how="inner"))
+    addr, rows = _scan(obs, sorted(set(d["_mention"].to_list()) | set(a["_mention"].to_list()) - {""}), [])
+    if addr.height == 0:
+        return _EMPTY_IDS
+    # Equi-joins only: a mention like 国际商贸城 is shared by thousands of stalls.
+    numbered = addr.select("address_raw", "_mention", "_number").explode("_number")
     door_addr = pl.concat([
         numbered.join(d.filter(pl.col("_number") != ""), on=["_mention", "_number"], how="semi").select("address_raw"),
         addr.join(d.filter(pl.col("_number") == ""), on="_mention", how="semi").select("address_raw"),
@@ -122,12 +128,23 @@ def plan(obs: pl.DataFrame, debtors: pl.DataFrame, doors: pl.DataFrame,
     by_pinyin = named.filter(pl.col("pn_kind") == "pinyin").join(
         a.filter(pl.col("dn_pinyin").is_not_null()).select("_mention", pl.col("dn_pinyin").alias("pn_pinyin")).unique(),
         on=["_mention", "pn_pinyin"], how="semi")
-    to_read = pl.concat([rows.join(door_addr, on="address_raw", how="semi").select("obs_id"),
-                         by_name.select("obs_id"), by_pinyin.select("obs_id")])["obs_id"].unique()
+    return pl.concat([rows.join(door_addr, on="address_raw", how="semi").select("obs_id"),
+                      by_name.select("obs_id"), by_pinyin.select("obs_id")])["obs_id"].unique()
 
-    # Head counts: rows read to the area key, and unread rows naming estate, number and place.
+
+def people_at(obs: pl.DataFrame, areas: pl.DataFrame) -> pl.DataFrame:
+    """(area_key, who) of the rows at each of ``areas``: rows read to that area key, and rows
+    not read whose text names the estate (with its number, for a street number or a
+    stall) and the area's district or city.  ``who``: full phone, account or name."""
+    out = pl.DataFrame(schema={"area_key": pl.Utf8, "who": pl.Utf8})
+    if areas.height == 0 or "address_parsed" not in obs.columns:
+        return out
+    keys = _area_keys(areas)
     read = (obs.filter(pl.col("area_key").is_in(keys["area_key"].implode()))
             .select("area_key", pl.coalesce("pp_digits", "account_key", "pn_name").alias("who")))
+    words = keys.select("area_key", "_mention", "_premises_no", "_code").join(
+        _place_names(), left_on="_code", right_on="code", how="inner")
+    addr, rows = _scan(obs, sorted(set(keys["_mention"].to_list())), sorted(set(words["word"].to_list())))
     worded = addr.explode("word")
     at_plain = worded.join(words.filter(pl.col("_premises_no") == "").select("area_key", "_mention", "word"),
                            on=["_mention", "word"], how="inner").select("address_raw", "area_key")
@@ -136,21 +153,18 @@ def plan(obs: pl.DataFrame, debtors: pl.DataFrame, doors: pl.DataFrame,
                                                           pl.col("_premises_no").alias("_number")),
         on=["_mention", "word", "_number"], how="inner").select("address_raw", "area_key")
     at = pl.concat([at_plain, at_numbered]).unique().join(rows.select("address_raw", "who"), on="address_raw")
-    counts = (pl.concat([read, at.select("area_key", "who")]).drop_nulls().group_by("area_key")
-              .agg(pl.col("who").n_unique().alias("area_people")))
-    counted = areas.join(counts, on="area_key", how="left").with_columns(
+    return pl.concat([read, at.select("area_key", "who")]).drop_nulls().unique()
+
+
+def count_people(people: list[pl.DataFrame], areas: pl.DataFrame) -> pl.DataFrame:
+    """``areas`` with ``area_people``: the distinct people of ``people_at`` over all buckets."""
+    rows = pl.concat(people, how="vertical") if people else pl.DataFrame(schema={"area_key": pl.Utf8,
+                                                                                 "who": pl.Utf8})
+    counts = rows.group_by("area_key").agg(pl.col("who").n_unique().alias("area_people"))
+    return areas.join(counts, on="area_key", how="left").with_columns(
         pl.col("area_people").fill_null(1).cast(pl.Int64))
-    return to_read, counted
-
-
-def to_read(obs: pl.DataFrame, debtors: pl.DataFrame, doors: pl.DataFrame, areas: pl.DataFrame) -> pl.Series:
-    """The rows ``plan`` says must be read."""
-    return plan(obs, debtors, doors, areas)[0]
 
 
 def area_people(obs: pl.DataFrame, areas: pl.DataFrame) -> pl.DataFrame:
-    """``areas`` with ``area_people`` as ``plan`` counts them."""
-    empty_doors = pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8})
-    empty_debtors = pl.DataFrame(schema={"id_number": pl.Utf8, "dn_name": pl.Utf8, "dn_kind": pl.Utf8,
-                                         "dn_pinyin": pl.Utf8})
-    return plan(obs, empty_debtors, empty_doors, areas)[1]
+    """``areas`` with ``area_people`` counted over ``obs`` alone."""
+    return count_people([people_at(obs, areas)], areas)

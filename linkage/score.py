@@ -264,47 +264,122 @@ def link_observations(obs: pl.DataFrame, debtors: pl.DataFrame, max_passes: int 
     where needed: near-certain links, whose doors are learned; parcels that may be to such
     a door, for blocking and comparing on it; and the final links, for ranking).
 
-    Each pass feeds the next the phones and doors seen on near-certain links, until
-    nothing new is learned (or ``max_passes``): a phone found on the debtor's own
-    account finds the waybills sent to it, whose doors find the parcels to that door.
-    A pass re-compares only the debtors it learned something new about: a pair's levels
-    depend on nothing else that changes between passes.
+    The whole night in memory: ``link_buckets`` over one bucket.
     ``stats`` (name/surname counts, population) replaces the night's own, see population.py.
     """
     if obs.height == 0 or debtors.height == 0:
         return pl.DataFrame(schema=SCORED_SCHEMA), obs
-    freqs, population = stats if stats is not None else name_frequencies(obs)
+    store = MemoryBuckets(obs)
+    link_buckets(store, debtors, max_passes, stats if stats is not None else name_frequencies(obs))
+    return store.scored(0), store.load(0)
+
+
+class MemoryBuckets:
+    """The store ``link_buckets`` works on, held in memory: one bucket with every observation."""
+
+    def __init__(self, obs: pl.DataFrame):
+        self._obs = {0: obs}
+        self._scored: dict[int, pl.DataFrame | None] = {0: None}
+
+    def keys(self) -> list[int]:
+        return [0]
+
+    def load(self, bucket: int) -> pl.DataFrame:
+        return self._obs[bucket]
+
+    def scored(self, bucket: int) -> pl.DataFrame | None:
+        return self._scored[bucket]
+
+    def save(self, bucket: int, obs: pl.DataFrame, scored: pl.DataFrame | None) -> None:
+        self._obs[bucket], self._scored[bucket] = obs, scored
+
+
+def _sure(scored: pl.DataFrame | None) -> pl.Series | None:
+    return None if scored is None else scored.filter(pl.col("probability") >= CURRENT_PHONE_THRESHOLD)["obs_id"]
+
+
+def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dict, int]) -> None:
+    """Link a night's observations, held in buckets, to ``debtors``; each bucket ends with its
+    scored pairs (``SCORED_SCHEMA``, evidence for links) and its observations, the addresses
+    of its links parsed.
+
+    ``store`` has ``keys()``, ``load(b)`` (a bucket's prepared observations), ``scored(b)`` and
+    ``save(b, obs, scored)``: ``MemoryBuckets``, or buckets on disk for a night too big for
+    memory.  An account's rows are all in one bucket (blocks on verified fields group an
+    account's rows), so a bucket's pairs are those the whole night in one frame would give.
+
+    Each pass feeds the next the phones and doors seen on near-certain links, until
+    nothing new is learned (or ``max_passes``): a phone found on the debtor's own
+    account finds the waybills sent to it, whose doors find the parcels to that door.
+    A pass re-compares only the debtors it learned something new about: a pair's levels
+    depend on nothing else that changes between passes.  What a pass learns and how many
+    people an estate holds are summed over all buckets before the next pass scores any.
+    """
+    freqs, population = stats
     phones = debtor_phones(debtors)
-    doors = pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8})
-    scored = _one_pass(obs, debtors, phones, doors, freqs, population)
+    no_doors = pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8})
+    for b in store.keys():
+        obs = store.load(b)
+        scored = _one_pass(obs, debtors, phones, no_doors, freqs, population) if obs.height else None
+        # Doors are learned from near-certain links only: their parcels' addresses are read now.
+        store.save(b, prepare.ensure_addresses(obs, _sure(scored)), scored)
     signature = pl.DataFrame(schema={"id_number": pl.Utf8, "sig": pl.Utf8})
     for _ in range(max_passes - 1):
-        # Doors are learned from near-certain links only: their parcels' addresses are read now.
-        obs = prepare.ensure_addresses(obs, scored.filter(pl.col("probability") >= CURRENT_PHONE_THRESHOLD)["obs_id"])
-        current, doors, areas = current_phones(scored, obs), known_doors(scored, obs), known_areas(scored, obs)
-        household = household_phones(scored, obs).join(current, on=["id_number", "mask_key"], how="anti")
+        current, doors, areas, household = _learned(store)
         new_sig = _learned_signature(current, doors, household, areas)
         changed = pl.concat([new_sig.join(signature, on=["id_number", "sig"], how="anti").select("id_number"),
                              signature.join(new_sig, on="id_number", how="anti").select("id_number")]).unique()
         if changed.height == 0:
             break
         signature = new_sig
-        phones = debtor_phones(debtors, current, household)
+        phones = debtor_phones(debtors, current, household).join(changed, on="id_number", how="semi")
         again_doors = doors.join(changed, on="id_number", how="semi")
         again_areas = areas.join(changed, on="id_number", how="semi")
         again_debtors = debtors.join(changed, on="id_number", how="semi")
-        # Parcels that may be to a learned door, or at a learned area under the debtor's own
-        # name, need their address read before blocking on it.
-        to_read, counted_areas = address_scope.plan(obs, again_debtors, again_doors, again_areas)
-        obs = prepare.ensure_addresses(obs, to_read)
-        rescored = _one_pass(obs, again_debtors, phones.join(changed, on="id_number", how="semi"), again_doors,
-                             freqs, population, counted_areas)
-        scored = pl.concat([scored.join(changed, on="id_number", how="anti"), rescored.select(scored.columns)],
-                           how="vertical")
-    obs = prepare.ensure_addresses(obs, scored.filter(pl.col("probability") >= LINK_THRESHOLD)["obs_id"])
-    links = with_evidence(scored.filter(pl.col("probability") >= LINK_THRESHOLD))
-    rest = scored.filter(pl.col("probability") < LINK_THRESHOLD).with_columns(pl.lit(None, pl.Utf8).alias("evidence"))
-    return pl.concat([links.select(list(SCORED_SCHEMA)), rest.select(list(SCORED_SCHEMA))], how="vertical"), obs
+        counted_areas = address_scope.count_people(
+            [address_scope.people_at(store.load(b), again_areas) for b in store.keys()], again_areas)
+        for b in store.keys():
+            obs, scored = store.load(b), store.scored(b)
+            if obs.height == 0:
+                continue
+            # Parcels that may be to a learned door, or at a learned area under the debtor's own
+            # name, need their address read before blocking on it.
+            obs = prepare.ensure_addresses(obs, address_scope.to_read(obs, again_debtors, again_doors, again_areas))
+            rescored = _one_pass(obs, again_debtors, phones, again_doors, freqs, population, counted_areas)
+            kept = scored.join(changed, on="id_number", how="anti") if scored is not None else None
+            scored = rescored if kept is None else pl.concat([kept, rescored.select(kept.columns)], how="vertical")
+            store.save(b, prepare.ensure_addresses(obs, _sure(scored)), scored)
+    for b in store.keys():
+        obs, scored = store.load(b), store.scored(b)
+        if scored is None:
+            store.save(b, obs, pl.DataFrame(schema=SCORED_SCHEMA))
+            continue
+        obs = prepare.ensure_addresses(obs, scored.filter(pl.col("probability") >= LINK_THRESHOLD)["obs_id"])
+        links = with_evidence(scored.filter(pl.col("probability") >= LINK_THRESHOLD))
+        rest = scored.filter(pl.col("probability") < LINK_THRESHOLD).with_columns(
+            pl.lit(None, pl.Utf8).alias("evidence"))
+        store.save(b, obs, pl.concat([links.select(list(SCORED_SCHEMA)), rest.select(list(SCORED_SCHEMA))],
+                                     how="vertical"))
+
+
+def _learned(store) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(current phones, known doors, known areas, household phones) of every bucket's
+    near-certain links; each is a row-wise reading of a bucket's own pairs."""
+    parts: list[tuple] = []
+    for b in store.keys():
+        scored = store.scored(b)
+        if scored is None:
+            continue
+        obs = store.load(b)
+        parts.append((current_phones(scored, obs), known_doors(scored, obs), known_areas(scored, obs),
+                      household_phones(scored, obs)))
+    schemas = ({"id_number": pl.Utf8, "phone": pl.Utf8, "mask_key": pl.Utf8},
+               {"id_number": pl.Utf8, "place_key": pl.Utf8}, {"id_number": pl.Utf8, "area_key": pl.Utf8},
+               {"id_number": pl.Utf8, "phone": pl.Utf8, "mask_key": pl.Utf8})
+    current, doors, areas, household = (
+        pl.concat([p[i] for p in parts], how="vertical").unique() if parts else pl.DataFrame(schema=schemas[i])
+        for i in range(4))
+    return current, doors, areas, household.join(current, on=["id_number", "mask_key"], how="anti")
 
 
 SCORED_SCHEMA = {
