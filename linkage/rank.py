@@ -172,7 +172,8 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
         pl.col("province").drop_nulls().mode().sort().first().alias("province"),
         pl.col("city").drop_nulls().mode().sort().first().alias("city"),
         pl.col("district").drop_nulls().mode().sort().first().alias("district"),
-        pl.col("area_key").drop_nulls().first().alias("area_key"),
+        # Row order differs between a night in memory and on disk: every pick is by value.
+        pl.col("area_key").drop_nulls().mode().sort().first().alias("area_key"),
         pl.col("is_pickup").mean().alias("pickup_share"),
         pl.col("workplace_hint").fill_null(False).mean().alias("work_share"),
         (pl.col("event") == "send").mean().alias("send_share"),
@@ -247,7 +248,7 @@ def rank_contacts(links: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
         .group_by("id_number", pl.col("account_key").alias("value"))
         .agg(pl.col("probability").max().alias("best_link"), pl.len().cast(pl.Int32).alias("n_observations"),
              pl.col("event_time").min().alias("first_seen"), pl.col("event_time").max().alias("last_seen"),
-             pl.col("src").first().alias("sources"))
+             pl.col("src").sort().first().alias("sources"))
         .with_columns(pl.lit("account").alias("kind"), pl.col("best_link").alias("score"))
     )
     out = pl.concat([phones.select(accounts.columns), accounts])

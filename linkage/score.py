@@ -32,8 +32,8 @@ AGREEING_MIN_WEIGHT = 1.0     # a field adding no more than this (the commonest 
 NAME_COMPATIBLE = (*OWN_NAME_LEVELS, "surname_only")
 
 
-def name_frequencies(obs: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], int]:
-    """People per full name in the night's data, and the number of distinct people.
+def name_people(obs: pl.DataFrame) -> pl.DataFrame:
+    """Distinct (name, who) of the observations: who has which full name.
 
     A person is an identity as well as we can tell without linking: an account or a full
     phone.
@@ -47,7 +47,17 @@ def name_frequencies(obs: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], int]:
             pl.coalesce(pl.col("pp_digits"), pl.col("account_key")).alias("who"),
         ),
     ]
-    p = pl.concat(people).drop_nulls().unique()
+    return pl.concat(people).drop_nulls().unique()
+
+
+def name_frequencies(obs: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], int]:
+    """People per full name in the night's data, and the number of distinct people."""
+    return frequencies_of(name_people(obs))
+
+
+def frequencies_of(p: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], int]:
+    """People per full name and per surname, and the number of distinct people, of the
+    (name, who) pairs of ``name_people``."""
     total = max(p.select("who").n_unique(), 2)
     counts = p.group_by("name").agg(pl.len().alias("name_count"))
     surname_of = counts.select("name", pl.col("name").map_elements(names.surname_of, return_dtype=pl.Utf8)

@@ -31,6 +31,7 @@ import polars as pl
 
 from linkage import incremental, population, prepare, rank, score, violations
 from pipelines import categories as category_rules
+from pipelines import linking
 from publish import reports as report_writer
 from publish import warehouse
 from sources import inbox as inbox_mod
@@ -291,6 +292,8 @@ RETAINED_OBS_COLUMNS = {
     "person_name": "person_name", "person_phone": "person_phone", "address_raw": "address",
     "sign_type": "sign_type", "amount": "amount", "category": "category", "order_time": "order_time",
 }
+# Tables a night re-derives for the debtors it touches (the others keep last night's rows).
+DERIVED_TABLES = ("links", "locations", "contacts", "location_evidence")
 
 
 def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = False) -> dict:
@@ -300,6 +303,8 @@ def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = Fals
     with them, see ``linkage.incremental``) are re-linked and re-ranked, against every
     retained observation and the new ones; the others keep last night's rows.
     ``relink_all`` re-links everyone (after a change of weights or calibration).
+    The night is held in buckets on disk and ranked in groups of debtors
+    (``pipelines.linking``), so memory stays bounded whatever the size of the inbox.
     """
     con = _connect(ctx)
     try:
@@ -309,55 +314,32 @@ def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = Fals
             return _current_counts(con)
         roster = warehouse.query(con, "SELECT * FROM roster_cases")
         debtors, counts = prepare.build_debtors(roster.select(list(ROSTER_SCHEMA)).cast(ROSTER_SCHEMA))
-        retained = warehouse.query(
-            con, "SELECT obs_id, account_key, " + ", ".join(f"{k} AS {v}" for k, v in RETAINED_OBS_COLUMNS.items())
-            + " FROM observations")
-        new = _read_parquets([i["rows_path"] for i in ingested if i["source_kind"] != "debtors"],
-                             OBSERVATION_SCHEMA)
-        new = new.with_columns(prepare.obs_ids(new)) if new.height else new.with_columns(
-            pl.lit(None, pl.Utf8).alias("obs_id"))
-        if retained.height:
-            plat_acc = retained.select(
-                "obs_id", pl.col("account_key").str.splitn(":", 2).struct.field("field_1").alias("account_id"))
-            retained = retained.drop("account_key").join(plat_acc, on="obs_id", how="left")
-        retained = retained.with_columns([pl.lit(None, t).alias(c) for c, t in OBSERVATION_SCHEMA.items()
-                                          if c not in retained.columns])
-        all_obs = pl.concat([retained.select(["obs_id", *OBSERVATION_SCHEMA]).cast(OBSERVATION_SCHEMA),
-                             new.select(["obs_id", *OBSERVATION_SCHEMA]).cast(OBSERVATION_SCHEMA)])
-        new_ids = set(new["obs_id"].to_list()) - set(retained["obs_id"].to_list()) if new.height else set()
-        all_obs = all_obs.unique("obs_id", keep="first", maintain_order=True)
-        prepared = prepare.prepare_observations(all_obs, with_addresses=False)
-        stats, history = _population(con, prepared)
+        work = Path(ctx.workdir) / "linking"
+        work.mkdir(parents=True, exist_ok=True)
+        retained = work / "retained.parquet"
+        # account_key is '<platform>:<account id>'; the id itself may hold ':'.
+        con.sql("SELECT obs_id, substr(account_key, strpos(account_key, ':') + 1) AS account_id, "
+                + ", ".join(f"{k} AS {v}" for k, v in RETAINED_OBS_COLUMNS.items())
+                + " FROM observations").write_parquet(str(retained))
+        tonight = [Path(p) for i in ingested if i["source_kind"] != "debtors" for p in _rows_paths(i)]
+        night = linking.prepare_night(work / "buckets", retained, tonight)
+        buckets = night.buckets
+        stats, history = _population(con, linking.name_people(buckets))
 
-        previous = {"debtors": warehouse.read_table(con, "debtors"), "links": warehouse.read_table(con, "links"),
+        previous = {"debtors": warehouse.read_table(con, "debtors"),
                     "locations": warehouse.read_table(con, "locations"),
-                    "contacts": warehouse.read_table(con, "contacts"),
-                    "location_evidence": warehouse.read_table(con, "location_evidence")}
+                    "contacts": warehouse.read_table(con, "contacts")}
         open_ids = set(debtors["id_number"].to_list())
         if relink_all or previous["debtors"].height == 0:
             touched = open_ids
         else:
-            # New parcels to a door or estate a debtor is placed at touch that debtor: read those addresses first.
-            tonight = pl.col("obs_id").is_in(list(new_ids))
-            prepared = prepare.ensure_addresses(prepared, incremental.addresses_to_read(
-                prepared.filter(tonight), debtors, previous["locations"]))
-            touched = incremental.roster_changes(previous["debtors"], debtors) | incremental.touched_by_observations(
-                prepared.filter(tonight), debtors, previous["contacts"], previous["locations"])
+            touched = incremental.roster_changes(previous["debtors"], debtors) | linking.touched(
+                buckets, debtors, previous["contacts"], previous["locations"])
         touched_open = debtors.filter(pl.col("id_number").is_in(list(touched)))
-        scored, prepared = score.link_observations(prepared, touched_open, stats=stats)
-        fresh_links = scored.filter(pl.col("probability") >= score.LINK_THRESHOLD)
-        run = pl.lit(ctx.run_id)
-        fresh = {
-            "links": fresh_links,
-            "locations": rank.rank_locations(fresh_links, prepared, ctx.as_of_date).with_columns(run.alias("run_id")),
-            "contacts": rank.rank_contacts(fresh_links, prepared, touched_open, ctx.as_of_date)
-            .with_columns(run.alias("run_id")),
-            "location_evidence": rank.location_evidence(fresh_links, prepared, ctx.as_of_date),
-        }
-        merged = {t: incremental.keep_untouched(previous[t], f, touched, open_ids) for t, f in fresh.items()}
-        links, locations, contacts, evidence = (merged[t] for t in ("links", "locations", "contacts",
-                                                                     "location_evidence"))
-        kept = prepared.join(links.select("obs_id").unique(), on="obs_id", how="semi")
+        if touched_open.height:
+            score.link_buckets(buckets, touched_open, score.MAX_PASSES, stats)
+        out = work / "out"
+        linking.rank_night(buckets, touched_open, ctx.as_of_date, ctx.run_id, out)
 
         warehouse.checkpoint("link-before-writes")
         # Keep last run's places so the next report can say what is new.
@@ -368,28 +350,69 @@ def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = Fals
         con.execute("INSERT OR REPLACE INTO linkage_stats VALUES ('population', ?)", [str(history["population"])])
         warehouse.replace_table(con, "debtors", debtors)
         warehouse.checkpoint("link-mid-writes")
-        # An observation keeps the run that first kept it.
-        first_kept = warehouse.query(con, "SELECT obs_id, run_id FROM observations")
-        kept = kept.join(first_kept, on="obs_id", how="left").with_columns(pl.col("run_id").fill_null(run))
-        warehouse.replace_table(con, "observations", kept)
-        warehouse.replace_table(con, "links", links)
-        warehouse.replace_table(con, "locations", locations)
-        warehouse.replace_table(con, "contacts", contacts)
-        warehouse.replace_table(con, "location_evidence", evidence)
+        _write_derived(con, out, touched)
+        new_linked = _write_observations(con, out, ctx.run_id)
         warehouse.checkpoint("link-after-writes")
-        kept_new = len(new_ids & set(kept["obs_id"].to_list()))
+        one = lambda sql: con.execute(sql).fetchall()[0][0]  # noqa: E731
         return {
             "debtors": debtors.height,
             "organisations_skipped": counts["organisations"],
-            "observations_new": len(new_ids),
-            "observations_linked": kept_new,
-            "observations_dropped": len(new_ids) - kept_new,
-            "debtors_located": locations["id_number"].n_unique() if locations.height else 0,
-            "links": links.height,
+            "observations_new": night.new,
+            "observations_linked": new_linked,
+            "observations_dropped": night.new - new_linked,
+            "debtors_located": one("SELECT count(DISTINCT id_number) FROM locations"),
+            "links": one("SELECT count(*) FROM links"),
             "debtors_relinked": len(touched & open_ids),
         }
     finally:
         con.close()
+
+
+def _rows_paths(ingested_file: dict) -> list[str]:
+    return ingested_file.get("rows_paths") or [ingested_file["rows_path"]]
+
+
+def _write_derived(con, out: Path, touched: set[str]) -> None:
+    """Tonight's rows of the touched debtors replace theirs; debtors no longer open lose theirs;
+    everyone else keeps last night's rows (``run_id`` included)."""
+    con.register("_touched", pl.DataFrame({"id_number": sorted(touched)}, schema={"id_number": pl.Utf8}).to_arrow())
+    try:
+        for table in DERIVED_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE id_number IN (SELECT id_number FROM _touched) "
+                        "OR id_number NOT IN (SELECT id_number FROM debtors)")
+            files = linking.output_files(out, table)
+            if files:
+                # The table's columns the parquet has, by name; the others stay NULL.
+                con.execute(f"INSERT INTO {table} BY NAME SELECT COLUMNS(lambda c: list_contains(?, c)) "
+                            "FROM read_parquet(?)", [_columns(con, table), files])
+    finally:
+        con.unregister("_touched")
+
+
+def _columns(con, table: str) -> list[str]:
+    return [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+
+
+def _write_observations(con, out: Path, run_id: str) -> int:
+    """``observations`` becomes the rows behind tonight's links: an observation keeps the run
+    that first kept it, and the rows of debtors not touched tonight are kept as they were.
+    Returns how many of tonight's new observations were kept."""
+    files = linking.output_files(out, "observations")
+    con.execute("CREATE TEMP TABLE _fresh AS SELECT * FROM observations LIMIT 0")
+    new_kept = 0
+    if files:
+        columns = [c for c in _columns(con, "observations") if c != "run_id"]
+        # An observation linked to debtors of two groups was written twice: once is enough.
+        con.execute("INSERT INTO _fresh BY NAME SELECT COLUMNS(lambda c: list_contains(?, c)), ? AS run_id "
+                    "FROM read_parquet(?) QUALIFY row_number() OVER (PARTITION BY obs_id ORDER BY obs_id) = 1",
+                    [columns, run_id, files])
+        new_kept = con.execute("SELECT count(DISTINCT obs_id) FROM read_parquet(?) WHERE _new", [files]).fetchall()[0][0]
+        con.execute("UPDATE _fresh SET run_id = o.run_id FROM observations o WHERE _fresh.obs_id = o.obs_id")
+    con.execute("DELETE FROM observations WHERE obs_id NOT IN (SELECT obs_id FROM links) "
+                "OR obs_id IN (SELECT obs_id FROM _fresh)")
+    con.execute("INSERT INTO observations SELECT * FROM _fresh WHERE obs_id IN (SELECT obs_id FROM links)")
+    con.execute("DROP TABLE _fresh")
+    return int(new_kept)
 
 
 def find_violations(ctx: RunContext) -> dict:
@@ -410,8 +433,8 @@ def find_violations(ctx: RunContext) -> dict:
         con.close()
 
 
-def _population(con, prepared: pl.DataFrame) -> tuple[tuple[dict, int], dict]:
-    """Tonight's name statistics raised to the largest seen on earlier nights."""
+def _population(con, people: pl.DataFrame) -> tuple[tuple[dict, int], dict]:
+    """Tonight's name statistics (of ``score.name_people``) raised to the largest seen on earlier nights."""
     stats = dict(con.execute("SELECT key, value FROM linkage_stats").fetchall())
     salt = stats.get("name_salt")
     if salt is None:
@@ -421,7 +444,7 @@ def _population(con, prepared: pl.DataFrame) -> tuple[tuple[dict, int], dict]:
                "population": int(stats.get("population", 0))}
     history = {k: (v.cast(population.HISTORY_SCHEMAS[k]) if isinstance(v, pl.DataFrame) else v)
                for k, v in history.items()}
-    tonight, n = score.name_frequencies(prepared)
+    tonight, n = score.frequencies_of(people)
     freqs, n, new_history = population.merge(tonight, n, history, salt)
     return (freqs, n), new_history
 

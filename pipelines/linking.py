@@ -1,0 +1,258 @@
+"""The night's linkage in bounded memory: observations in buckets on disk, places ranked per
+group of debtors, results as parquet for the staging database to load.
+
+A provincial night (tens of millions of rows) does not fit in memory at once.  Its
+observations are prepared chunk by chunk and written into buckets by account (an
+account's rows in one bucket, as ``score.link_buckets`` needs); the linkage passes go
+bucket by bucket; places and phones are ranked per group of debtors; what the night
+publishes is written as parquet in the run's work folder, which ``stages`` loads into
+the staging database with SQL.  A night of up to ``BUCKET_ROWS`` observations is one
+bucket, kept in memory; the code path is the same.
+
+Sizes can be set for tests and for machines of another size: ``LOCATE_BUCKET_ROWS``
+(observations per bucket) and ``LOCATE_GROUP_LINKS`` (links ranked at once).
+"""
+from __future__ import annotations
+
+import math
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import polars as pl
+
+from linkage import incremental, prepare, rank, score
+from sources.schema import OBSERVATION_SCHEMA
+
+BUCKET_ROWS = 1_000_000
+GROUP_LINKS = 2_000_000
+CHUNK_ROWS = 1_000_000
+LINK_COLUMNS = ["id_number", "obs_id", "probability", "match_weight", "via", "evidence"]
+
+
+def _setting(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return max(1, int(value)) if value else default
+
+
+def _write(frame: pl.DataFrame, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.write_parquet(path)
+
+
+class NightBuckets:
+    """A night's prepared observations in ``n`` buckets on disk (in memory when ``n`` is 1);
+    the store ``score.link_buckets`` works on.
+
+    Layout under ``root``: ``prepared/<b>/part-<i>.parquet`` while chunks arrive, then
+    ``prepared/<b>.parquet``; ``parsed/<b>.parquet`` (the addresses read so far) and
+    ``scored/<b>.parquet`` (the bucket's scored pairs).
+    """
+
+    def __init__(self, root: Path, n: int):
+        self.root, self.n = Path(root), max(1, n)
+        self._parts = 0
+        self._memory: dict[int, pl.DataFrame] = {}
+        self._scored: dict[int, pl.DataFrame | None] = {}
+        self._parsed_rows: dict[int, int] = {}
+
+    def keys(self) -> list[int]:
+        return list(range(self.n))
+
+    @property
+    def in_memory(self) -> bool:
+        return self.n == 1
+
+    def _bucket(self) -> pl.Expr:
+        # An account's rows together; a row without an account anywhere (its own id).
+        return (pl.coalesce("account_key", "obs_id").hash(seed=0) % self.n).cast(pl.Int32)
+
+    def add(self, prepared_chunk: pl.DataFrame) -> None:
+        """Add prepared observations (``_seq`` orders them: the first of an obs_id wins)."""
+        if self.in_memory:
+            self._memory.setdefault(0, pl.DataFrame())
+            self._memory[0] = pl.concat([self._memory[0], prepared_chunk], how="vertical") \
+                if self._memory[0].width else prepared_chunk
+            return
+        for (b,), part in prepared_chunk.with_columns(self._bucket().alias("_bucket")).partition_by(
+                "_bucket", as_dict=True).items():
+            _write(part.drop("_bucket"), self.root / "prepared" / str(b) / f"part-{self._parts:05d}.parquet")
+        self._parts += 1
+
+    def seal(self) -> None:
+        """One file per bucket, each obs_id once (re-sent records: the first kept)."""
+        if self.in_memory:
+            frame = self._memory.get(0)
+            self._memory[0] = (frame.sort("_seq").unique("obs_id", keep="first", maintain_order=True)
+                               if frame is not None and frame.width else pl.DataFrame())
+            return
+        for b in self.keys():
+            folder = self.root / "prepared" / str(b)
+            parts = sorted(folder.glob("*.parquet")) if folder.exists() else []
+            frame = pl.concat([pl.read_parquet(p) for p in parts], how="vertical") if parts else pl.DataFrame()
+            if frame.width:
+                frame = frame.sort("_seq").unique("obs_id", keep="first", maintain_order=True)
+            _write(frame, self.root / "prepared" / f"{b}.parquet")
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def load(self, bucket: int) -> pl.DataFrame:
+        if self.in_memory:
+            return self._memory[0]
+        obs = pl.read_parquet(self.root / "prepared" / f"{bucket}.parquet")
+        parsed = self.root / "parsed" / f"{bucket}.parquet"
+        if parsed.exists() and obs.height:
+            obs = obs.update(pl.read_parquet(parsed), on="obs_id", how="left", include_nulls=True)
+        return obs
+
+    def scored(self, bucket: int) -> pl.DataFrame | None:
+        if self.in_memory or bucket in self._scored:
+            return self._scored.get(bucket)
+        path = self.root / "scored" / f"{bucket}.parquet"
+        return pl.read_parquet(path) if path.exists() else None
+
+    def save(self, bucket: int, obs: pl.DataFrame, scored: pl.DataFrame | None) -> None:
+        if self.in_memory:
+            self._memory[0], self._scored[0] = obs, scored
+            return
+        if obs.width:
+            parsed = obs.filter(pl.col("address_parsed")).select("obs_id", *prepare.ADDRESS_FIELDS, "address_parsed")
+            if parsed.height != self._parsed_rows.get(bucket, 0):
+                _write(parsed, self.root / "parsed" / f"{bucket}.parquet")
+                self._parsed_rows[bucket] = parsed.height
+        path = self.root / "scored" / f"{bucket}.parquet"
+        if scored is None:
+            path.unlink(missing_ok=True)
+        else:
+            _write(scored, path)
+
+
+def _chunks(frame_paths: list[Path]):
+    """Row chunks of the night's inputs, in order."""
+    for p in frame_paths:
+        if not p.exists():
+            continue
+        lf = pl.scan_parquet(p)
+        n = lf.select(pl.len()).collect().item()
+        for start in range(0, n, CHUNK_ROWS):
+            yield lf.slice(start, CHUNK_ROWS).collect()
+
+
+@dataclass
+class Prepared:
+    buckets: NightBuckets
+    rows: int        # distinct observations
+    new: int         # of which new tonight
+
+
+def prepare_night(root: Path, retained: Path | None, tonight: list[Path]) -> Prepared:
+    """Prepare the night's observations into buckets: the retained ones first (an obs_id
+    re-sent tonight stays the retained one), then tonight's, each normalised once."""
+    sources = ([retained] if retained is not None else []) + list(tonight)
+    total = 0
+    for p in sources:
+        if p.exists():
+            total += pl.scan_parquet(p).select(pl.len()).collect().item()
+    buckets = NightBuckets(root, math.ceil(total / _setting("LOCATE_BUCKET_ROWS", BUCKET_ROWS)) if total else 1)
+    seq = 0
+    for i, p in enumerate(sources):
+        is_new = retained is None or i > 0
+        for chunk in _chunks([p]):
+            if "obs_id" not in chunk.columns:
+                chunk = chunk.with_columns(prepare.obs_ids(chunk))
+            # Retained rows lack what the database does not keep (nickname, region hint).
+            chunk = chunk.with_columns([pl.lit(None, t).alias(c) for c, t in OBSERVATION_SCHEMA.items()
+                                        if c not in chunk.columns])
+            chunk = chunk.select(["obs_id", *OBSERVATION_SCHEMA]).cast(OBSERVATION_SCHEMA | {"obs_id": pl.Utf8})
+            prepared_chunk = prepare.prepare_observations(chunk, with_addresses=False).with_columns(
+                pl.int_range(seq, seq + chunk.height, dtype=pl.Int64).alias("_seq"),
+                pl.lit(is_new).alias("_new"))
+            seq += chunk.height
+            buckets.add(prepared_chunk)
+    buckets.seal()
+    rows = new = 0
+    for b in buckets.keys():
+        obs = buckets.load(b)
+        if obs.width:
+            rows += obs.height
+            new += int(obs["_new"].sum())
+    return Prepared(buckets, rows, new)
+
+
+def name_people(buckets: NightBuckets) -> pl.DataFrame:
+    """(name, who) of every bucket, distinct: what name frequencies are counted from."""
+    parts = []
+    for b in buckets.keys():
+        obs = buckets.load(b)
+        if obs.width:
+            parts.append(score.name_people(obs))
+    return pl.concat(parts).unique() if parts else pl.DataFrame(schema={"name": pl.Utf8, "who": pl.Utf8})
+
+
+def touched(buckets: NightBuckets, debtors: pl.DataFrame, contacts: pl.DataFrame,
+            locations: pl.DataFrame) -> set[str]:
+    """Debtors sharing a blocking key with tonight's new observations (``incremental``):
+    their addresses read where they may be to a door or an estate a debtor is placed at."""
+    out: set[str] = set()
+    for b in buckets.keys():
+        obs = buckets.load(b)
+        if not obs.width or not obs["_new"].any():
+            continue
+        obs = prepare.ensure_addresses(obs, incremental.addresses_to_read(obs.filter(pl.col("_new")), debtors,
+                                                                          locations))
+        buckets.save(b, obs, buckets.scored(b))
+        out |= incremental.touched_by_observations(obs.filter(pl.col("_new")), debtors, contacts, locations)
+    return out
+
+
+OUTPUTS = ("links", "locations", "contacts", "location_evidence", "observations")
+
+
+def rank_night(buckets: NightBuckets, debtors: pl.DataFrame, as_of: date, run_id: str, out: Path) -> None:
+    """Rank the places and phones of ``debtors`` from the buckets' links, one group of
+    debtors at a time, into parquet under ``out/<output>/<group>.parquet`` (``OUTPUTS``;
+    ``observations``: the linked rows, an observation linked in two groups twice)."""
+    total_links = 0
+    for b in buckets.keys():
+        s = buckets.scored(b)
+        if s is not None:
+            total_links += s.filter(pl.col("probability") >= score.LINK_THRESHOLD).height
+    groups = max(1, math.ceil(total_links / _setting("LOCATE_GROUP_LINKS", GROUP_LINKS)))
+    group_of = (pl.col("id_number").hash(seed=1) % groups).cast(pl.Int32).alias("_group")
+    staged = out / "_groups"
+    for b in buckets.keys():
+        s = buckets.scored(b)
+        if s is None:
+            continue
+        links = s.filter(pl.col("probability") >= score.LINK_THRESHOLD).with_columns(group_of)
+        if links.height == 0:
+            continue
+        obs = buckets.load(b)
+        for (g,), part in links.partition_by("_group", as_dict=True).items():
+            _write(part.drop("_group"), staged / str(g) / f"links-{b}.parquet")
+            _write(obs.join(part.select("obs_id").unique(), on="obs_id", how="semi"),
+                   staged / str(g) / f"obs-{b}.parquet")
+    run = pl.lit(run_id)
+    for g in range(groups):
+        folder = staged / str(g)
+        link_files = sorted(folder.glob("links-*.parquet")) if folder.exists() else []
+        if not link_files:
+            continue
+        links = pl.concat([pl.read_parquet(p) for p in link_files], how="vertical")
+        obs = pl.concat([pl.read_parquet(p) for p in sorted(folder.glob("obs-*.parquet"))],
+                        how="vertical").unique("obs_id", keep="first")
+        group_debtors = debtors.join(links.select("id_number").unique(), on="id_number", how="semi")
+        _write(links.select(LINK_COLUMNS), out / "links" / f"{g}.parquet")
+        _write(rank.rank_locations(links, obs, as_of).with_columns(run.alias("run_id")),
+               out / "locations" / f"{g}.parquet")
+        _write(rank.rank_contacts(links, obs, group_debtors, as_of).with_columns(run.alias("run_id")),
+               out / "contacts" / f"{g}.parquet")
+        _write(rank.location_evidence(links, obs, as_of), out / "location_evidence" / f"{g}.parquet")
+        _write(obs, out / "observations" / f"{g}.parquet")
+        shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(staged, ignore_errors=True)
+
+
+def output_files(out: Path, name: str) -> list[str]:
+    return [str(p) for p in sorted((out / name).glob("*.parquet"))]
