@@ -10,7 +10,8 @@ the staging database with SQL.  A night of up to ``BUCKET_ROWS`` observations is
 bucket, kept in memory; the code path is the same.
 
 Sizes can be set for tests and for machines of another size: ``LOCATE_BUCKET_ROWS``
-(observations per bucket) and ``LOCATE_GROUP_LINKS`` (links ranked at once).
+(observations per bucket), ``LOCATE_CACHE_ROWS`` (observations kept in memory) and
+``LOCATE_GROUP_LINKS`` (links ranked at once).
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from linkage import incremental, prepare, rank, score
 from sources.schema import OBSERVATION_SCHEMA
 
 BUCKET_ROWS = 1_000_000
+CACHE_ROWS = 4_000_000       # prepared rows held in memory at once (about 400 bytes each)
 GROUP_LINKS = 2_000_000
 CHUNK_ROWS = 1_000_000
 LINK_COLUMNS = ["id_number", "obs_id", "probability", "match_weight", "via", "evidence"]
@@ -43,19 +45,21 @@ def _write(frame: pl.DataFrame, path: Path) -> None:
 
 
 class NightBuckets:
-    """A night's prepared observations in ``n`` buckets on disk (in memory when ``n`` is 1);
-    the store ``score.link_buckets`` works on.
+    """A night's prepared observations in ``n`` buckets, the store ``score.link_buckets``
+    works on: on disk, with as many buckets in memory as ``LOCATE_CACHE_ROWS`` rows allow
+    (all of them on an ordinary night; a provincial night re-reads some).
 
     Layout under ``root``: ``prepared/<b>/part-<i>.parquet`` while chunks arrive, then
     ``prepared/<b>.parquet``; ``parsed/<b>.parquet`` (the addresses read so far) and
-    ``scored/<b>.parquet`` (the bucket's scored pairs).
+    ``scored/<b>.parquet`` (the bucket's scored pairs), written when a bucket leaves memory.
     """
 
-    def __init__(self, root: Path, n: int):
+    def __init__(self, root: Path, n: int, cache_rows: int = CACHE_ROWS):
         self.root, self.n = Path(root), max(1, n)
+        self.cache_rows = cache_rows
         self._parts = 0
-        self._memory: dict[int, pl.DataFrame] = {}
-        self._scored: dict[int, pl.DataFrame | None] = {}
+        self._cache: dict[int, tuple[pl.DataFrame, pl.DataFrame | None]] = {}   # most recent last
+        self._chunks: list[pl.DataFrame] = []      # one bucket: chunks kept as they come
         self._parsed_rows: dict[int, int] = {}
 
     def keys(self) -> list[int]:
@@ -72,50 +76,41 @@ class NightBuckets:
     def add(self, prepared_chunk: pl.DataFrame) -> None:
         """Add prepared observations (``_seq`` orders them: the first of an obs_id wins)."""
         if self.in_memory:
-            self._memory.setdefault(0, pl.DataFrame())
-            self._memory[0] = pl.concat([self._memory[0], prepared_chunk], how="vertical") \
-                if self._memory[0].width else prepared_chunk
+            self._chunks.append(prepared_chunk)
             return
         for (b,), part in prepared_chunk.with_columns(self._bucket().alias("_bucket")).partition_by(
                 "_bucket", as_dict=True).items():
             _write(part.drop("_bucket"), self.root / "prepared" / str(b) / f"part-{self._parts:05d}.parquet")
         self._parts += 1
 
+    @staticmethod
+    def _dedupe(frame: pl.DataFrame) -> pl.DataFrame:
+        return frame.sort("_seq").unique("obs_id", keep="first", maintain_order=True) if frame.width else frame
+
     def seal(self) -> None:
-        """One file per bucket, each obs_id once (re-sent records: the first kept)."""
+        """One frame per bucket, each obs_id once (re-sent records: the first kept)."""
         if self.in_memory:
-            frame = self._memory.get(0)
-            self._memory[0] = (frame.sort("_seq").unique("obs_id", keep="first", maintain_order=True)
-                               if frame is not None and frame.width else pl.DataFrame())
+            frame = pl.concat(self._chunks, how="vertical") if self._chunks else pl.DataFrame()
+            self._chunks = []
+            self._cache[0] = (self._dedupe(frame), None)
             return
         for b in self.keys():
             folder = self.root / "prepared" / str(b)
             parts = sorted(folder.glob("*.parquet")) if folder.exists() else []
-            frame = pl.concat([pl.read_parquet(p) for p in parts], how="vertical") if parts else pl.DataFrame()
-            if frame.width:
-                frame = frame.sort("_seq").unique("obs_id", keep="first", maintain_order=True)
+            frame = self._dedupe(pl.concat([pl.read_parquet(p) for p in parts], how="vertical")
+                                 if parts else pl.DataFrame())
             _write(frame, self.root / "prepared" / f"{b}.parquet")
             shutil.rmtree(folder, ignore_errors=True)
+            self._keep(b, frame, None)
 
-    def load(self, bucket: int) -> pl.DataFrame:
-        if self.in_memory:
-            return self._memory[0]
-        obs = pl.read_parquet(self.root / "prepared" / f"{bucket}.parquet")
-        parsed = self.root / "parsed" / f"{bucket}.parquet"
-        if parsed.exists() and obs.height:
-            obs = obs.update(pl.read_parquet(parsed), on="obs_id", how="left", include_nulls=True)
-        return obs
+    def _keep(self, bucket: int, obs: pl.DataFrame, scored: pl.DataFrame | None) -> None:
+        self._cache.pop(bucket, None)
+        self._cache[bucket] = (obs, scored)
+        while len(self._cache) > 1 and sum(o.height for o, _ in self._cache.values()) > self.cache_rows:
+            old = next(iter(self._cache))
+            self._spill(old, *self._cache.pop(old))
 
-    def scored(self, bucket: int) -> pl.DataFrame | None:
-        if self.in_memory or bucket in self._scored:
-            return self._scored.get(bucket)
-        path = self.root / "scored" / f"{bucket}.parquet"
-        return pl.read_parquet(path) if path.exists() else None
-
-    def save(self, bucket: int, obs: pl.DataFrame, scored: pl.DataFrame | None) -> None:
-        if self.in_memory:
-            self._memory[0], self._scored[0] = obs, scored
-            return
+    def _spill(self, bucket: int, obs: pl.DataFrame, scored: pl.DataFrame | None) -> None:
         if obs.width:
             parsed = obs.filter(pl.col("address_parsed")).select("obs_id", *prepare.ADDRESS_FIELDS, "address_parsed")
             if parsed.height != self._parsed_rows.get(bucket, 0):
@@ -126,6 +121,27 @@ class NightBuckets:
             path.unlink(missing_ok=True)
         else:
             _write(scored, path)
+
+    def _get(self, bucket: int) -> tuple[pl.DataFrame, pl.DataFrame | None]:
+        if bucket in self._cache:
+            return self._cache[bucket]
+        obs = pl.read_parquet(self.root / "prepared" / f"{bucket}.parquet")
+        parsed = self.root / "parsed" / f"{bucket}.parquet"
+        if parsed.exists() and obs.height:
+            obs = obs.update(pl.read_parquet(parsed), on="obs_id", how="left", include_nulls=True)
+        path = self.root / "scored" / f"{bucket}.parquet"
+        scored = pl.read_parquet(path) if path.exists() else None
+        self._keep(bucket, obs, scored)
+        return obs, scored
+
+    def load(self, bucket: int) -> pl.DataFrame:
+        return self._get(bucket)[0]
+
+    def scored(self, bucket: int) -> pl.DataFrame | None:
+        return self._get(bucket)[1]
+
+    def save(self, bucket: int, obs: pl.DataFrame, scored: pl.DataFrame | None) -> None:
+        self._keep(bucket, obs, scored)
 
 
 def _chunks(frame_paths: list[Path]):
@@ -154,7 +170,8 @@ def prepare_night(root: Path, retained: Path | None, tonight: list[Path]) -> Pre
     for p in sources:
         if p.exists():
             total += pl.scan_parquet(p).select(pl.len()).collect().item()
-    buckets = NightBuckets(root, math.ceil(total / _setting("LOCATE_BUCKET_ROWS", BUCKET_ROWS)) if total else 1)
+    buckets = NightBuckets(root, math.ceil(total / _setting("LOCATE_BUCKET_ROWS", BUCKET_ROWS)) if total else 1,
+                           _setting("LOCATE_CACHE_ROWS", CACHE_ROWS))
     seq = 0
     for i, p in enumerate(sources):
         is_new = retained is None or i > 0

@@ -3,7 +3,8 @@ night is, to bound memory) publishes exactly what the same night in memory publi
 
 The sample inbox runs twice a night for two nights (a late courier file on the second, so
 the second night is incremental): once with the defaults (one bucket, in memory) and once
-with buckets of 4,000 observations and groups of 500 links.
+with buckets of 4,000 observations, at most 6,000 of them in memory (the others re-read
+from disk) and groups of 500 links.
 """
 from __future__ import annotations
 
@@ -47,7 +48,8 @@ def both(tmp_path_factory):
     try:
         memory = _nights(tmp_path_factory.mktemp("memory"), mp, {})
         disk = _nights(tmp_path_factory.mktemp("disk"), mp,
-                       {"LOCATE_BUCKET_ROWS": "4000", "LOCATE_GROUP_LINKS": "500"})
+                       {"LOCATE_BUCKET_ROWS": "4000", "LOCATE_CACHE_ROWS": "6000",
+                        "LOCATE_GROUP_LINKS": "500"})
     finally:
         mp.undo()
     return memory, disk
