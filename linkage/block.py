@@ -12,6 +12,8 @@ pairs.  Where on, a name block bigger than ``NAME_BLOCK_CAP`` debtors is skipped
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import polars as pl
 
 NAME_BLOCK_CAP = 30
@@ -94,22 +96,35 @@ def _masked_id_block(acc: pl.DataFrame, debtors: pl.DataFrame) -> pl.DataFrame:
     return pl.concat(out) if out else pl.DataFrame(schema={"account_key": pl.Utf8, "id_number": pl.Utf8})
 
 
-def _phone_block(left: pl.DataFrame, key: str, digits: str, mask: str, surname: str,
-                 phones: pl.DataFrame, debtors: pl.DataFrame) -> pl.DataFrame:
-    full = left.filter(pl.col(digits).is_not_null()).join(
-        phones.filter(pl.col("phone").is_not_null()).select("id_number", "phone").unique(),
-        left_on=digits, right_on="phone", how="inner"
-    ).select(key, "id_number")
-    # A full number whose visible digits match a masked number the debtor was seen using.
+@dataclass
+class PhoneKeys:
+    """The debtor side of the phone blocks, built once per pass (it does not depend on the
+    observations): full numbers, masks learned from masked sightings, and every mask
+    (with the debtor's surname) of a mask key held by at most ``MASK_BLOCK_CAP`` debtors."""
+
+    full: pl.DataFrame       # id_number, phone
+    learned: pl.DataFrame    # id_number, mask_key
+    masks: pl.DataFrame      # id_number, mask_key, dn_surname
+
+
+def phone_keys(phones: pl.DataFrame, debtors: pl.DataFrame) -> PhoneKeys:
+    full = phones.filter(pl.col("phone").is_not_null()).select("id_number", "phone").unique()
     learned = phones.filter(pl.col("origin") == "current_mask").select("id_number", "mask_key").unique()
-    full_masked = left.filter(pl.col(digits).is_not_null() & pl.col(mask).is_not_null()).join(
-        learned, left_on=mask, right_on="mask_key", how="inner").select(key, "id_number")
-    masked = left.filter(pl.col(mask).is_not_null() & (pl.col(f"{digits[:3]}kind") == "masked"))
     pm = phones.filter(pl.col("mask_key").is_not_null()).select("id_number", "mask_key").unique()
     pm = pm.join(debtors.select("id_number", "dn_surname"), on="id_number", how="left")
     sizes = pm.group_by("mask_key").len()
     pm = pm.join(sizes.filter(pl.col("len") <= MASK_BLOCK_CAP).select("mask_key"), on="mask_key", how="semi")
-    mj = masked.join(pm, left_on=mask, right_on="mask_key", how="inner").filter(
+    return PhoneKeys(full, learned, pm)
+
+
+def _phone_block(left: pl.DataFrame, key: str, digits: str, mask: str, surname: str, keys: PhoneKeys) -> pl.DataFrame:
+    full = left.filter(pl.col(digits).is_not_null()).join(
+        keys.full, left_on=digits, right_on="phone", how="inner").select(key, "id_number")
+    # A full number whose visible digits match a masked number the debtor was seen using.
+    full_masked = left.filter(pl.col(digits).is_not_null() & pl.col(mask).is_not_null()).join(
+        keys.learned, left_on=mask, right_on="mask_key", how="inner").select(key, "id_number")
+    masked = left.filter(pl.col(mask).is_not_null() & (pl.col(f"{digits[:3]}kind") == "masked"))
+    mj = masked.join(keys.masks, left_on=mask, right_on="mask_key", how="inner").filter(
         pl.col(surname).is_null() | (pl.col(surname) == pl.col("dn_surname"))
     ).select(key, "id_number")
     return pl.concat([full, full_masked, mj])
@@ -129,11 +144,36 @@ def _area_name_block(obs: pl.DataFrame, debtors: pl.DataFrame, areas: pl.DataFra
     return pl.concat([by_name.select("id_number", "obs_id"), by_pinyin.select("id_number", "obs_id")])
 
 
+@dataclass
+class BlockKeys:
+    """Everything of the debtors' side the blocks use, built once per linkage pass
+    (``block_keys``) and applied to any number of observation buckets (``pairs_for``)."""
+
+    debtors: pl.DataFrame             # id_number, dn_name, dn_surname, dn_kind, dn_pinyin
+    phones: PhoneKeys
+    doors: pl.DataFrame | None
+    areas: pl.DataFrame | None
+    name_blocks: bool
+
+
+def block_keys(debtors: pl.DataFrame, phones: pl.DataFrame, doors: pl.DataFrame | None = None,
+               areas: pl.DataFrame | None = None, name_blocks: bool | None = None) -> BlockKeys:
+    return BlockKeys(debtors.select("id_number", "dn_name", "dn_surname", "dn_kind", "dn_pinyin"),
+                     phone_keys(phones, debtors), doors if doors is not None and doors.height else None,
+                     areas if areas is not None and areas.height else None,
+                     NAME_BLOCKS if name_blocks is None else name_blocks)
+
+
 def candidate_pairs(obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFrame,
                     doors: pl.DataFrame | None = None, name_blocks: bool | None = None,
                     areas: pl.DataFrame | None = None) -> pl.DataFrame:
     """Distinct (id_number, obs_id, block) candidates, block naming the first key that found it."""
-    name_blocks = NAME_BLOCKS if name_blocks is None else name_blocks
+    return pairs_for(obs, block_keys(debtors, phones, doors, areas, name_blocks))
+
+
+def pairs_for(obs: pl.DataFrame, keys: BlockKeys) -> pl.DataFrame:
+    """``candidate_pairs`` with the debtors' side already built."""
+    debtors = keys.debtors
     acc = accounts(obs)
     acc_pairs = []
     acc_pairs.append(
@@ -143,10 +183,10 @@ def candidate_pairs(obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFra
     )
     acc_pairs.append(_masked_id_block(acc, debtors).with_columns(pl.lit("account_masked_id").alias("block")))
     acc_pairs.append(
-        _phone_block(acc, "account_key", "ap_digits", "ap_mask_key", "an_surname", phones, debtors)
+        _phone_block(acc, "account_key", "ap_digits", "ap_mask_key", "an_surname", keys.phones)
         .with_columns(pl.lit("account_phone").alias("block"))
     )
-    if name_blocks:
+    if keys.name_blocks:
         acc_pairs.append(
             _name_block(acc.filter(pl.col("an_kind") == "full"), "an_name", debtors)
             .select("account_key", "id_number", pl.lit("account_name").alias("block"))
@@ -156,18 +196,18 @@ def candidate_pairs(obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFra
         "id_number", "obs_id", "block"
     )
     rec = obs.select("obs_id", "pp_digits", "pp_mask_key", "pp_kind", "pn_surname", "pn_name", "pn_kind")
-    via_phone = _phone_block(rec, "obs_id", "pp_digits", "pp_mask_key", "pn_surname", phones, debtors).with_columns(
+    via_phone = _phone_block(rec, "obs_id", "pp_digits", "pp_mask_key", "pn_surname", keys.phones).with_columns(
         pl.lit("recipient_phone").alias("block")
     )
     parts = [via_account, via_phone.select("id_number", "obs_id", "block")]
-    if name_blocks:
+    if keys.name_blocks:
         parts.append(_name_block(rec.filter(pl.col("pn_kind") == "full"), "pn_name", debtors).select(
             "id_number", "obs_id", pl.lit("recipient_name").alias("block")))
-    if doors is not None and doors.height:
+    if keys.doors is not None:
         # A parcel to a door where the debtor is already placed: decided by its name and phone.
-        parts.append(obs.select("obs_id", "place_key").join(doors, on="place_key", how="inner")
+        parts.append(obs.select("obs_id", "place_key").join(keys.doors, on="place_key", how="inner")
                      .select("id_number", "obs_id", pl.lit("recipient_place").alias("block")))
-    if areas is not None and areas.height:
-        parts.append(_area_name_block(obs, debtors, areas).with_columns(pl.lit("recipient_area").alias("block")))
+    if keys.areas is not None:
+        parts.append(_area_name_block(obs, debtors, keys.areas).with_columns(pl.lit("recipient_area").alias("block")))
     pairs = pl.concat(parts)
     return pairs.unique(["id_number", "obs_id"], keep="first", maintain_order=True)

@@ -79,13 +79,9 @@ def phone_level(prefix: str) -> pl.Expr:
     )
 
 
-def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFrame,
-                  doors: pl.DataFrame | None = None, areas: pl.DataFrame | None = None) -> pl.DataFrame:
-    """Comparison levels for each candidate pair.
-
-    Output columns: id_number, obs_id, block, lvl_account_id, lvl_account_name,
-    lvl_account_phone, lvl_recipient_name, lvl_recipient_phone, has_account.
-    """
+def debtor_side(debtors: pl.DataFrame, phones: pl.DataFrame) -> pl.DataFrame:
+    """What comparisons read of each debtor: name, surname and phones by origin (built once
+    per linkage pass, for any number of observation buckets)."""
     ph = phones.group_by("id_number").agg(
         pl.col("phone").filter(pl.col("origin") == "current").unique().alias("current_phones"),
         pl.col("mask_key").filter(pl.col("origin") != "household").drop_nulls().unique().alias("phone_mask_keys"),
@@ -100,6 +96,18 @@ def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
         pl.col("household_phones").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
         pl.col("household_masks").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
     )
+    return d
+
+
+def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFrame,
+                  doors: pl.DataFrame | None = None, areas: pl.DataFrame | None = None,
+                  side: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Comparison levels for each candidate pair (``side``: ``debtor_side`` if already built).
+
+    Output columns: id_number, obs_id, block, lvl_account_id, lvl_account_name,
+    lvl_account_phone, lvl_recipient_name, lvl_recipient_phone, has_account.
+    """
+    d = side if side is not None else debtor_side(debtors, phones)
     ocols = ["obs_id", "account_key", "account_name", "person_name", "place_key", "area_key", "an_name", "an_kind", "an_pinyin",
              "pn_name", "pn_kind", "pn_pinyin"] + [c for c in obs.columns if c[:3] in ("ai_", "ap_", "pp_")]
     x = pairs.join(obs.select(ocols), on="obs_id", how="left").join(d, on="id_number", how="left")

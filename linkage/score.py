@@ -15,13 +15,14 @@ with the debtor's own name to the estate where the debtor checks in.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import polars as pl
 
 from linkage import address_scope, names, prepare
 from linkage import weights as W
-from linkage.block import candidate_pairs, debtor_phones
-from linkage.compare import OWN_NAME_LEVELS, compare_pairs
+from linkage.block import BlockKeys, block_keys, debtor_phones, pairs_for
+from linkage.compare import OWN_NAME_LEVELS, compare_pairs, debtor_side
 
 LINK_THRESHOLD = 0.5          # below this an observation is not linked (and not retained)
 CURRENT_PHONE_THRESHOLD = 0.95
@@ -241,9 +242,27 @@ def known_areas(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
             .filter(pl.col("area_key").is_not_null()).select("id_number", "area_key").unique())
 
 
-def _one_pass(obs, debtors, phones, doors, freqs, population, areas=None):
-    pairs = candidate_pairs(obs, debtors, phones, doors, areas=areas)
-    return score_comparisons(compare_pairs(pairs, obs, debtors, phones, doors, areas), freqs, population)
+@dataclass
+class _Pass:
+    """One linkage pass's debtor side, built once for all the night's buckets."""
+
+    debtors: pl.DataFrame
+    phones: pl.DataFrame
+    doors: pl.DataFrame
+    areas: pl.DataFrame | None
+    keys: BlockKeys
+    side: pl.DataFrame
+
+
+def _pass(debtors, phones, doors, areas=None) -> _Pass:
+    return _Pass(debtors, phones, doors, areas, block_keys(debtors, phones, doors, areas=areas),
+                 debtor_side(debtors, phones))
+
+
+def _one_pass(obs, p: _Pass, freqs, population):
+    pairs = pairs_for(obs, p.keys)
+    return score_comparisons(compare_pairs(pairs, obs, p.debtors, p.phones, p.doors, p.areas, side=p.side),
+                             freqs, population)
 
 
 def _learned_signature(current: pl.DataFrame, doors: pl.DataFrame, household: pl.DataFrame,
@@ -327,10 +346,10 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
     """
     freqs, population = stats
     phones = debtor_phones(debtors)
-    no_doors = pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8})
+    first = _pass(debtors, phones, pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8}))
     for b in store.keys():
         obs = store.load(b)
-        scored = _one_pass(obs, debtors, phones, no_doors, freqs, population) if obs.height else None
+        scored = _one_pass(obs, first, freqs, population) if obs.height else None
         # Doors are learned from near-certain links only: their parcels' addresses are read now.
         store.save(b, prepare.ensure_addresses(obs, _sure(scored)), scored)
     signature = pl.DataFrame(schema={"id_number": pl.Utf8, "sig": pl.Utf8})
@@ -348,6 +367,7 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
         again_debtors = debtors.join(changed, on="id_number", how="semi")
         counted_areas = address_scope.count_people(
             [address_scope.people_at(store.load(b), again_areas) for b in store.keys()], again_areas)
+        again = _pass(again_debtors, phones, again_doors, counted_areas)
         for b in store.keys():
             obs, scored = store.load(b), store.scored(b)
             if obs.height == 0:
@@ -355,7 +375,7 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
             # Parcels that may be to a learned door, or at a learned area under the debtor's own
             # name, need their address read before blocking on it.
             obs = prepare.ensure_addresses(obs, address_scope.to_read(obs, again_debtors, again_doors, again_areas))
-            rescored = _one_pass(obs, again_debtors, phones, again_doors, freqs, population, counted_areas)
+            rescored = _one_pass(obs, again, freqs, population)
             kept = scored.join(changed, on="id_number", how="anti") if scored is not None else None
             scored = rescored if kept is None else pl.concat([kept, rescored.select(kept.columns)], how="vertical")
             store.save(b, prepare.ensure_addresses(obs, _sure(scored)), scored)
