@@ -14,7 +14,8 @@ from datetime import date, datetime
 
 import polars as pl
 
-FEATURES = ("share", "strength", "best_link", "link_logit", "log_n", "age_years", "n_sources", "is_top", "margin")
+FEATURES = ("share", "strength", "best_link", "link_logit", "log_n", "age_years", "n_sources", "is_top", "margin",
+            "door", "silence", "quiet")
 
 
 def end_of_day(as_of: date) -> datetime:
@@ -27,8 +28,24 @@ def place_features(places: pl.DataFrame, as_of: date, group: tuple[str, ...] = (
     last_seen, sources and best_link."""
     total = pl.col("score").sum().over(*group)
     second = pl.col("score").sort(descending=True).slice(1, 1).first().over(*group).fill_null(0.0)
-    age = (pl.lit(end_of_day(as_of)) - pl.col("last_seen")).dt.total_seconds() / (86400.0 * 365.0)
+    end = pl.lit(end_of_day(as_of))
+    age = (end - pl.col("last_seen")).dt.total_seconds() / (86400.0 * 365.0)
+    days = lambda a, b: ((a - b).dt.total_seconds() / 86400.0).fill_null(0.0).clip(0.0, None)  # noqa: E731
+    # Silence: how many traces the place's own rhythm would have shown since it was last
+    # seen (a home left behind goes quiet while the debtor shows up elsewhere); quiet: how
+    # many traces the debtor left anywhere meanwhile.
+    rate = pl.col("n_observations").cast(pl.Float64) / (days(pl.col("last_seen"), pl.col("first_seen")) + 60.0)
+    debtor_last = pl.col("last_seen").max().over("id_number")
+    debtor_rate = pl.col("n_observations").sum().over("id_number").cast(pl.Float64) / (
+        days(debtor_last, pl.col("first_seen").min().over("id_number")) + 60.0)
+    # A door (a flat, a house, a street number: a five-part place key) rather than an
+    # estate or a road (an area key, 'code|premises'): officers knock at doors.
+    door = ((pl.col("place_key").str.count_matches("|", literal=True) == 4).cast(pl.Float64).fill_null(0.0)
+            if "place_key" in places.columns else pl.lit(0.0))
     return places.with_columns(
+        door.alias("f_door"),
+        (rate * days(end, pl.col("last_seen"))).log1p().alias("f_silence"),
+        (debtor_rate * days(debtor_last, pl.col("last_seen"))).log1p().alias("f_quiet"),
         (pl.col("score") / total).fill_nan(0.0).fill_null(0.0).alias("f_share"),
         (1.0 - (-pl.col("score") / 0.8).exp()).alias("f_strength"),
         pl.col("best_link").fill_null(0.0).alias("f_best_link"),

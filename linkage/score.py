@@ -15,6 +15,7 @@ with the debtor's own name to the estate where the debtor checks in.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import polars as pl
@@ -327,7 +328,8 @@ def _sure(scored: pl.DataFrame | None) -> pl.Series | None:
     return None if scored is None else scored.filter(pl.col("probability") >= CURRENT_PHONE_THRESHOLD)["obs_id"]
 
 
-def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dict, int]) -> None:
+def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dict, int],
+                 progress: Callable[[str], None] | None = None) -> None:
     """Link a night's observations, held in buckets, to ``debtors``; each bucket ends with its
     scored pairs (``SCORED_SCHEMA``, evidence for links) and its observations, the addresses
     of its links parsed.
@@ -343,17 +345,20 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
     A pass re-compares only the debtors it learned something new about: a pair's levels
     depend on nothing else that changes between passes.  What a pass learns and how many
     people an estate holds are summed over all buckets before the next pass scores any.
+    ``progress`` is told each pass.
     """
+    say = progress or (lambda _msg: None)
     freqs, population = stats
     phones = debtor_phones(debtors)
     first = _pass(debtors, phones, pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8}))
+    say(f"linkage pass 1: {debtors.height:,} debtors, {len(store.keys())} bucket(s)")
     for b in store.keys():
         obs = store.load(b)
         scored = _one_pass(obs, first, freqs, population) if obs.height else None
         # Doors are learned from near-certain links only: their parcels' addresses are read now.
         store.save(b, prepare.ensure_addresses(obs, _sure(scored)), scored)
     signature = pl.DataFrame(schema={"id_number": pl.Utf8, "sig": pl.Utf8})
-    for _ in range(max_passes - 1):
+    for n in range(2, max_passes + 1):
         current, doors, areas, household = _learned(store)
         new_sig = _learned_signature(current, doors, household, areas)
         changed = pl.concat([new_sig.join(signature, on=["id_number", "sig"], how="anti").select("id_number"),
@@ -361,6 +366,7 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
         if changed.height == 0:
             break
         signature = new_sig
+        say(f"linkage pass {n}: {changed.height:,} debtors learned a phone, door or estate")
         phones = debtor_phones(debtors, current, household).join(changed, on="id_number", how="semi")
         again_doors = doors.join(changed, on="id_number", how="semi")
         again_areas = areas.join(changed, on="id_number", how="semi")

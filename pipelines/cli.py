@@ -14,6 +14,19 @@ def _progress(msg: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
+def _show_stage_progress() -> None:
+    """Steps inside a stage (linkage passes, ranking groups) on stderr, as the stages' own lines."""
+    import logging
+
+    logger = logging.getLogger("locate")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("[%(asctime)s]   %(message)s", "%H:%M:%S"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
 def run_direct(inbox: str, db: str, reports: str, as_of: str | None, relink_all: bool = False,
                restricted_categories: str | None = None) -> dict:
     """The nightly stages in order, without a Prefect server (same code the flow's tasks call)."""
@@ -111,6 +124,7 @@ def cmd_nightly(args) -> int:
             summary = nightly(args.inbox, args.db, args.reports, args.as_of, args.relink_all,
                               args.restricted_categories)
     else:
+        _show_stage_progress()
         summary = run_direct(args.inbox, args.db, args.reports, args.as_of, args.relink_all,
                              args.restricted_categories)
     print_summary(summary, args.db, args.reports)

@@ -15,6 +15,7 @@ Sizes can be set for tests and for machines of another size: ``LOCATE_BUCKET_ROW
 """
 from __future__ import annotations
 
+import logging
 import math
 import os
 import shutil
@@ -26,6 +27,8 @@ import polars as pl
 
 from linkage import incremental, prepare, rank, score
 from sources.schema import OBSERVATION_SCHEMA
+
+log = logging.getLogger("locate.night")
 
 BUCKET_ROWS = 1_000_000
 CACHE_ROWS = 4_000_000       # prepared rows held in memory at once (about 400 bytes each)
@@ -61,6 +64,7 @@ class NightBuckets:
         self._cache: dict[int, tuple[pl.DataFrame, pl.DataFrame | None]] = {}   # most recent last
         self._chunks: list[pl.DataFrame] = []      # one bucket: chunks kept as they come
         self._parsed_rows: dict[int, int] = {}
+        self._dirty: set[int] = set()              # changed since read from disk
 
     def keys(self) -> list[int]:
         return list(range(self.n))
@@ -101,14 +105,22 @@ class NightBuckets:
                                  if parts else pl.DataFrame())
             _write(frame, self.root / "prepared" / f"{b}.parquet")
             shutil.rmtree(folder, ignore_errors=True)
-            self._keep(b, frame, None)
+            self._keep(b, frame, None, dirty=False)
 
-    def _keep(self, bucket: int, obs: pl.DataFrame, scored: pl.DataFrame | None) -> None:
+    def _keep(self, bucket: int, obs: pl.DataFrame, scored: pl.DataFrame | None, dirty: bool = True) -> None:
         self._cache.pop(bucket, None)
         self._cache[bucket] = (obs, scored)
+        if dirty:
+            self._dirty.add(bucket)
+        # Passes sweep the buckets in order: evicting the most recently used other bucket
+        # keeps the same ones in memory sweep after sweep (least recent would evict each
+        # bucket just before it is needed again).
         while len(self._cache) > 1 and sum(o.height for o, _ in self._cache.values()) > self.cache_rows:
-            old = next(iter(self._cache))
-            self._spill(old, *self._cache.pop(old))
+            old = [b for b in self._cache if b != bucket][-1]
+            entry = self._cache.pop(old)
+            if old in self._dirty:
+                self._spill(old, *entry)
+                self._dirty.discard(old)
 
     def _spill(self, bucket: int, obs: pl.DataFrame, scored: pl.DataFrame | None) -> None:
         if obs.width:
@@ -131,7 +143,7 @@ class NightBuckets:
             obs = obs.update(pl.read_parquet(parsed), on="obs_id", how="left", include_nulls=True)
         path = self.root / "scored" / f"{bucket}.parquet"
         scored = pl.read_parquet(path) if path.exists() else None
-        self._keep(bucket, obs, scored)
+        self._keep(bucket, obs, scored, dirty=False)
         return obs, scored
 
     def load(self, bucket: int) -> pl.DataFrame:
@@ -188,6 +200,7 @@ def prepare_night(root: Path, retained: Path | None, tonight: list[Path]) -> Pre
             seq += chunk.height
             buckets.add(prepared_chunk)
     buckets.seal()
+    log.info(f"{total:,} observation rows prepared into {buckets.n} bucket(s)")
     rows = new = 0
     for b in buckets.keys():
         obs = buckets.load(b)
@@ -251,6 +264,7 @@ def rank_night(buckets: NightBuckets, debtors: pl.DataFrame, as_of: date, run_id
             _write(obs.join(part.select("obs_id").unique(), on="obs_id", how="semi"),
                    staged / str(g) / f"obs-{b}.parquet")
     run = pl.lit(run_id)
+    log.info(f"ranking {total_links:,} links in {groups} group(s) of debtors")
     for g in range(groups):
         folder = staged / str(g)
         link_files = sorted(folder.glob("links-*.parquet")) if folder.exists() else []

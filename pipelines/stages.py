@@ -337,7 +337,7 @@ def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = Fals
                 buckets, debtors, previous["contacts"], previous["locations"])
         touched_open = debtors.filter(pl.col("id_number").is_in(list(touched)))
         if touched_open.height:
-            score.link_buckets(buckets, touched_open, score.MAX_PASSES, stats)
+            score.link_buckets(buckets, touched_open, score.MAX_PASSES, stats, progress=linking.log.info)
         out = work / "out"
         linking.rank_night(buckets, touched_open, ctx.as_of_date, ctx.run_id, out)
 
