@@ -290,6 +290,15 @@ _SHORT_BLOCK_RE = re.compile(
     r"商城|饭店|集团|银行|分行|支行|水库|景区|公园|[0-9])"
 )
 _ADMIN_SUFFIX = "省市区县"
+# A village name right after a district's short name ('乐清北桥村'); read at most
+# _VILLAGE_AHEAD_READ characters.
+_VILLAGE_AHEAD_RE = re.compile(r"(?!村)[^路街道巷弄0-9,#-]{1,3}?(?<!新)村")   # '西湖新村' is an estate
+_VILLAGE_AHEAD_READ = 4
+_SUFFIX_STREET_RE = re.compile(r"[前后直](?:路|街|巷)")
+# A street right after a repeated division name ('杭州市西湖区西湖文三路'); reads at most
+# _ROAD_AHEAD_READ characters.
+_ROAD_AHEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:大道|路|街(?!道)|巷)")
+_ROAD_AHEAD_READ = 10
 _SEP = ",-# "
 
 
@@ -462,6 +471,8 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int, int | None]:
             top = 9
             any_full = False
             blocked = None
+            village = None
+            repeat_ok = None
             for div, full in entries:
                 dl = div.level
                 if dl > top:
@@ -489,8 +500,45 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int, int | None]:
                                 at_end = True
                             else:
                                 seen = max(seen, read)
+                    if blocked and dl == 2 and city is not None and div.city == city and not dnames:
+                        # '温州乐清北桥村', '宁波镇海城河西路', '温州鹿城府前街': a district of
+                        # the city just read, then a village or a street whose name happens to
+                        # start like a street or estate word ('北桥', '城', '府'); '中山北路' and
+                        # '西湖大道' (nothing before the road suffix but a direction) stay roads.
+                        if village is None:
+                            village = (_VILLAGE_AHEAD_RE.match(s, end) is not None
+                                       or _ROAD_AHEAD_RE.match(s, end) is not None)
+                            read_to = end + max(_VILLAGE_AHEAD_READ, _ROAD_AHEAD_READ)
+                            if read_to > n:
+                                at_end = True
+                            else:
+                                seen = max(seen, read_to)
+                        if village:
+                            blocked = False
                     if blocked:
                         continue
+                    if dl <= level:
+                        # A division already read, repeated without its suffix, starts a
+                        # premises name ('宁波市海曙区宁波轻纺城', '鄞州区鄞州服装市场'),
+                        # unless another division or a street follows ('杭州杭州西湖区').
+                        if repeat_ok is None:
+                            q = end
+                            while q < n and s[q] in _SEP:
+                                q += 1
+                            starts, read = _division_follows(s, q, trie, ctx)
+                            if read is None:
+                                at_end = True
+                            else:
+                                seen = max(seen, read)
+                            if not starts:
+                                starts = _ROAD_AHEAD_RE.match(s, q) is not None
+                                if q + _ROAD_AHEAD_READ > n:
+                                    at_end = True
+                                else:
+                                    seen = max(seen, q + _ROAD_AHEAD_READ)
+                            repeat_ok = starts
+                        if not repeat_ok:
+                            continue
                 elif full == VARIANT and not (dnames or city):
                     continue
                 else:
@@ -502,6 +550,14 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int, int | None]:
                     chosen.append(div)
             if chosen:
                 pos = end
+                if any_full and s[end - 1] in "县区市" and end + 2 <= n:
+                    # '永嘉县前路984号' is 永嘉(县) + 县前路: a one-character street name
+                    # after the suffix ('前路') is rarer than a '县前路' / '县前街'.
+                    seen = max(seen, end + 2)
+                    if _SUFFIX_STREET_RE.match(s, end):
+                        pos = end - 1
+                elif any_full and s[end - 1] in "县区市":
+                    at_end = True
                 break
         if not chosen:
             break
@@ -555,6 +611,23 @@ def _name_starts_at(s: str, pos: int, trie: dict) -> tuple[bool, int | None]:
             return False, j + 1
         if "" in node:
             return True, j + 1
+    return False, None
+
+
+def _division_follows(s: str, pos: int, trie: dict, ctx: dict) -> tuple[bool, int | None]:
+    """Whether a division below those read so far (and inside them) is named at pos
+    ('杭州杭州西湖区'; not '上海东方纺织', 东方 being a city in Hainan); and the end of what
+    was read (None: all of s)."""
+    node = trie
+    level, province, city = ctx["level"], ctx["province"], ctx["city"]
+    for j in range(pos, len(s)):
+        node = node.get(s[j])
+        if node is None:
+            return False, j + 1
+        for div, _ in node.get("", ()):
+            if (div.level > level and (province is None or div.province == province)
+                    and (city is None or div.level < 2 or div.city == city)):
+                return True, j + 1
     return False, None
 
 
@@ -646,6 +719,9 @@ _PICKUP_TAIL_RE = re.compile(r"(?:分店|店|点|站|服务站|代收点)$")
 _GATE_RE = re.compile(tok.GATE_SUFFIX_PATTERN)
 _WORK_RE = re.compile(tok.WORKPLACE_PATTERN)
 _COMMUNITY_RE = re.compile(tok.COMMUNITY_SUFFIX_PATTERN)
+# A suffix word alone ('市场', '小区', '新村'): no name of its own.
+_BARE_SUFFIX_RE = re.compile(r"(?:小区|社区|家园|花园|花苑|公寓|新村|大厦|大楼|广场|中心|宿舍|住宅区|商城|市场|"
+                             r"批发市场|商场|写字楼|大院)")
 _FIRM_RE = re.compile(tok.FIRM_SUFFIX_PATTERN)
 
 _ROAD_RE = re.compile(
@@ -654,10 +730,13 @@ _ROAD_RE = re.compile(
 _ROAD_ONLY_NUM_RE = re.compile(
     r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄)"
     r"(?:[一二三四五六七八九十0-9]{1,3}段)?)"
-    r"(?P<no>[0-9]+(?:-[0-9]+)?(?:号|弄(?:[0-9]+(?:-[0-9]+)?号)?|#|"
-    r"(?=[\u4e00-\u9fff])(?!号楼|幢|栋|单元|楼|层|室|座|组|期|区|栋|户|门|米)))"
+    r"(?P<no>[0-9]+(?:-[0-9]+)?(?:号(?!商铺|铺|摊|档)|弄(?:[0-9]+(?:-[0-9]+)?号)?|#|"
+    r"(?=[\u4e00-\u9fff])(?!号|幢|栋|单元|楼|层|室|座|组|期|区|栋|户|门|米)))"
 )
-_ROAD_LEFT_CUT_RE = re.compile(r".*(?:街道|镇|乡|开发区|工业区|园区|新区|社区|村|小区|家园|花园|苑|号|[0-9])")
+# What cannot be part of a road's name: the road starts after it ('...有限公司杨高中路577号').
+_ROAD_LEFT_CUT_RE = re.compile(r".*(?:街道|镇|乡|开发区|工业区|园区|新区|社区|村|小区|家园|花园|苑|号|[0-9]|公司|集团)")
+# Township-level units that are administrations, not premises.
+_PREMISES_DIVISION_RE = re.compile(r"(?:街道|镇|乡|办事处|地区|管委会|管理委员会|苏木|民族乡)$")
 _TOWN_TAIL_RE = re.compile(r"^(?P<town>[\u4e00-\u9fff]{2,8}?(?:街道|(?<!小)镇|乡))(?=.)")
 
 _ID = r"[0-9]+[A-Z]?|[A-Z][0-9]*"
@@ -665,7 +744,8 @@ _DOOR_TOKENS = (
     ("b", re.compile(rf"({_ID})(?:号楼|号幢|号栋|幢|栋|座|#楼?|号(?=[0-9]))-?")),
     ("g", re.compile(r"([0-9]+)(?:组|队|排)-?")),
     ("u", re.compile(r"([0-9]+)(?:单元|单(?=[0-9])|门(?=[0-9]))-?")),
-    ("r", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:室|房|号房|户)")),
+    # A shop or market stall: '2156号商铺', '2156号铺', 'A12摊位' name the door as a room does.
+    ("r", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:室|房|号房|户|号?(?:商铺|铺位|铺面|店铺|店面|摊位|档口|铺|摊|档)(?![0-9]))")),
     ("f", re.compile(r"(-?[0-9]+)(?:楼|层|F)(?![0-9]*(?:号楼|幢|栋))-?")),
     ("d", re.compile(r"([0-9]+[A-Z]?)-(?=[0-9A-Z])")),
     ("n", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:号)?(?![0-9A-Z])")),
@@ -843,10 +923,27 @@ def _street(rest: str) -> tuple:
             # '菜鸟驿站金色家园店': the pick-up word first, the place after it.
             main = _PICKUP_TAIL_RE.sub("", rest[pm.end():])
             poi = pm.group(0)
-        g = _GATE_RE.search(main)
-        if g and g.start() > 0:
-            poi = main[g.start():] + poi
-            main = main[: g.start()]
+        elif pickup_kind == "gatehouse" and _FIRM_RE.search(main.strip(_CLEAN_EDGE)):
+            # '宝带东路776号苏州东方电子有限公司门卫室': a firm's own gatehouse is the
+            # firm's door (a workplace), not a pick-up point near a home.
+            pickup = False
+            pickup_kind = None
+        else:
+            # '瓯北大道903号丰巢快递柜(蓝天华庭东门)', '中山西路35号菜鸟驿站(枫林公寓店)':
+            # the estate the locker or station serves is named after it.
+            served = _PICKUP_TAIL_RE.sub("", rest[pm.end():].strip(_CLEAN_EDGE))
+            g = _GATE_RE.search(served)
+            if g and g.start() > 0:
+                served = served[: g.start()]
+            served = served.strip(_CLEAN_EDGE)
+            if (len(served) >= 2 and served not in main and _community_suffix(served[-8:])
+                    and _PICKUP_RE.search(served) is None and not any(c.isdigit() for c in served)):
+                main = main.rstrip(_CLEAN_EDGE) + served
+        if pickup:
+            g = _GATE_RE.search(main)
+            if g and g.start() > 0:
+                poi = main[g.start():] + poi
+                main = main[: g.start()]
     main_text = main
     # Judged without the pick-up phrase: '菜鸟驿站(金色家园店)' is no shop of the debtor's.
     workplace = bool(main_text) and _WORK_RE.search(main_text) is not None
@@ -856,6 +953,10 @@ def _street(rest: str) -> tuple:
     if tm and not _ROAD_RE.fullmatch(tm.group("town")):
         town_text = tm.group("town")
         main = main[tm.end():]
+        # '亭林街道千灯镇南垟村': a sub-district written before the town.
+        tm = _TOWN_TAIL_RE.match(main)
+        if tm and not _ROAD_RE.fullmatch(tm.group("town")):
+            main = main[tm.end():]
     road = road_no = None
     before, after = "", main
     rm = _ROAD_ONLY_NUM_RE.search(main) or _ROAD_RE.match(main)
@@ -880,6 +981,12 @@ def _street(rest: str) -> tuple:
         community_text, tail = after, ""
     community_text = community_text.strip(_CLEAN_EDGE)
     before = before.strip(_CLEAN_EDGE)
+    if road and not road_no and community_text and _BARE_SUFFIX_RE.fullmatch(community_text):
+        # '中国轻纺城东升路市场3楼...': a market or estate named after its road, not an
+        # unnamed one on it.
+        community_text = before + road + community_text
+        road = None
+        before = ""
     community = None
     if community_text:
         # '利民路71号杭州正泰纺织品有限公司': the door is the street number; the firm is a note on it.
@@ -891,7 +998,12 @@ def _street(rest: str) -> tuple:
         if community is None:
             poi = (community_text + (poi or "")) or None
     if community is None and before and _community_suffix(before[-8:]):
-        community = _clean_community(before)
+        if road_no and _FIRM_RE.search(before):
+            # '上海东方纺织有限公司(杨高中路577号)': a firm named before its street
+            # number; the door is the number, as in '杨高中路577号上海东方纺织有限公司'.
+            poi = before + (poi or "")
+        else:
+            community = _clean_community(before)
     building = unit = room = None
     if slots:
         b, su, sr, sf, sg = slots
@@ -973,6 +1085,13 @@ def _parse(text: object) -> tuple:
      workplace) = _street_cached(s[pos:])
     if town is None:
         town = town_text
+    elif (community is None and road is None and (building or room or unit)
+          and _PREMISES_DIVISION_RE.search(town) is None):
+        # '萧山区萧山商业城3楼6699号': the gazetteer lists some markets, industrial
+        # zones and farms as township-level units; with a door after it the unit is the
+        # premises, as in '金城路300号萧山商业城3楼6699号'.
+        community, town = town, None
+        workplace = workplace or _WORK_RE.search(community) is not None
 
     premises = community or (road + road_no if road and road_no else None)
     if premises and room and not room.endswith("F") and not pickup:

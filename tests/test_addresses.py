@@ -427,9 +427,23 @@ def test_pickup_word_first():
     assert r["workplace_hint"] is False
 
 
-def test_gatehouse_of_a_company_is_a_workplace_pickup():
+def test_gatehouse_of_a_company_is_the_company_door():
+    # A firm's own gatehouse is where the firm is (a workplace), not a pick-up point near
+    # a home; at a street number it is that number's door.
     r = p("杭州市西湖区某某科技有限公司门卫")
-    assert r["pickup_kind"] == "gatehouse" and r["workplace_hint"] is True
+    assert r["pickup"] is False and r["pickup_kind"] is None and r["workplace_hint"] is True
+    assert r["area_key"] == "330106|某某科技有限公司"
+    keys = {p(t)["place_key"] for t in (
+        "苏州吴中宝带东路776号 苏州东方电子有限公司门卫室",
+        "江苏省苏州市吴中区宝带东路776号苏州东方电子有限公司",
+        "江苏省苏州市吴中区宝带东路776号",
+    )}
+    assert keys == {"320506|宝带东路776号|||"}
+    assert p("苏州吴中宝带东路776号 苏州东方电子有限公司门卫室")["workplace_hint"] is True
+    # An estate's gatehouse stays a pick-up point of the estate.
+    r = p("浙江省杭州市西湖区金色家园门卫室")
+    assert r["pickup_kind"] == "gatehouse" and r["area_key"] == "330106|金色家园"
+    assert r["place_key"] is None
 
 
 def test_road_number_variants():
