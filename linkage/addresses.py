@@ -882,6 +882,19 @@ def _clean_community(c: str | None) -> str | None:
     c = c.strip(_CLEAN_EDGE)
     if len(c) < 2 or c.isdigit():
         return None
+    return _collapse_echo(c)
+
+
+def _collapse_echo(c: str) -> str:
+    """'阳光公寓上海阳光公寓' -> '阳光公寓': an address followed by a place label that repeats
+    its estate behind a division name (a check-in's address and its POI run together)."""
+    n = len(c)
+    for k in range(2, n // 2 + 1):
+        head = c[:k]
+        if c.endswith(head) and n > k:
+            mid = c[k:n - k]
+            if not mid or mid in _tables().names:
+                return head
     return c
 
 

@@ -174,7 +174,10 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
         pl.col("district").drop_nulls().mode().sort().first().alias("district"),
         pl.col("area_key").drop_nulls().first().alias("area_key"),
         pl.col("is_pickup").mean().alias("pickup_share"),
-        pl.col("workplace_hint").fill_null(False).mean().alias("work_share"),
+        # Judged on the parcels when there are any: a check-in names the building
+        # ('嘉华国际大厦'), a parcel its door ('嘉华国际大厦23层2302室', '...有限公司').
+        pl.coalesce(pl.col("workplace_hint").fill_null(False).filter(pl.col("event") != "checkin").mean(),
+                    pl.col("workplace_hint").fill_null(False).mean()).alias("work_share"),
         (pl.col("event") == "send").mean().alias("send_share"),
         (pl.col("event") == "checkin").mean().alias("checkin_share"),
         pl.col("daytime").mean().alias("daytime_share"),
