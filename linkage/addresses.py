@@ -38,6 +38,7 @@ from linkage.gazetteer import divisions
 
 MAX_CHARS = 300
 ZHEJIANG = "浙江省"
+_MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
 
 FIELDS: tuple[str, ...] = (
     "province", "city", "district", "town", "road", "road_no", "community", "building",
@@ -400,6 +401,13 @@ def _admin_summary(ctx: dict, pos: int, t: _Tables) -> tuple:
     prov = ctx["province"]
     city = ctx["city"]
     dists = ctx["districts"]
+    if len(dists) > 1 and prov is None and city is None:
+        # '宝山区…' alone (上海 or 双鸭山): a municipality's districts are written without
+        # their city as a matter of course, a prefecture's rarely.  Zhejiang came first.
+        muni = [d for d in dists if d.province in _MUNICIPALITIES]
+        if len(muni) == 1:
+            dists = muni
+            prov, city = muni[0].province, muni[0].city
     district = dists[0] if len(dists) == 1 else None
     if district is not None:
         district_name = district.name
