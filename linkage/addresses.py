@@ -691,24 +691,26 @@ def _narrow_by_towns(ctx: dict, t: _Tables) -> None:
 # Street-level parsing
 # --------------------------------------------------------------------------------------
 
+# Including the financial forms (壹贰叁, '贰幢叁单元').
 _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-             "八": 8, "九": 9}
+             "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7,
+             "捌": 8, "玖": 9}
 _CN_NUM_RE = re.compile(
-    r"[零一二两三四五六七八九十百]+(?=号楼|幢|栋|号|单元|室|楼|层|期|组|座|弄|户|排|区|#|-|$)"
+    r"[零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?=号楼|幢|栋|号|单元|室|楼|层|期|组|座|弄|户|排|区|#|-|$)"
 )
 
 
 def _cn_to_int(s: str) -> str:
-    if "十" not in s and "百" not in s:
+    if not any(c in s for c in "十百拾佰"):
         return "".join(str(_CN_DIGIT.get(c, "")) for c in s)
     total, cur = 0, 0
     for c in s:
         if c in _CN_DIGIT:
             cur = _CN_DIGIT[c]
-        elif c == "十":
+        elif c in "十拾":
             total += (cur or 1) * 10
             cur = 0
-        elif c == "百":
+        elif c in "百佰":
             total += (cur or 1) * 100
             cur = 0
     return str(total + cur)
