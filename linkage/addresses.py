@@ -209,6 +209,7 @@ class _Tables:
     districts: dict[tuple[str, str, str], Division]
     only_city: dict[str, Division]                  # municipality province -> its city
     head_re: re.Pattern                             # full province / prefecture names
+    shorts: dict[str, tuple[str, ...]]              # full name -> its short names
 
 
 @functools.lru_cache(maxsize=1)
@@ -220,6 +221,7 @@ def _tables() -> _Tables:
     districts: dict[tuple[str, str, str], Division] = {}
     city_count: dict[str, int] = {}
     town_variants: list[tuple[str, str, Division]] = []
+    shorts: dict[str, set[str]] = {}
     variants: dict[str, list[tuple[Division, int]]] = {}
 
     def add(key: str | None, div: Division, full: int) -> None:
@@ -253,6 +255,8 @@ def _tables() -> _Tables:
         add(name, div, FULL)
         if short and short != name and short not in tok.GENERIC_SHORTS:
             add(short, div, SHORT)
+            if len(short) >= 2:
+                shorts.setdefault(name, set()).add(short)
         # Common full-name variants: '内蒙古' for 自治区, '香港' etc. come from short.
     only_city = {}
     for (prov, cname), div in cities.items():
@@ -280,7 +284,8 @@ def _tables() -> _Tables:
         node[""] = entries
     heads = sorted({*provinces, *(c for (_, c) in cities)} - {"香港", "澳门"}, key=len, reverse=True)
     head_re = re.compile("|".join(re.escape(h) for h in heads if len(h) >= 3))
-    return _Tables(names, trie, provinces, cities, districts, only_city, head_re)
+    return _Tables(names, trie, provinces, cities, districts, only_city, head_re,
+                   {k: tuple(sorted(v, key=len, reverse=True)) for k, v in shorts.items()})
 
 
 # After a short name (no 省/市/区/县 suffix) these mean the short is part of a street or
@@ -296,7 +301,7 @@ _ADMIN_SUFFIX = "省市区县"
 _VILLAGE_AHEAD_RE = re.compile(r"(?!村)[^路街道巷弄0-9,#-]{1,3}?(?<!新)村")   # '西湖新村' is an estate
 _VILLAGE_AHEAD_READ = 4
 _SUFFIX_STREET_RE = re.compile(r"[前后直](?:路|街|巷)")
-# A street right after a repeated division name ('杭州市西湖区西湖文三路'); reads at most
+# A street right after a district's short name ('宁波镇海城河西路'); reads at most
 # _ROAD_AHEAD_READ characters.
 _ROAD_AHEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:大道|路|街(?!道)|巷)")
 _ROAD_AHEAD_READ = 10
@@ -480,7 +485,6 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int, int | None]:
             any_full = False
             blocked = None
             village = None
-            repeat_ok = None
             for div, full in entries:
                 dl = div.level
                 if dl > top:
@@ -525,28 +529,6 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int, int | None]:
                             blocked = False
                     if blocked:
                         continue
-                    if dl <= level:
-                        # A division already read, repeated without its suffix, starts a
-                        # premises name ('宁波市海曙区宁波轻纺城', '鄞州区鄞州服装市场'),
-                        # unless another division or a street follows ('杭州杭州西湖区').
-                        if repeat_ok is None:
-                            q = end
-                            while q < n and s[q] in _SEP:
-                                q += 1
-                            starts, read = _division_follows(s, q, trie, ctx)
-                            if read is None:
-                                at_end = True
-                            else:
-                                seen = max(seen, read)
-                            if not starts:
-                                starts = _ROAD_AHEAD_RE.match(s, q) is not None
-                                if q + _ROAD_AHEAD_READ > n:
-                                    at_end = True
-                                else:
-                                    seen = max(seen, q + _ROAD_AHEAD_READ)
-                            repeat_ok = starts
-                        if not repeat_ok:
-                            continue
                 elif full == VARIANT and not (dnames or city):
                     continue
                 else:
@@ -619,23 +601,6 @@ def _name_starts_at(s: str, pos: int, trie: dict) -> tuple[bool, int | None]:
             return False, j + 1
         if "" in node:
             return True, j + 1
-    return False, None
-
-
-def _division_follows(s: str, pos: int, trie: dict, ctx: dict) -> tuple[bool, int | None]:
-    """Whether a division below those read so far (and inside them) is named at pos
-    ('杭州杭州西湖区'; not '上海东方纺织', 东方 being a city in Hainan); and the end of what
-    was read (None: all of s)."""
-    node = trie
-    level, province, city = ctx["level"], ctx["province"], ctx["city"]
-    for j in range(pos, len(s)):
-        node = node.get(s[j])
-        if node is None:
-            return False, j + 1
-        for div, _ in node.get("", ()):
-            if (div.level > level and (province is None or div.province == province)
-                    and (city is None or div.level < 2 or div.city == city)):
-                return True, j + 1
     return False, None
 
 
@@ -1134,10 +1099,11 @@ def _parse(text: object) -> tuple:
 
     place_key = area_key = None
     if base and premises:
-        area_key = f"{base}|{premises}"
+        key_premises = _key_premises(community, prov, city, district_name) if community else premises
+        area_key = f"{base}|{key_premises}"
         is_door = bool(building or room or unit) or (not community and road_no)
         if is_door and not pickup:
-            place_key = f"{base}|{premises}|{building or ''}|{unit or ''}|{room or ''}"
+            place_key = f"{base}|{key_premises}|{building or ''}|{unit or ''}|{room or ''}"
 
     parts = [admin_text]
     for x in (town, road, road_no, community):
@@ -1158,6 +1124,35 @@ def _parse(text: object) -> tuple:
     return (prov, city, district_name, town, road, road_no, community, building, unit, room,
             poi, pickup, pickup_kind, workplace, province_code, city_code, district_code,
             precision, "".join(parts) or None, place_key, area_key)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key_premises(community: str, prov: str | None, city: str | None, district: str | None) -> str:
+    """The premises as keyed: without a leading name of its own city or district.
+
+    '宁波市海曙区宁波轻纺城' reads 宁波 a second time as the city ('轻纺城'), while
+    '环城西路600号宁波轻纺城' keeps it as part of the name; both key as '轻纺城', as
+    '鄞州服装批发市场' in 鄞州区 and '滨江名苑' in 滨江区 key as '服装批发市场' and '名苑'.  A
+    name the scan would not have read as a division ('西湖花园': 西湖 before 花园, a street
+    or estate word) is kept whole, as the scan keeps it.
+    """
+    t = _tables()
+    names: list[str] = []
+    for x in (district, city, prov):
+        if x:
+            names.append(x)
+            names.extend(t.shorts.get(x, ()))
+    c = community
+    for _ in range(3):
+        for name in names:
+            if c.startswith(name) and len(c) - len(name) >= 2:
+                if name not in (district, city, prov) and _SHORT_BLOCK_RE.match(c, len(name)):
+                    continue
+                c = c[len(name):]
+                break
+        else:
+            break
+    return c
 
 
 _SCHEMA = {k: (pl.Boolean if k in BOOL_FIELDS else pl.Utf8) for k in FIELDS}

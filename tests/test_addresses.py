@@ -551,22 +551,32 @@ def test_other_stall_and_market_differ():
 
 
 def test_market_named_after_its_city_or_district():
-    # The division named again right after the prefix starts the market's name.
+    # The city or district named again at the head of the premises is read as a division
+    # by the prefix scan and kept in the name after a street number: the key drops it in
+    # both ('宁波轻纺城' and '轻纺城' in 宁波市 are one market).
     want = {
-        "浙江省宁波市海曙区环城西路600号宁波轻纺城3楼5242号": "330203|宁波轻纺城|||5242",
-        "浙江省宁波市海曙区宁波轻纺城5242号商铺": "330203|宁波轻纺城|||5242",
-        "宁波海曙宁波轻纺城3F-5242": "330203|宁波轻纺城|||5242",
-        "宁波鄞州鄞州服装批发市场1041号商铺": "330212|鄞州服装批发市场|||1041",
-        "浙江省宁波市鄞州区天童南路270号鄞州服装批发市场3楼1041号": "330212|鄞州服装批发市场|||1041",
-        "温州鹿城温州鞋都批发市场1F-8333": "330302|温州鞋都批发市场|||8333",
-        "杭州滨江滨江名苑10-1-301": "330108|滨江名苑|10|1|301",
-        "浙江省杭州市滨江区滨江名苑10幢1单元301室": "330108|滨江名苑|10|1|301",
+        "浙江省宁波市海曙区环城西路600号宁波轻纺城3楼5242号": "330203|轻纺城|||5242",
+        "浙江省宁波市海曙区宁波轻纺城5242号商铺": "330203|轻纺城|||5242",
+        "宁波海曙宁波轻纺城3F-5242": "330203|轻纺城|||5242",
+        "宁波市海曙区轻纺城3楼5242号": "330203|轻纺城|||5242",
+        "宁波鄞州鄞州服装批发市场1041号商铺": "330212|服装批发市场|||1041",
+        "浙江省宁波市鄞州区天童南路270号鄞州服装批发市场3楼1041号": "330212|服装批发市场|||1041",
+        "温州鹿城温州鞋都批发市场1F-8333": "330302|鞋都批发市场|||8333",
+        "浙江省温州市鹿城区车站大道560号温州鞋都批发市场3楼8333号": "330302|鞋都批发市场|||8333",
+        "杭州滨江滨江名苑10-1-301": "330108|名苑|10|1|301",
+        "浙江省杭州市滨江区长河路1号滨江名苑10幢1单元301室": "330108|名苑|10|1|301",
     }
     for text, key in want.items():
         assert p(text)["place_key"] == key, text
-    # A division repeated before another division or a street is only repeated.
+    # The display keeps the name as written after a street number.
+    assert p("浙江省宁波市海曙区环城西路600号宁波轻纺城3楼5242号")["community"] == "宁波轻纺城"
+    # A name the scan keeps whole ('西湖' before '花园') keys whole, with or without the district.
+    assert p("浙江省杭州市西湖区西湖花园3幢1单元101室")["place_key"] == "330106|西湖花园|3|1|101"
+    assert p("杭州西湖花园3幢1单元101室")["place_key"] == "330100|西湖花园|3|1|101"
+    # Another district's name is part of the premises.
+    assert p("浙江省杭州市西湖区滨江名苑10幢1单元301室")["place_key"] == "330106|滨江名苑|10|1|301"
+    # A division repeated before a street is only repeated.
     assert p("杭州杭州西湖区文三路100号")["place_key"] == "330106|文三路100号|||"
-    assert p("杭州市西湖区西湖文三路100号")["place_key"] == "330106|文三路100号|||"
     assert p("上海市浦东新区上海东方纺织有限公司(杨高中路577号)")["place_key"] == "310115|杨高中路577号|||"
 
 
@@ -575,7 +585,7 @@ def test_township_level_unit_with_a_door_is_the_premises():
         "浙江省杭州市萧山区金城路300号萧山商业城3楼6699号", "浙江省杭州市萧山区萧山商业城三楼6699号",
         "杭州萧山萧山商业城6699号商铺（华泰布艺）", "萧山区萧山商业城3F-6699",
     )}
-    assert keys == {"330109|萧山商业城|||6699"}
+    assert keys == {"330109|商业城|||6699"}
     assert p("浙江省杭州市萧山区萧山商业城三楼6699号")["workplace_hint"] is True
     # A real township stays a town.
     r = p("浙江省杭州市西湖区三墩镇")
