@@ -174,10 +174,12 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
         pl.col("district").drop_nulls().mode().sort().first().alias("district"),
         pl.col("area_key").drop_nulls().first().alias("area_key"),
         pl.col("is_pickup").mean().alias("pickup_share"),
-        # Judged on the parcels when there are any: a check-in names the building
-        # ('嘉华国际大厦'), a parcel its door ('嘉华国际大厦23层2302室', '...有限公司').
-        pl.coalesce(pl.col("workplace_hint").fill_null(False).filter(pl.col("event") != "checkin").mean(),
-                    pl.col("workplace_hint").fill_null(False).mean()).alias("work_share"),
+        # The parcels alone may tell what the place is where check-ins name only its
+        # building ('嘉华国际大厦' against '嘉华国际大厦23层2302室'), and the other way round
+        # ('工星南路58号' against the check-in's '工星南路58号 合肥正泰贸易有限公司').
+        pl.max_horizontal(
+            pl.col("workplace_hint").fill_null(False).filter(pl.col("event") != "checkin").mean().fill_null(0.0),
+            pl.col("workplace_hint").fill_null(False).mean()).alias("work_share"),
         (pl.col("event") == "send").mean().alias("send_share"),
         (pl.col("event") == "checkin").mean().alias("checkin_share"),
         pl.col("daytime").mean().alias("daytime_share"),
