@@ -7,8 +7,11 @@ built once per process.
 Keys
 ----
 ``place_key``  ``"<admin code>|<premises>|<building>|<unit>|<room>"``: one door (flat, house,
-               shop).  premises is the community/estate name when there is one, else
-               ``road + road_no``.  Null when there is no premises, no admin code, only a
+               shop).  premises is the community/estate name when there is one (without a
+               leading name of its own city or district: '宁波轻纺城' in 宁波 keys as
+               '轻纺城'), else ``road + road_no`` (also for a firm at a street number,
+               '…295号XX有限公司' / '…门卫室' / '…仓库').  A stall ('2156号商铺') or an office
+               room is the room.  Null when there is no premises, no admin code, only a
                road without number or a community without building/room, or the text is a
                pick-up point.
 ``area_key``   ``"<admin code>|<premises>"``: the neighbourhood (estate, or the building at a
