@@ -45,20 +45,29 @@ PICKUP_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("物业前台", "gatehouse"),
 )
 
+# Lines of business that end a firm's name (字号 + 行业 + 组织形式, the legal form often
+# dropped: '宁波东方五金', '温州万达纺织').
+BUSINESS_LINES = (
+    r"(?:五金|电器|电子|机械|阀门|纺织|服饰|鞋业|塑业|汽配|印刷|包装|针织|制衣|化工|机电|电机|模具|灯饰|"
+    r"眼镜|工贸|实业|贸易|科技|制品|材料|设备|工艺|食品|家具|建材|布艺)"
+)
+
 # Words that mark a shop / office / factory / market: the place is a workplace.
 # A road named after one ('商城巷', '市场路', '工业园大道') says nothing about the door on it.
 WORKPLACE_PATTERN = (
-    r"(?:市场|商城|商场|商贸城|轻纺城|批发|鞋都|(?:五金|小商品|服装|面料|家具|建材|电器|汽配|眼镜|纺织|布料)城|公司|集团|写字楼|办公|摊位|号铺|商铺|店铺|门市|门面|"
-    r"工作室|工厂|厂房|车间|厂区|工业园|工业区|产业园|科技园|创业园|孵化|园区|"
+    r"(?:市场|商城|商场|商贸城|商业城|轻纺城|批发|鞋都|(?:五金|小商品|服装|面料|家具|建材|电器|汽配|眼镜|纺织|布料)城|公司|集团|写字楼|商务中心|金融中心|商务楼|商务大厦|办公|摊位|号铺|商铺|店铺|门市|门面|"
+    r"工作室|工厂|厂房|车间|厂区|仓库|库房|工业园|工业区|产业园|科技园|创业园|孵化|园区|"
     r"医院|卫生院|学校|银行|酒店|宾馆|营业厅|事务所)(?![路街巷道]|大道)|"
     r"店(?![村镇乡街路里桥头口])|(?<![村])厂(?![村路街镇乡桥口头])|"
     r"(?:广场|中心|商厦|大楼)[^,]{0,12}?\d+(?:号|室|铺|层|楼|F)|"
-    r"大厦[^,]{0,12}?\d+(?:层|楼|室|F)"
+    r"大厦[^,]{0,12}?\d+(?:层|楼|室|F)|"
+    # A firm without its legal form at a street number: '骆兴路595号宁波东方五金'.
+    r"(?:号|#)[\u4e00-\u9fff]{2,6}" + BUSINESS_LINES + "$"
 )
 
 # Text in brackets / after a comma that is a delivery instruction, not address.
 JUNK_PATTERN = (
-    r"放|电话|联系|送货|送到|送至|送上|打我|打电话|请|勿|谢谢|麻烦|周末|周一|周六|周日|工作日|节假日|"
+    r"(?<![解开])放|电话|联系|送货|送到|送至|送上|打我|打电话|请|勿|谢谢|麻烦|周末|周一|周六|周日|工作日|节假日|"
     r"上班|下班|时间|签收|收件|不要|不用|随便|任意|可以|之前|之后|以后|以前|点前|点后|"
     r"备注|提前|到了|敲门|尽快|加急|靠近|附近|对面|旁边|隔壁|近"
 )
@@ -66,7 +75,12 @@ JUNK_PATTERN = (
 # Suffixes that make a free-standing name a housing estate / premises.
 # A firm's name after a street number (a shop, a factory, a hotel): not an estate.
 FIRM_SUFFIX_PATTERN = (
-    r"(?:公司|集团|厂|商行|经营部|门市部|工作室|酒店|宾馆|旅馆|饭店|餐厅|[^村镇街路]店|分店|事务所|营业厅|加工点)$"
+    r"(?:公司|集团|厂|商行|经营部|门市部|工作室|酒店|宾馆|旅馆|饭店|餐厅|[^村镇街路]店|分店|事务所|营业厅|加工点|"
+    # A part of a works at a street number: '永宁西路295号仓库', '中山东路10号厂区'.
+    r"仓库|库房|厂区|厂房|车间|"
+    # A firm written without its legal form, ending in its line of business (字号 + 行业):
+    # '骆兴路595号宁波东方五金', '天目山路357号杭州永兴电器'.
+    r"[\u4e00-\u9fff]{2}" + BUSINESS_LINES + ")$"
 )
 
 COMMUNITY_SUFFIX_PATTERN = (
@@ -78,7 +92,8 @@ COMMUNITY_SUFFIX_PATTERN = (
 # Descriptors between a community and its pick-up point: '金色家园东门菜鸟驿站'.
 GATE_SUFFIX_PATTERN = (
     r"(?:[东西南北正侧后前]{1,2}(?:大)?门(?:口)?|门口|大门|小门|[东西南北]侧|"
-    r"\d+(?:号楼|幢|栋)?楼下|楼下|一楼|底商|旁边?|边上|对面|隔壁|附近|内|里面|外面|门岗)+$"
+    r"\d+(?:号楼|幢|栋)?楼下|楼下|一楼|底商|旁边?|边上|对面|隔壁|附近|内|里面|外面|门岗|"
+    r"(?<=村)村口|(?<=[村镇])口|路口|入口)+$"
 )
 
 # Old names of districts (county re-designations and merges).  Maps old full name to

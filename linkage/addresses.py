@@ -7,8 +7,11 @@ built once per process.
 Keys
 ----
 ``place_key``  ``"<admin code>|<premises>|<building>|<unit>|<room>"``: one door (flat, house,
-               shop).  premises is the community/estate name when there is one, else
-               ``road + road_no``.  Null when there is no premises, no admin code, only a
+               shop).  premises is the community/estate name when there is one (without a
+               leading name of its own city or district: '宁波轻纺城' in 宁波 keys as
+               '轻纺城'), else ``road + road_no`` (also for a firm at a street number,
+               '…295号XX有限公司' / '…门卫室' / '…仓库').  A stall ('2156号商铺') or an office
+               room is the room.  Null when there is no premises, no admin code, only a
                road without number or a community without building/room, or the text is a
                pick-up point.
 ``area_key``   ``"<admin code>|<premises>"``: the neighbourhood (estate, or the building at a
@@ -38,6 +41,7 @@ from linkage.gazetteer import divisions
 
 MAX_CHARS = 300
 ZHEJIANG = "浙江省"
+_MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
 
 FIELDS: tuple[str, ...] = (
     "province", "city", "district", "town", "road", "road_no", "community", "building",
@@ -208,6 +212,7 @@ class _Tables:
     districts: dict[tuple[str, str, str], Division]
     only_city: dict[str, Division]                  # municipality province -> its city
     head_re: re.Pattern                             # full province / prefecture names
+    shorts: dict[str, tuple[str, ...]]              # full name -> its short names
 
 
 @functools.lru_cache(maxsize=1)
@@ -219,6 +224,7 @@ def _tables() -> _Tables:
     districts: dict[tuple[str, str, str], Division] = {}
     city_count: dict[str, int] = {}
     town_variants: list[tuple[str, str, Division]] = []
+    shorts: dict[str, set[str]] = {}
     variants: dict[str, list[tuple[Division, int]]] = {}
 
     def add(key: str | None, div: Division, full: int) -> None:
@@ -252,6 +258,8 @@ def _tables() -> _Tables:
         add(name, div, FULL)
         if short and short != name and short not in tok.GENERIC_SHORTS:
             add(short, div, SHORT)
+            if len(short) >= 2:
+                shorts.setdefault(name, set()).add(short)
         # Common full-name variants: '内蒙古' for 自治区, '香港' etc. come from short.
     only_city = {}
     for (prov, cname), div in cities.items():
@@ -279,7 +287,8 @@ def _tables() -> _Tables:
         node[""] = entries
     heads = sorted({*provinces, *(c for (_, c) in cities)} - {"香港", "澳门"}, key=len, reverse=True)
     head_re = re.compile("|".join(re.escape(h) for h in heads if len(h) >= 3))
-    return _Tables(names, trie, provinces, cities, districts, only_city, head_re)
+    return _Tables(names, trie, provinces, cities, districts, only_city, head_re,
+                   {k: tuple(sorted(v, key=len, reverse=True)) for k, v in shorts.items()})
 
 
 # After a short name (no 省/市/区/县 suffix) these mean the short is part of a street or
@@ -290,6 +299,15 @@ _SHORT_BLOCK_RE = re.compile(
     r"商城|饭店|集团|银行|分行|支行|水库|景区|公园|[0-9])"
 )
 _ADMIN_SUFFIX = "省市区县"
+# A village name right after a district's short name ('乐清北桥村'); read at most
+# _VILLAGE_AHEAD_READ characters.
+_VILLAGE_AHEAD_RE = re.compile(r"(?!村)[^路街道巷弄0-9,#-]{1,3}?(?<!新)村")   # '西湖新村' is an estate
+_VILLAGE_AHEAD_READ = 4
+_SUFFIX_STREET_RE = re.compile(r"[前后直](?:路|街|巷)")
+# A street right after a district's short name ('宁波镇海城河西路'); reads at most
+# _ROAD_AHEAD_READ characters.
+_ROAD_AHEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:大道|路|街(?!道)|巷)")
+_ROAD_AHEAD_READ = 10
 _SEP = ",-# "
 
 
@@ -391,6 +409,13 @@ def _admin_summary(ctx: dict, pos: int, t: _Tables) -> tuple:
     prov = ctx["province"]
     city = ctx["city"]
     dists = ctx["districts"]
+    if len(dists) > 1 and prov is None and city is None:
+        # '宝山区…' alone (上海 or 双鸭山): a municipality's districts are written without
+        # their city as a matter of course, a prefecture's rarely.  Zhejiang came first.
+        muni = [d for d in dists if d.province in _MUNICIPALITIES]
+        if len(muni) == 1:
+            dists = muni
+            prov, city = muni[0].province, muni[0].city
     district = dists[0] if len(dists) == 1 else None
     if district is not None:
         district_name = district.name
@@ -462,6 +487,7 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int, int | None]:
             top = 9
             any_full = False
             blocked = None
+            village = None
             for div, full in entries:
                 dl = div.level
                 if dl > top:
@@ -489,6 +515,21 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int, int | None]:
                                 at_end = True
                             else:
                                 seen = max(seen, read)
+                    if blocked and dl == 2 and city is not None and div.city == city and not dnames:
+                        # '温州乐清北桥村', '宁波镇海城河西路', '温州鹿城府前街': a district of
+                        # the city just read, then a village or a street whose name happens to
+                        # start like a street or estate word ('北桥', '城', '府'); '中山北路' and
+                        # '西湖大道' (nothing before the road suffix but a direction) stay roads.
+                        if village is None:
+                            village = (_VILLAGE_AHEAD_RE.match(s, end) is not None
+                                       or _ROAD_AHEAD_RE.match(s, end) is not None)
+                            read_to = end + max(_VILLAGE_AHEAD_READ, _ROAD_AHEAD_READ)
+                            if read_to > n:
+                                at_end = True
+                            else:
+                                seen = max(seen, read_to)
+                        if village:
+                            blocked = False
                     if blocked:
                         continue
                 elif full == VARIANT and not (dnames or city):
@@ -502,6 +543,14 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int, int | None]:
                     chosen.append(div)
             if chosen:
                 pos = end
+                if any_full and s[end - 1] in "县区市" and end + 2 <= n:
+                    # '永嘉县前路984号' is 永嘉(县) + 县前路: a one-character street name
+                    # after the suffix ('前路') is rarer than a '县前路' / '县前街'.
+                    seen = max(seen, end + 2)
+                    if _SUFFIX_STREET_RE.match(s, end):
+                        pos = end - 1
+                elif any_full and s[end - 1] in "县区市":
+                    at_end = True
                 break
         if not chosen:
             break
@@ -610,24 +659,26 @@ def _narrow_by_towns(ctx: dict, t: _Tables) -> None:
 # Street-level parsing
 # --------------------------------------------------------------------------------------
 
+# Including the financial forms (壹贰叁, '贰幢叁单元').
 _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-             "八": 8, "九": 9}
+             "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7,
+             "捌": 8, "玖": 9}
 _CN_NUM_RE = re.compile(
-    r"[零一二两三四五六七八九十百]+(?=号楼|幢|栋|号|单元|室|楼|层|期|组|座|弄|户|排|区|#|-|$)"
+    r"[零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?=号楼|幢|栋|号|单元|室|楼|层|期|组|座|弄|户|排|区|#|-|$)"
 )
 
 
 def _cn_to_int(s: str) -> str:
-    if "十" not in s and "百" not in s:
+    if not any(c in s for c in "十百拾佰"):
         return "".join(str(_CN_DIGIT.get(c, "")) for c in s)
     total, cur = 0, 0
     for c in s:
         if c in _CN_DIGIT:
             cur = _CN_DIGIT[c]
-        elif c == "十":
+        elif c in "十拾":
             total += (cur or 1) * 10
             cur = 0
-        elif c == "百":
+        elif c in "百佰":
             total += (cur or 1) * 100
             cur = 0
     return str(total + cur)
@@ -646,6 +697,9 @@ _PICKUP_TAIL_RE = re.compile(r"(?:分店|店|点|站|服务站|代收点)$")
 _GATE_RE = re.compile(tok.GATE_SUFFIX_PATTERN)
 _WORK_RE = re.compile(tok.WORKPLACE_PATTERN)
 _COMMUNITY_RE = re.compile(tok.COMMUNITY_SUFFIX_PATTERN)
+# A suffix word alone ('市场', '小区', '新村'): no name of its own.
+_BARE_SUFFIX_RE = re.compile(r"(?:小区|社区|家园|花园|花苑|公寓|新村|大厦|大楼|广场|中心|宿舍|住宅区|商城|市场|"
+                             r"批发市场|商场|写字楼|大院)")
 _FIRM_RE = re.compile(tok.FIRM_SUFFIX_PATTERN)
 
 _ROAD_RE = re.compile(
@@ -654,10 +708,13 @@ _ROAD_RE = re.compile(
 _ROAD_ONLY_NUM_RE = re.compile(
     r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄)"
     r"(?:[一二三四五六七八九十0-9]{1,3}段)?)"
-    r"(?P<no>[0-9]+(?:-[0-9]+)?(?:号|弄(?:[0-9]+(?:-[0-9]+)?号)?|#|"
-    r"(?=[\u4e00-\u9fff])(?!号楼|幢|栋|单元|楼|层|室|座|组|期|区|栋|户|门|米)))"
+    r"(?P<no>[0-9]+(?:-[0-9]+)?(?:号(?!商铺|铺|摊|档)|弄(?:[0-9]+(?:-[0-9]+)?号)?|#|"
+    r"(?=[\u4e00-\u9fff])(?!号|幢|栋|单元|楼|层|室|座|组|期|区|栋|户|门|米)))"
 )
-_ROAD_LEFT_CUT_RE = re.compile(r".*(?:街道|镇|乡|开发区|工业区|园区|新区|社区|村|小区|家园|花园|苑|号|[0-9])")
+# What cannot be part of a road's name: the road starts after it ('...有限公司杨高中路577号').
+_ROAD_LEFT_CUT_RE = re.compile(r".*(?:街道|镇|乡|开发区|工业区|园区|新区|社区|村|小区|家园|花园|苑|号|[0-9]|公司|集团)")
+# Township-level units that are administrations, not premises.
+_PREMISES_DIVISION_RE = re.compile(r"(?:街道|镇|乡|办事处|地区|管委会|管理委员会|苏木|民族乡)$")
 _TOWN_TAIL_RE = re.compile(r"^(?P<town>[\u4e00-\u9fff]{2,8}?(?:街道|(?<!小)镇|乡))(?=.)")
 
 _ID = r"[0-9]+[A-Z]?|[A-Z][0-9]*"
@@ -665,7 +722,8 @@ _DOOR_TOKENS = (
     ("b", re.compile(rf"({_ID})(?:号楼|号幢|号栋|幢|栋|座|#楼?|号(?=[0-9]))-?")),
     ("g", re.compile(r"([0-9]+)(?:组|队|排)-?")),
     ("u", re.compile(r"([0-9]+)(?:单元|单(?=[0-9])|门(?=[0-9]))-?")),
-    ("r", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:室|房|号房|户)")),
+    # A shop or market stall: '2156号商铺', '2156号铺', 'A12摊位' name the door as a room does.
+    ("r", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:室|房|号房|户|号?(?:商铺|铺位|铺面|店铺|店面|摊位|档口|铺|摊|档)(?![0-9]))")),
     ("f", re.compile(r"(-?[0-9]+)(?:楼|层|F)(?![0-9]*(?:号楼|幢|栋))-?")),
     ("d", re.compile(r"([0-9]+[A-Z]?)-(?=[0-9A-Z])")),
     ("n", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:号)?(?![0-9A-Z])")),
@@ -802,6 +860,19 @@ def _clean_community(c: str | None) -> str | None:
     c = c.strip(_CLEAN_EDGE)
     if len(c) < 2 or c.isdigit():
         return None
+    return _collapse_echo(c)
+
+
+def _collapse_echo(c: str) -> str:
+    """'阳光公寓上海阳光公寓' -> '阳光公寓': an address followed by a place label that repeats
+    its estate behind a division name (a check-in's address and its POI run together)."""
+    n = len(c)
+    for k in range(2, n // 2 + 1):
+        head = c[:k]
+        if c.endswith(head) and n > k:
+            mid = c[k:n - k]
+            if not mid or mid in _tables().names:
+                return head
     return c
 
 
@@ -843,10 +914,27 @@ def _street(rest: str) -> tuple:
             # '菜鸟驿站金色家园店': the pick-up word first, the place after it.
             main = _PICKUP_TAIL_RE.sub("", rest[pm.end():])
             poi = pm.group(0)
-        g = _GATE_RE.search(main)
-        if g and g.start() > 0:
-            poi = main[g.start():] + poi
-            main = main[: g.start()]
+        elif pickup_kind == "gatehouse" and _FIRM_RE.search(main.strip(_CLEAN_EDGE)):
+            # '宝带东路776号苏州东方电子有限公司门卫室': a firm's own gatehouse is the
+            # firm's door (a workplace), not a pick-up point near a home.
+            pickup = False
+            pickup_kind = None
+        else:
+            # '瓯北大道903号丰巢快递柜(蓝天华庭东门)', '中山西路35号菜鸟驿站(枫林公寓店)':
+            # the estate the locker or station serves is named after it.
+            served = _PICKUP_TAIL_RE.sub("", rest[pm.end():].strip(_CLEAN_EDGE))
+            g = _GATE_RE.search(served)
+            if g and g.start() > 0:
+                served = served[: g.start()]
+            served = served.strip(_CLEAN_EDGE)
+            if (len(served) >= 2 and served not in main and _community_suffix(served[-8:])
+                    and _PICKUP_RE.search(served) is None and not any(c.isdigit() for c in served)):
+                main = main.rstrip(_CLEAN_EDGE) + served
+        if pickup:
+            g = _GATE_RE.search(main)
+            if g and g.start() > 0:
+                poi = main[g.start():] + poi
+                main = main[: g.start()]
     main_text = main
     # Judged without the pick-up phrase: '菜鸟驿站(金色家园店)' is no shop of the debtor's.
     workplace = bool(main_text) and _WORK_RE.search(main_text) is not None
@@ -856,6 +944,10 @@ def _street(rest: str) -> tuple:
     if tm and not _ROAD_RE.fullmatch(tm.group("town")):
         town_text = tm.group("town")
         main = main[tm.end():]
+        # '亭林街道千灯镇南垟村': a sub-district written before the town.
+        tm = _TOWN_TAIL_RE.match(main)
+        if tm and not _ROAD_RE.fullmatch(tm.group("town")):
+            main = main[tm.end():]
     road = road_no = None
     before, after = "", main
     rm = _ROAD_ONLY_NUM_RE.search(main) or _ROAD_RE.match(main)
@@ -880,6 +972,12 @@ def _street(rest: str) -> tuple:
         community_text, tail = after, ""
     community_text = community_text.strip(_CLEAN_EDGE)
     before = before.strip(_CLEAN_EDGE)
+    if road and not road_no and community_text and _BARE_SUFFIX_RE.fullmatch(community_text):
+        # '中国轻纺城东升路市场3楼...': a market or estate named after its road, not an
+        # unnamed one on it.
+        community_text = before + road + community_text
+        road = None
+        before = ""
     community = None
     if community_text:
         # '利民路71号杭州正泰纺织品有限公司': the door is the street number; the firm is a note on it.
@@ -891,7 +989,12 @@ def _street(rest: str) -> tuple:
         if community is None:
             poi = (community_text + (poi or "")) or None
     if community is None and before and _community_suffix(before[-8:]):
-        community = _clean_community(before)
+        if road_no and _FIRM_RE.search(before):
+            # '上海东方纺织有限公司(杨高中路577号)': a firm named before its street
+            # number; the door is the number, as in '杨高中路577号上海东方纺织有限公司'.
+            poi = before + (poi or "")
+        else:
+            community = _clean_community(before)
     building = unit = room = None
     if slots:
         b, su, sr, sf, sg = slots
@@ -973,6 +1076,13 @@ def _parse(text: object) -> tuple:
      workplace) = _street_cached(s[pos:])
     if town is None:
         town = town_text
+    elif (community is None and road is None and (building or room or unit)
+          and _PREMISES_DIVISION_RE.search(town) is None):
+        # '萧山区萧山商业城3楼6699号': the gazetteer lists some markets, industrial
+        # zones and farms as township-level units; with a door after it the unit is the
+        # premises, as in '金城路300号萧山商业城3楼6699号'.
+        community, town = town, None
+        workplace = workplace or _WORK_RE.search(community) is not None
 
     premises = community or (road + road_no if road and road_no else None)
     if premises and room and not room.endswith("F") and not pickup:
@@ -992,10 +1102,11 @@ def _parse(text: object) -> tuple:
 
     place_key = area_key = None
     if base and premises:
-        area_key = f"{base}|{premises}"
+        key_premises = _key_premises(community, prov, city, district_name) if community else premises
+        area_key = f"{base}|{key_premises}"
         is_door = bool(building or room or unit) or (not community and road_no)
         if is_door and not pickup:
-            place_key = f"{base}|{premises}|{building or ''}|{unit or ''}|{room or ''}"
+            place_key = f"{base}|{key_premises}|{building or ''}|{unit or ''}|{room or ''}"
 
     parts = [admin_text]
     for x in (town, road, road_no, community):
@@ -1016,6 +1127,35 @@ def _parse(text: object) -> tuple:
     return (prov, city, district_name, town, road, road_no, community, building, unit, room,
             poi, pickup, pickup_kind, workplace, province_code, city_code, district_code,
             precision, "".join(parts) or None, place_key, area_key)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key_premises(community: str, prov: str | None, city: str | None, district: str | None) -> str:
+    """The premises as keyed: without a leading name of its own city or district.
+
+    '宁波市海曙区宁波轻纺城' reads 宁波 a second time as the city ('轻纺城'), while
+    '环城西路600号宁波轻纺城' keeps it as part of the name; both key as '轻纺城', as
+    '鄞州服装批发市场' in 鄞州区 and '滨江名苑' in 滨江区 key as '服装批发市场' and '名苑'.  A
+    name the scan would not have read as a division ('西湖花园': 西湖 before 花园, a street
+    or estate word) is kept whole, as the scan keeps it.
+    """
+    t = _tables()
+    names: list[str] = []
+    for x in (district, city, prov):
+        if x:
+            names.append(x)
+            names.extend(t.shorts.get(x, ()))
+    c = community
+    for _ in range(3):
+        for name in names:
+            if c.startswith(name) and len(c) - len(name) >= 2:
+                if name not in (district, city, prov) and _SHORT_BLOCK_RE.match(c, len(name)):
+                    continue
+                c = c[len(name):]
+                break
+        else:
+            break
+    return c
 
 
 _SCHEMA = {k: (pl.Boolean if k in BOOL_FIELDS else pl.Utf8) for k in FIELDS}

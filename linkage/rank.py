@@ -175,7 +175,12 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
         # Row order differs between a night in memory and on disk: every pick is by value.
         pl.col("area_key").drop_nulls().mode().sort().first().alias("area_key"),
         pl.col("is_pickup").mean().alias("pickup_share"),
-        pl.col("workplace_hint").fill_null(False).mean().alias("work_share"),
+        # The parcels alone may tell what the place is where check-ins name only its
+        # building ('嘉华国际大厦' against '嘉华国际大厦23层2302室'), and the other way round
+        # ('工星南路58号' against the check-in's '工星南路58号 合肥正泰贸易有限公司').
+        pl.max_horizontal(
+            pl.col("workplace_hint").fill_null(False).filter(pl.col("event") != "checkin").mean().fill_null(0.0),
+            pl.col("workplace_hint").fill_null(False).mean()).alias("work_share"),
         (pl.col("event") == "send").mean().alias("send_share"),
         (pl.col("event") == "checkin").mean().alias("checkin_share"),
         pl.col("daytime").mean().alias("daytime_share"),

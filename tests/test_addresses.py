@@ -427,9 +427,23 @@ def test_pickup_word_first():
     assert r["workplace_hint"] is False
 
 
-def test_gatehouse_of_a_company_is_a_workplace_pickup():
+def test_gatehouse_of_a_company_is_the_company_door():
+    # A firm's own gatehouse is where the firm is (a workplace), not a pick-up point near
+    # a home; at a street number it is that number's door.
     r = p("杭州市西湖区某某科技有限公司门卫")
-    assert r["pickup_kind"] == "gatehouse" and r["workplace_hint"] is True
+    assert r["pickup"] is False and r["pickup_kind"] is None and r["workplace_hint"] is True
+    assert r["area_key"] == "330106|某某科技有限公司"
+    keys = {p(t)["place_key"] for t in (
+        "苏州吴中宝带东路776号 苏州东方电子有限公司门卫室",
+        "江苏省苏州市吴中区宝带东路776号苏州东方电子有限公司",
+        "江苏省苏州市吴中区宝带东路776号",
+    )}
+    assert keys == {"320506|宝带东路776号|||"}
+    assert p("苏州吴中宝带东路776号 苏州东方电子有限公司门卫室")["workplace_hint"] is True
+    # An estate's gatehouse stays a pick-up point of the estate.
+    r = p("浙江省杭州市西湖区金色家园门卫室")
+    assert r["pickup_kind"] == "gatehouse" and r["area_key"] == "330106|金色家园"
+    assert r["place_key"] is None
 
 
 def test_road_number_variants():
@@ -484,3 +498,187 @@ def test_estate_name_starting_with_district_short_name():
 ])
 def test_a_road_named_after_a_market_is_no_workplace(text, work):
     assert parse_address(text)["workplace_hint"] is work
+
+
+# ---------------------------------------------------------------- spellings of other writers
+# Each group is one door written the ways the inputs allow; the keys must agree within a
+# group and differ between groups.
+
+FLAT = "330106|金色家园|2|3|501"
+
+
+@pytest.mark.parametrize("prefix", [
+    "浙江省杭州市西湖区文三路100号金色家园", "杭州市西湖区金色家园", "西湖区金色家园", "浙江杭州西湖金色家园",
+    "浙江 杭州市 西湖区 文三路100号 金色家园 ", "浙江省杭州市西湖区西溪街道文三路100号金色家园",
+    "浙江省杭州市西湖区文三路100号金色家园小区",
+])
+@pytest.mark.parametrize("door", [
+    "2幢3单元501室", "2-3-501", "2号楼3单元501", "2栋3单元501室", "2幢3单元501", "2#3单元501",
+    "二幢三单元501室", "２幢３单元５０１室", "2号3单元501室", "2栋3单元501号", "贰幢叁单元501室",
+])
+def test_flat_spellings_agree(prefix, door):
+    assert p(prefix + door)["place_key"] == FLAT
+
+
+def test_flat_without_unit_or_other_door_differs():
+    assert p("浙江省杭州市西湖区金色家园2幢501室")["place_key"] == "330106|金色家园|2||501"
+    assert p("浙江省杭州市西湖区金色家园2幢3单元502室")["place_key"] != FLAT
+    assert p("浙江省杭州市西湖区金色家园3幢2单元501室")["place_key"] != FLAT
+
+
+STALL = "330603|中国轻纺城联合市场|||2156"
+
+
+@pytest.mark.parametrize("prefix", [
+    "浙江省绍兴市柯桥区金柯桥大道1号中国轻纺城联合", "绍兴柯桥中国轻纺城联合", "柯桥区中国轻纺城联合",
+    "浙江 绍兴市 柯桥区 中国轻纺城联合",
+])
+@pytest.mark.parametrize("stall", [
+    "市场3楼2156号", "市场3F-2156", "市场2156号商铺", "市场三楼2156号", "市场3层2156号", "市场2156号铺",
+    "市场3楼2156号（鑫源百货）", "市场2156号商铺(鑫源百货)",
+])
+def test_market_stall_spellings_agree(prefix, stall):
+    r = p(prefix + stall)
+    assert r["place_key"] == STALL and r["workplace_hint"] is True
+
+
+def test_other_stall_and_market_differ():
+    assert p("绍兴柯桥中国轻纺城联合市场2157号商铺")["place_key"] != STALL
+    assert p("绍兴柯桥中国轻纺城东升路市场2156号商铺")["place_key"] == "330603|中国轻纺城东升路市场|||2156"
+    # A market named after its road, written with the road's number first or not at all.
+    assert p("绍兴市柯桥区金柯桥大道1号中国轻纺城东升路市场3楼2156号")["place_key"] == \
+        p("柯桥区中国轻纺城东升路市场1F-2156")["place_key"] == "330603|中国轻纺城东升路市场|||2156"
+
+
+def test_market_named_after_its_city_or_district():
+    # The city or district named again at the head of the premises is read as a division
+    # by the prefix scan and kept in the name after a street number: the key drops it in
+    # both ('宁波轻纺城' and '轻纺城' in 宁波市 are one market).
+    want = {
+        "浙江省宁波市海曙区环城西路600号宁波轻纺城3楼5242号": "330203|轻纺城|||5242",
+        "浙江省宁波市海曙区宁波轻纺城5242号商铺": "330203|轻纺城|||5242",
+        "宁波海曙宁波轻纺城3F-5242": "330203|轻纺城|||5242",
+        "宁波市海曙区轻纺城3楼5242号": "330203|轻纺城|||5242",
+        "宁波鄞州鄞州服装批发市场1041号商铺": "330212|服装批发市场|||1041",
+        "浙江省宁波市鄞州区天童南路270号鄞州服装批发市场3楼1041号": "330212|服装批发市场|||1041",
+        "温州鹿城温州鞋都批发市场1F-8333": "330302|鞋都批发市场|||8333",
+        "浙江省温州市鹿城区车站大道560号温州鞋都批发市场3楼8333号": "330302|鞋都批发市场|||8333",
+        "杭州滨江滨江名苑10-1-301": "330108|名苑|10|1|301",
+        "浙江省杭州市滨江区长河路1号滨江名苑10幢1单元301室": "330108|名苑|10|1|301",
+    }
+    for text, key in want.items():
+        assert p(text)["place_key"] == key, text
+    # The display keeps the name as written after a street number.
+    assert p("浙江省宁波市海曙区环城西路600号宁波轻纺城3楼5242号")["community"] == "宁波轻纺城"
+    # A name the scan keeps whole ('西湖' before '花园') keys whole, with or without the district.
+    assert p("浙江省杭州市西湖区西湖花园3幢1单元101室")["place_key"] == "330106|西湖花园|3|1|101"
+    assert p("杭州西湖花园3幢1单元101室")["place_key"] == "330100|西湖花园|3|1|101"
+    # Another district's name is part of the premises.
+    assert p("浙江省杭州市西湖区滨江名苑10幢1单元301室")["place_key"] == "330106|滨江名苑|10|1|301"
+    # A division repeated before a street is only repeated.
+    assert p("杭州杭州西湖区文三路100号")["place_key"] == "330106|文三路100号|||"
+    assert p("上海市浦东新区上海东方纺织有限公司(杨高中路577号)")["place_key"] == "310115|杨高中路577号|||"
+
+
+def test_township_level_unit_with_a_door_is_the_premises():
+    keys = {p(t)["place_key"] for t in (
+        "浙江省杭州市萧山区金城路300号萧山商业城3楼6699号", "浙江省杭州市萧山区萧山商业城三楼6699号",
+        "杭州萧山萧山商业城6699号商铺（华泰布艺）", "萧山区萧山商业城3F-6699",
+    )}
+    assert keys == {"330109|商业城|||6699"}
+    assert p("浙江省杭州市萧山区萧山商业城三楼6699号")["workplace_hint"] is True
+    # A real township stays a town.
+    r = p("浙江省杭州市西湖区三墩镇")
+    assert r["town"] == "三墩镇" and r["community"] is None
+
+
+OFFICE = "330106|环球大厦|||1203"
+
+
+@pytest.mark.parametrize("text", [
+    "浙江省杭州市西湖区文三路100号环球大厦12层1203室", "杭州西湖环球大厦12楼1203", "西湖区环球大厦1203室",
+    "杭州市西湖区环球大厦12F-1203", "杭州市西湖区环球大厦十二层1203室",
+    "杭州市西湖区环球大厦12楼1203室 杭州某某科技有限公司",
+])
+def test_office_spellings_agree(text):
+    assert p(text)["place_key"] == OFFICE
+
+
+def test_office_floor_and_other_room_differ():
+    assert p("杭州市西湖区环球大厦12F")["place_key"] == "330106|环球大厦|||12F"
+    assert p("杭州市西湖区环球大厦12楼")["place_key"] == "330106|环球大厦|||12F"
+    assert p("杭州市西湖区环球大厦12楼1204")["place_key"] != OFFICE
+    for text in ("杭州市西湖区文三路100号环球金融中心", "杭州市西湖区文三路100号创业商务中心",
+                 "杭州市西湖区文三路100号恒隆写字楼"):
+        assert p(text)["workplace_hint"] is True, text
+
+
+FACTORY = "330303|永宁西路295号|||"
+
+
+@pytest.mark.parametrize("text", [
+    "浙江省温州市龙湾区永宁西路295号温州东方五金有限公司", "温州市龙湾区永宁西路295号",
+    "温州龙湾永宁西路295号 温州东方五金有限公司门卫室", "浙江省温州市龙湾区温州东方五金有限公司(永宁西路295号)",
+    "温州市龙湾区永宁西路295号仓库", "温州市龙湾区永宁西路295号厂区", "温州市龙湾区工业区永宁西路295号温州东方五金",
+    "浙江 温州市 龙湾区 东方五金有限公司永宁西路295号",
+])
+def test_factory_spellings_agree(text):
+    r = p(text)
+    assert r["place_key"] == FACTORY and r["pickup"] is False
+    if text != "温州市龙湾区永宁西路295号":
+        assert r["workplace_hint"] is True
+
+
+def test_factory_other_number_differs_and_estate_after_number_stays_an_estate():
+    assert p("温州市龙湾区永宁西路297号仓库")["place_key"] != FACTORY
+    r = p("温州市龙湾区永宁西路295号金色家园")
+    assert r["community"] == "金色家园" and r["place_key"] is None
+    # '放' in '解放路' is no delivery note.
+    assert p("绍兴市越城区绍兴万达鞋业有限公司(解放北路328号)")["place_key"] == "330602|解放北路328号|||"
+    assert p("浙江省杭州市西湖区金色家园2幢3单元501室（放门口）")["place_key"] == FLAT
+
+
+@pytest.mark.parametrize("text", [
+    "浙江省杭州市西湖区文三路100号金色家园丰巢快递柜", "杭州西湖丰巢快递柜(金色家园南门)", "西湖区金色家园3幢旁丰巢柜",
+    "杭州市西湖区菜鸟驿站(金色家园店)", "杭州市西湖区金色家园驿站", "杭州市西湖区金色家园东门菜鸟驿站",
+    "浙江省杭州市西湖区文三路100号丰巢快递柜(金色家园南门)", "杭州市西湖区文三路100号菜鸟驿站(金色家园店)",
+])
+def test_locker_and_station_spellings_are_the_estates_pickup_point(text):
+    r = p(text)
+    assert r["pickup"] is True and r["place_key"] is None and r["area_key"] == "330106|金色家园"
+
+
+def test_village_pickup_point_and_village_after_district_short_name():
+    for text in ("浙江省温州市鹿城区山福镇北山村村口菜鸟驿站", "温州鹿城北山村村口菜鸟驿站", "温州市鹿城区北山村菜鸟驿站"):
+        r = p(text)
+        assert r["pickup"] is True and r["area_key"] == "330302|北山村", text
+    # A district's short name right after its city, then a village or a street whose name
+    # starts like a street word.
+    assert p("浙江温州乐清北桥村21号")["place_key"] == p("浙江省温州市乐清市北白象镇北桥村21号")["place_key"] \
+        == "330382|北桥村|21||"
+    assert p("浙江省温州市鹿城桥家岭村83号")["place_key"] == "330302|桥家岭村|83||"
+    assert p("宁波镇海城河西路742号")["place_key"] == "330211|城河西路742号|||"
+    assert p("浙江温州鹿城府前街52号")["place_key"] == "330302|府前街52号|||"
+    assert p("江苏省苏州市昆山市亭林街道千灯镇南垟村112号")["place_key"] == "320583|南垟村|112||"
+    # '中山北路', '西湖大道', '西湖花园', '西湖新村' are still street and estate names.
+    assert p("宁波中山北路100号")["road"] == "中山北路"
+    assert p("杭州西湖大道100号")["road"] == "西湖大道"
+    assert p("杭州西湖花园3幢1单元101室")["community"] == "西湖花园"
+    assert p("杭州西湖新村3幢1单元101室")["community"] == "西湖新村"
+    # '永嘉县前路' is 永嘉 + 县前路.
+    assert p("温州永嘉县前路984号")["place_key"] == p("浙江省温州市永嘉县县前路984号")["place_key"] \
+        == "330324|县前路984号|||"
+
+
+def test_municipality_district_written_alone():
+    assert p("宝山区世贸广场14层1405室")["place_key"] == "310113|世贸广场|||1405"
+    assert p("上海市宝山区世贸广场14层1405室")["place_key"] == "310113|世贸广场|||1405"
+    # Zhejiang first; several prefectures and no municipality: not guessed.
+    assert p("普陀区中山北路100号")["district_code"] == "330903"
+    assert p("鼓楼区中山路1号")["district_code"] is None
+
+
+def test_checkin_address_and_poi_run_together():
+    assert p("上海市徐汇区漕溪北路阳光公寓 上海阳光公寓")["area_key"] == "310104|阳光公寓"
+    assert p("浙江省杭州市西湖区古墩路龙湖嘉园 杭州龙湖嘉园")["area_key"] == "330106|龙湖嘉园"
+    assert p("浙江省杭州市西湖区园中园")["community"] == "园中园"

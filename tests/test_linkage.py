@@ -321,3 +321,31 @@ def test_the_estate_says_little_for_an_honorific_or_a_common_name_in_a_crowd():
     common, _ = _estate_world("张伟", "张伟", namesakes=30, estate_people=200)
     assert (common["probability"] < 0.5).all(), common
     assert common["match_weight"].max() < rare["match_weight"].min() - 3
+
+
+def test_office_checked_in_by_building_is_a_workplace_by_its_parcels():
+    # Check-ins name the tower only ('嘉华国际大厦'); the parcels name its office room.
+    # The place is judged a workplace on the parcels, however many check-ins there are.
+    acct = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, person_name="茹小明")
+    office = "上海市闵行区沪闵路828号嘉华国际大厦23层2302室"
+    rows = [obs(f"c{i}", 5 + 9 * i, "上海市闵行区沪闵路828号嘉华国际大厦", event="checkin", hour=12, **acct)
+            for i in range(5)]
+    rows += [obs(f"w{i}", 3 + 20 * i, office, hour=20, **acct) for i in range(2)]
+    rows += [obs(f"h{i}", 2 + 15 * i, HOME, **acct) for i in range(4)]
+    _, locs, _ = run([roster()], rows)
+    work = locs.filter((pl.col("kind") == "workplace") & (pl.col("rank") == 1))
+    assert work.height == 1 and work["place_key"][0] == "310112|嘉华国际大厦|||2302"
+    res = locs.filter((pl.col("kind") == "residence") & (pl.col("rank") == 1))
+    assert res["address"][0] == HOME
+
+
+def test_factory_gatehouse_is_the_workplace_not_a_pickup_point():
+    acct = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, person_name="茹小明")
+    rows = [obs(f"g{i}", 2 + 6 * i, "温州龙湾永宁西路295号 温州东方五金有限公司门卫室", hour=20, **acct) for i in range(4)]
+    rows += [obs(f"f{i}", 5 + 6 * i, "浙江省温州市龙湾区永宁西路295号温州东方五金有限公司", hour=20, **acct) for i in range(2)]
+    rows += [obs(f"h{i}", 3 + 15 * i, HOME, **acct) for i in range(4)]
+    _, locs, _ = run([roster()], rows)
+    work = locs.filter(pl.col("kind") == "workplace")
+    assert work.height == 1 and work["place_key"][0] == "330303|永宁西路295号|||"
+    assert work["n_observations"][0] == 6
+    assert "pickup_point" not in locs["kind"].to_list()
