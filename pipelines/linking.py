@@ -43,8 +43,9 @@ def _setting(name: str, default: int) -> int:
 
 
 def _write(frame: pl.DataFrame, path: Path) -> None:
+    # Work files live for one night: fast to write beats small.
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.write_parquet(path)
+    frame.write_parquet(path, compression="lz4", statistics=False)
 
 
 class NightBuckets:
@@ -52,9 +53,10 @@ class NightBuckets:
     works on: on disk, with as many buckets in memory as ``LOCATE_CACHE_ROWS`` rows allow
     (all of them on an ordinary night; a provincial night re-reads some).
 
-    Layout under ``root``: ``prepared/<b>/part-<i>.parquet`` while chunks arrive, then
-    ``prepared/<b>.parquet``; ``parsed/<b>.parquet`` (the addresses read so far) and
-    ``scored/<b>.parquet`` (the bucket's scored pairs), written when a bucket leaves memory.
+    Layout under ``root``: ``prepared/<b>/part-<i>.parquet`` while chunks arrive;
+    ``prepared/<b>.parquet`` (the bucket, written the first time it leaves memory),
+    ``parsed/<b>.parquet`` (addresses read since) and ``scored/<b>.parquet`` (its scored
+    pairs), written when it leaves memory changed.
     """
 
     def __init__(self, root: Path, n: int, cache_rows: int = CACHE_ROWS):
@@ -65,6 +67,7 @@ class NightBuckets:
         self._chunks: list[pl.DataFrame] = []      # one bucket: chunks kept as they come
         self._parsed_rows: dict[int, int] = {}
         self._dirty: set[int] = set()              # changed since read from disk
+        self._persisted: set[int] = set()          # prepared/<b>.parquet written
 
     def keys(self) -> list[int]:
         return list(range(self.n))
@@ -89,7 +92,10 @@ class NightBuckets:
 
     @staticmethod
     def _dedupe(frame: pl.DataFrame) -> pl.DataFrame:
-        return frame.sort("_seq").unique("obs_id", keep="first", maintain_order=True) if frame.width else frame
+        # Parts arrive in ``_seq`` order, so the first row of an obs_id is the one to keep.
+        if not frame.width or frame["obs_id"].n_unique() == frame.height:
+            return frame
+        return frame.unique("obs_id", keep="first", maintain_order=True)
 
     def seal(self) -> None:
         """One frame per bucket, each obs_id once (re-sent records: the first kept)."""
@@ -103,9 +109,8 @@ class NightBuckets:
             parts = sorted(folder.glob("*.parquet")) if folder.exists() else []
             frame = self._dedupe(pl.concat([pl.read_parquet(p) for p in parts], how="vertical")
                                  if parts else pl.DataFrame())
-            _write(frame, self.root / "prepared" / f"{b}.parquet")
             shutil.rmtree(folder, ignore_errors=True)
-            self._keep(b, frame, None, dirty=False)
+            self._keep(b, frame, None)      # written when it leaves memory
 
     def _keep(self, bucket: int, obs: pl.DataFrame, scored: pl.DataFrame | None, dirty: bool = True) -> None:
         self._cache.pop(bucket, None)
@@ -123,11 +128,15 @@ class NightBuckets:
                 self._dirty.discard(old)
 
     def _spill(self, bucket: int, obs: pl.DataFrame, scored: pl.DataFrame | None) -> None:
-        if obs.width:
+        n_parsed = obs.filter(pl.col("address_parsed")).height if obs.width else 0
+        if bucket not in self._persisted:
+            _write(obs, self.root / "prepared" / f"{bucket}.parquet")
+            self._persisted.add(bucket)
+            self._parsed_rows[bucket] = n_parsed
+        elif n_parsed != self._parsed_rows.get(bucket, 0):
             parsed = obs.filter(pl.col("address_parsed")).select("obs_id", *prepare.ADDRESS_FIELDS, "address_parsed")
-            if parsed.height != self._parsed_rows.get(bucket, 0):
-                _write(parsed, self.root / "parsed" / f"{bucket}.parquet")
-                self._parsed_rows[bucket] = parsed.height
+            _write(parsed, self.root / "parsed" / f"{bucket}.parquet")
+            self._parsed_rows[bucket] = n_parsed
         path = self.root / "scored" / f"{bucket}.parquet"
         if scored is None:
             path.unlink(missing_ok=True)
