@@ -98,62 +98,113 @@ def _scan(obs: pl.DataFrame, mentions: list[str], words: list[str]) -> tuple[pl.
     return addr, rows
 
 
+def _with_words(keys: pl.DataFrame) -> pl.DataFrame:
+    """Keys (with ``_code``) once per name of their district or city ('word'), and once with
+    an empty word, which an address naming no district or city matches (see ``_worded``)."""
+    named = keys.join(_place_names(), left_on="_code", right_on="code", how="inner")
+    return pl.concat([named, keys.with_columns(pl.lit("").alias("word"))], how="vertical")
+
+
+def _worded(addr: pl.DataFrame) -> pl.DataFrame:
+    """One row per address, mention and place word it holds (an empty word when it names no
+    district or city: such an address may be anywhere)."""
+    return addr.with_columns(pl.when(pl.col("word").list.len() == 0).then(pl.lit([""]))
+                             .otherwise(pl.col("word")).alias("word")).explode("word")
+
+
+def _ids(rows: pl.DataFrame, addresses: pl.DataFrame) -> pl.DataFrame:
+    return rows.join(addresses.select("address_raw").unique(), on="address_raw", how="semi").select("obs_id")
+
+
+def plan(obs: pl.DataFrame, debtors: pl.DataFrame, doors: pl.DataFrame,
+         areas: pl.DataFrame) -> tuple[pl.Series, pl.DataFrame]:
+    """One scan of a bucket's unread addresses for a linkage pass: (obs_ids of rows that may
+    be to one of ``doors`` (id_number, place_key), or at one of ``areas`` (id_number,
+    area_key) under that debtor's own name; ``people_at`` rows of ``areas``).
+
+    Every join is on the estate's name, a name of its district or city (an estate name
+    recurs in many cities; an address naming no district or city matches any) and a number
+    or a person: the number of candidates grows with the debtors' doors, not with their
+    product with all rows.
+    """
+    people = pl.DataFrame(schema={"area_key": pl.Utf8, "who": pl.Utf8})
+    if "address_parsed" not in obs.columns or obs.height == 0 or (doors.height == 0 and areas.height == 0):
+        return _EMPTY_IDS, people
+    d = _with_words(doors.select("place_key").unique().with_columns(_split("place_key"))
+                    .filter(pl.col("_premises") != "")
+                    .select("_code", "_mention", _number().alias("_number"),
+                            # Both numbers of a flat: its room and its building.
+                            pl.when(pl.col("_room") != "").then(pl.col("_building")).otherwise(pl.lit(""))
+                            .alias("_also")).unique())
+    keys = _area_keys(areas)
+    kw = _with_words(keys.select("area_key", "_mention", "_premises_no", "_code"))
+    a = (areas.select("id_number", "area_key").join(kw.select("area_key", "_mention", "word"), on="area_key")
+         .join(debtors.select("id_number", "dn_name", "dn_kind", "dn_pinyin"), on="id_number", how="inner"))
+    mentions = sorted((set(d["_mention"].to_list()) | set(kw["_mention"].to_list())) - {""})
+    words = sorted((set(d["word"].to_list()) | set(kw["word"].to_list())) - {""})
+    addr, rows = _scan(obs, mentions, words)
+    if addr.height == 0:
+        return _EMPTY_IDS, _read_people(obs, keys)
+    # Only (estate, place word) combinations some key has: most addresses name some
+    # learned estate's name, few name it in that estate's city.
+    worded = _worded(addr).join(pl.concat([d.select("_mention", "word"), kw.select("_mention", "word")]).unique(),
+                                on=["_mention", "word"], how="semi")
+    # Doors: estate, place word and number (a flat's building number too).
+    numbered = worded.with_columns(pl.col("_number").alias("_numbers")).explode("_number")
+    door_addr = pl.concat([
+        numbered.join(d.filter(pl.col("_number") != ""), on=["_mention", "word", "_number"], how="inner")
+        .filter((pl.col("_also") == "") | pl.col("_numbers").list.contains(pl.col("_also")))
+        .select("address_raw"),
+        worded.join(d.filter(pl.col("_number") == ""), on=["_mention", "word"], how="semi").select("address_raw"),
+    ])
+    # Areas: estate, place word and the debtor's own name (or its pinyin).
+    own = ((pl.col("pn_kind") == "full") & pl.col("pn_name").is_in(a.filter(pl.col("dn_kind") == "full")["dn_name"].implode())
+           | (pl.col("pn_kind") == "pinyin") & pl.col("pn_pinyin").is_in(a["dn_pinyin"].drop_nulls().implode()))
+    named = rows.filter(own).join(worded.select("address_raw", "_mention", "word"), on="address_raw")
+    by_name = named.filter(pl.col("pn_kind") == "full").join(
+        a.filter(pl.col("dn_kind") == "full").select("_mention", "word", pl.col("dn_name").alias("pn_name")).unique(),
+        on=["_mention", "word", "pn_name"], how="semi")
+    by_pinyin = named.filter(pl.col("pn_kind") == "pinyin").join(
+        a.filter(pl.col("dn_pinyin").is_not_null()).select("_mention", "word", pl.col("dn_pinyin").alias("pn_pinyin"))
+        .unique(), on=["_mention", "word", "pn_pinyin"], how="semi")
+    to_read = pl.concat([_ids(rows, door_addr), by_name.select("obs_id"), by_pinyin.select("obs_id")])["obs_id"]
+
+    # Head counts: unread rows naming the estate (with its number, for a street number or a
+    # stall) and the area's district or city, and rows read to the area key.
+    counted = kw.filter(pl.col("word") != "")
+    at_plain = worded.join(counted.filter(pl.col("_premises_no") == "").select("area_key", "_mention", "word"),
+                           on=["_mention", "word"], how="inner").select("address_raw", "area_key")
+    at_numbered = worded.explode("_number").join(
+        counted.filter(pl.col("_premises_no") != "").select("area_key", "_mention", "word",
+                                                            pl.col("_premises_no").alias("_number")),
+        on=["_mention", "word", "_number"], how="inner").select("address_raw", "area_key")
+    at = pl.concat([at_plain, at_numbered]).unique().join(rows.select("address_raw", "who"), on="address_raw")
+    people = pl.concat([_read_people(obs, keys), at.select("area_key", "who")]).drop_nulls().unique()
+    return to_read.unique(), people
+
+
+def _read_people(obs: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
+    return (obs.filter(pl.col("area_key").is_in(keys["area_key"].implode()))
+            .select("area_key", pl.coalesce("pp_digits", "account_key", "pn_name").alias("who")).drop_nulls())
+
+
 def _area_keys(areas: pl.DataFrame) -> pl.DataFrame:
     return areas.select("area_key").unique().with_columns(_split("area_key")).filter(pl.col("_premises") != "")
 
 
 def to_read(obs: pl.DataFrame, debtors: pl.DataFrame, doors: pl.DataFrame, areas: pl.DataFrame) -> pl.Series:
-    """obs_ids of unread rows that may be to one of ``doors`` (id_number, place_key) or at
-    one of ``areas`` (id_number, area_key) under that debtor's own name."""
-    if "address_parsed" not in obs.columns or (doors.height == 0 and areas.height == 0):
-        return _EMPTY_IDS
-    d = (doors.select("place_key").unique().with_columns(_split("place_key")).filter(pl.col("_premises") != "")
-         .select("_mention", _number().alias("_number")).unique())
-    keys = _area_keys(areas)
-    a = (areas.select("id_number", "area_key").join(keys.select("area_key", "_mention"), on="area_key")
-         .join(debtors.select("id_number", "dn_name", "dn_kind", "dn_pinyin"), on="id_number", how="inner"))
-    addr, rows = _scan(obs, sorted(set(d["_mention"].to_list()) | set(a["_mention"].to_list()) - {""}), [])
-    if addr.height == 0:
-        return _EMPTY_IDS
-    # Equi-joins only: a mention like 国际商贸城 is shared by thousands of stalls.
-    numbered = addr.select("address_raw", "_mention", "_number").explode("_number")
-    door_addr = pl.concat([
-        numbered.join(d.filter(pl.col("_number") != ""), on=["_mention", "_number"], how="semi").select("address_raw"),
-        addr.join(d.filter(pl.col("_number") == ""), on="_mention", how="semi").select("address_raw"),
-    ])
-    named = rows.join(addr.select("address_raw", "_mention"), on="address_raw")
-    by_name = named.filter(pl.col("pn_kind") == "full").join(
-        a.filter(pl.col("dn_kind") == "full").select("_mention", pl.col("dn_name").alias("pn_name")).unique(),
-        on=["_mention", "pn_name"], how="semi")
-    by_pinyin = named.filter(pl.col("pn_kind") == "pinyin").join(
-        a.filter(pl.col("dn_pinyin").is_not_null()).select("_mention", pl.col("dn_pinyin").alias("pn_pinyin")).unique(),
-        on=["_mention", "pn_pinyin"], how="semi")
-    return pl.concat([rows.join(door_addr, on="address_raw", how="semi").select("obs_id"),
-                      by_name.select("obs_id"), by_pinyin.select("obs_id")])["obs_id"].unique()
+    """The rows ``plan`` says must be read."""
+    return plan(obs, debtors, doors, areas)[0]
 
 
 def people_at(obs: pl.DataFrame, areas: pl.DataFrame) -> pl.DataFrame:
-    """(area_key, who) of the rows at each of ``areas``: rows read to that area key, and rows
-    not read whose text names the estate (with its number, for a street number or a
-    stall) and the area's district or city.  ``who``: full phone, account or name."""
-    out = pl.DataFrame(schema={"area_key": pl.Utf8, "who": pl.Utf8})
-    if areas.height == 0 or "address_parsed" not in obs.columns:
-        return out
-    keys = _area_keys(areas)
-    read = (obs.filter(pl.col("area_key").is_in(keys["area_key"].implode()))
-            .select("area_key", pl.coalesce("pp_digits", "account_key", "pn_name").alias("who")))
-    words = keys.select("area_key", "_mention", "_premises_no", "_code").join(
-        _place_names(), left_on="_code", right_on="code", how="inner")
-    addr, rows = _scan(obs, sorted(set(keys["_mention"].to_list())), sorted(set(words["word"].to_list())))
-    worded = addr.explode("word")
-    at_plain = worded.join(words.filter(pl.col("_premises_no") == "").select("area_key", "_mention", "word"),
-                           on=["_mention", "word"], how="inner").select("address_raw", "area_key")
-    at_numbered = worded.explode("_number").join(
-        words.filter(pl.col("_premises_no") != "").select("area_key", "_mention", "word",
-                                                          pl.col("_premises_no").alias("_number")),
-        on=["_mention", "word", "_number"], how="inner").select("address_raw", "area_key")
-    at = pl.concat([at_plain, at_numbered]).unique().join(rows.select("address_raw", "who"), on="address_raw")
-    return pl.concat([read, at.select("area_key", "who")]).drop_nulls().unique()
+    """(area_key, who) of the rows at each of ``areas`` (``plan``): rows read to that area
+    key, and rows not read whose text names the estate (with its number, for a street
+    number or a stall) and the area's district or city.  ``who``: full phone, account or name."""
+    no_doors = pl.DataFrame(schema={"place_key": pl.Utf8})
+    no_debtors = pl.DataFrame(schema={"id_number": pl.Utf8, "dn_name": pl.Utf8, "dn_kind": pl.Utf8,
+                                      "dn_pinyin": pl.Utf8})
+    return plan(obs, no_debtors, no_doors, areas)[1]
 
 
 def count_people(people: list[pl.DataFrame], areas: pl.DataFrame) -> pl.DataFrame:

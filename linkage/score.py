@@ -371,16 +371,21 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
         again_doors = doors.join(changed, on="id_number", how="semi")
         again_areas = areas.join(changed, on="id_number", how="semi")
         again_debtors = debtors.join(changed, on="id_number", how="semi")
-        counted_areas = address_scope.count_people(
-            [address_scope.people_at(store.load(b), again_areas) for b in store.keys()], again_areas)
-        again = _pass(again_debtors, phones, again_doors, counted_areas)
+        # Parcels that may be to a learned door, or at a learned area under the debtor's own
+        # name, need their address read before blocking on it; how many people each area
+        # holds is counted over every bucket before any is scored.
+        people = []
+        for b in store.keys():
+            obs = store.load(b)
+            to_read, at = address_scope.plan(obs, again_debtors, again_doors, again_areas)
+            people.append(at)
+            if to_read.len():
+                store.save(b, prepare.ensure_addresses(obs, to_read), store.scored(b))
+        again = _pass(again_debtors, phones, again_doors, address_scope.count_people(people, again_areas))
         for b in store.keys():
             obs, scored = store.load(b), store.scored(b)
             if obs.height == 0:
                 continue
-            # Parcels that may be to a learned door, or at a learned area under the debtor's own
-            # name, need their address read before blocking on it.
-            obs = prepare.ensure_addresses(obs, address_scope.to_read(obs, again_debtors, again_doors, again_areas))
             rescored = _one_pass(obs, again, freqs, population)
             kept = scored.join(changed, on="id_number", how="anti") if scored is not None else None
             scored = rescored if kept is None else pl.concat([kept, rescored.select(kept.columns)], how="vertical")
