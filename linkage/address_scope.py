@@ -59,6 +59,14 @@ def _place_names() -> pl.DataFrame:
     return pl.concat([names, city_words]).filter(pl.col("word").str.len_chars() >= 2).unique()
 
 
+@functools.lru_cache(maxsize=1)
+def _district_words() -> pl.Series:
+    """Names (full and short) of districts and counties."""
+    div = gazetteer.divisions().filter(pl.col("level") == 2)
+    words = pl.concat([div["name"], div["short"].drop_nulls()])
+    return words.filter(words.str.len_chars() >= 2).unique()
+
+
 def _number() -> pl.Expr:
     """The number a door's raw address surely shows: its room (501 in 501室 and 2-3-501; a
     floor '23F' as 23), else its house or building number, else its premises' (a stall)."""
@@ -106,10 +114,14 @@ def _with_words(keys: pl.DataFrame) -> pl.DataFrame:
 
 
 def _worded(addr: pl.DataFrame) -> pl.DataFrame:
-    """One row per address, mention and place word it holds (an empty word when it names no
-    district or city: such an address may be anywhere)."""
-    return addr.with_columns(pl.when(pl.col("word").list.len() == 0).then(pl.lit([""]))
-                             .otherwise(pl.col("word")).alias("word")).explode("word")
+    """One row per address, mention and the most specific place words it holds: its
+    district's names when it names a district (an estate name recurs across a city's
+    districts), else its city's; an empty word when it names neither (it may be anywhere)."""
+    districts = _district_words().implode()
+    x = addr.with_columns(pl.when(pl.col("word").list.len() == 0).then(pl.lit([""]))
+                          .otherwise(pl.col("word")).alias("word")).explode("word")
+    x = x.with_columns(pl.col("word").is_in(districts).alias("_district"))
+    return x.filter(pl.col("_district") | ~pl.col("_district").any().over("address_raw", "_mention")).drop("_district")
 
 
 def _ids(rows: pl.DataFrame, addresses: pl.DataFrame) -> pl.DataFrame:

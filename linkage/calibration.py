@@ -15,7 +15,7 @@ from datetime import date, datetime
 import polars as pl
 
 FEATURES = ("share", "strength", "best_link", "link_logit", "log_n", "age_years", "n_sources", "is_top", "margin",
-            "door", "silence", "quiet")
+            "door", "silence", "quiet", "succeeded")
 
 
 def end_of_day(as_of: date) -> datetime:
@@ -46,6 +46,10 @@ def place_features(places: pl.DataFrame, as_of: date, group: tuple[str, ...] = (
         door.alias("f_door"),
         (rate * days(end, pl.col("last_seen"))).log1p().alias("f_silence"),
         (debtor_rate * days(debtor_last, pl.col("last_seen"))).log1p().alias("f_quiet"),
+        # Another place of the same kind first seen after this one was last seen: a move
+        # (or a new phone), however few traces the new one has yet.
+        (pl.col("first_seen").max().over(*group) > pl.col("last_seen")).fill_null(False).cast(pl.Float64)
+        .alias("f_succeeded"),
         (pl.col("score") / total).fill_nan(0.0).fill_null(0.0).alias("f_share"),
         (1.0 - (-pl.col("score") / 0.8).exp()).alias("f_strength"),
         pl.col("best_link").fill_null(0.0).alias("f_best_link"),
