@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -149,8 +150,12 @@ def _time_column(name: str, arr: pa.ChunkedArray) -> tuple[pl.Series, pl.Series]
     return parsed.alias(name), raw.alias(name)
 
 
-def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
+def read(path: Path, *, rel_name: str, platform: str, sink=None,
+         chunk_rows: int | None = None) -> AdapterResult:
+    """Read one waybill export row group by row group; rows go to ``sink`` about
+    ``chunk_rows`` waybills at a time (see ``common.ChunkOutput``)."""
     col = C.Collector(rel_name, SOURCE_KIND, platform)
+    chunk_rows = chunk_rows or C.CHUNK_ROWS
     try:
         pf = pq.ParquetFile(path)
     except (OSError, pa.ArrowException, ValueError) as e:
@@ -172,31 +177,68 @@ def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
     if extra:
         col.warnings.append("unknown column(s) ignored: " + ", ".join(extra))
 
-    frames = []
+    out = C.ChunkOutput(sink, rel_name, SOURCE_KIND, platform, OBSERVATION_SCHEMA, col)
+    seen = C.SeenKeys()
+    frames: list[pl.DataFrame] = []
+    buffered = 0
     offset = 0
     rows_read = 0
+    undelivered = 0
     try:
         for rg in range(pf.num_row_groups):
-            table = pf.read_row_group(rg, columns=REQUIRED)
-            n = table.num_rows
-            frames.append(_validate(table, offset, col))
-            offset += n
-            rows_read += n
+            for table in _row_group_tables(pf, rg, chunk_rows):
+                n = table.num_rows
+                frames.append(_validate(table, offset, col))
+                offset += n
+                rows_read += n
+                buffered += n
+                if buffered >= chunk_rows:
+                    undelivered += _emit(frames, rel_name, platform, col, seen, out)
+                    frames, buffered = [], 0
     except (OSError, pa.ArrowException, ValueError) as e:
         return C.error_result(rel_name, SOURCE_KIND, platform,
                               f"parquet file is damaged (row group {rg}): {e}",
                               OBSERVATION_SCHEMA, col.warnings)
-    good = pl.concat(frames, how="vertical") if frames else None
+    undelivered += _emit(frames, rel_name, platform, col, seen, out)
     if rows_read == 0:
         col.warnings.append("parquet file has no rows")
-    if good is None or good.height == 0:
-        return C.finish(rel_name, SOURCE_KIND, platform, C.empty(OBSERVATION_SCHEMA),
-                        [col.frame()], rows_read, 0, col.warnings, OBSERVATION_SCHEMA)
+    if undelivered:
+        col.warnings.append(
+            f"{undelivered} waybill(s) not signed (sign_time empty): receive event_time = pickup_time")
+    return out.finish(rows_read)
 
-    # in-file duplicates of waybill_no, across row groups: first kept
+
+def _row_group_tables(pf: pq.ParquetFile, rg: int, chunk_rows: int):
+    """The row group as one table, or in batches when it is larger than a chunk (an
+    exporter writing one huge row group must not make the reader hold all of it decoded)."""
+    if pf.metadata.row_group(rg).num_rows <= chunk_rows:
+        yield pf.read_row_group(rg, columns=REQUIRED)
+        return
+    for batch in pf.iter_batches(batch_size=chunk_rows, row_groups=[rg], columns=REQUIRED):
+        yield pa.Table.from_batches([batch])
+
+
+def _emit(frames: list[pl.DataFrame], rel_name: str, platform: str, col: C.Collector,
+          seen: C.SeenKeys, out: C.ChunkOutput) -> int:
+    """Quarantine in-file duplicates of waybill_no (first kept, across chunks too), write the
+    two observations of every other waybill; -> waybills not signed."""
+    good = pl.concat(frames, how="vertical") if frames else None
+    if good is None or good.height == 0:
+        out.write(None, 0)
+        return 0
     first = good.group_by("waybill_no", maintain_order=True).agg(pl.col("_line").first().alias("_first"))
+    known = first.filter(pl.col("waybill_no").is_not_null())
+    h1, h2 = C.SeenKeys.hashes(known["waybill_no"])
+    earlier = seen.first_lines(h1, h2)
+    new = earlier < 0
+    seen.add(h1[new], h2[new], known["_first"].to_numpy()[new])
+    if not new.all():
+        first = pl.concat([
+            known.with_columns(pl.Series("_first", np.where(new, known["_first"].to_numpy(), earlier),
+                                         dtype=pl.Int64)),
+            first.filter(pl.col("waybill_no").is_null())])
     good = good.join(first, on="waybill_no", how="left", maintain_order="left")
-    dup = good.filter(pl.col("_line") != pl.col("_first"))
+    dup = good.filter(pl.col("_line") != pl.col("_first")).with_columns(_dup_raw())
     for ln, f, raw in zip(dup["_line"].to_list(), dup["_first"].to_list(), dup["_raw"].to_list()):
         col.add(ln, f"duplicate waybill_no within file (first on line {f})", raw)
     good = good.filter(pl.col("_line") == pl.col("_first"))
@@ -237,12 +279,8 @@ def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
             .with_columns(pl.col("event").replace_strict({"receive": 0, "send": 1},
                                                          return_dtype=pl.Int8).alias("_o"))
             .sort(["line", "_o"]).drop("_o"))
-    undelivered = good.filter(pl.col("sign_time").is_null()).height
-    if undelivered:
-        col.warnings.append(
-            f"{undelivered} waybill(s) not signed (sign_time empty): receive event_time = pickup_time")
-    return C.finish(rel_name, SOURCE_KIND, platform, rows, [col.frame()], rows_read,
-                    good.height, col.warnings, OBSERVATION_SCHEMA)
+    out.write(rows, good.height)
+    return good.filter(pl.col("sign_time").is_null()).height
 
 
 def _validate(table: pa.Table, offset: int, col: C.Collector) -> pl.DataFrame:
@@ -259,13 +297,13 @@ def _validate(table: pa.Table, offset: int, col: C.Collector) -> pl.DataFrame:
         *[parsed[c] for c in TIME_COLUMNS],
     )
     # raw: a readable rendering of the row, only needed for bad rows (computed lazily below)
-    reasons = (
-        [C.empty_reason_expr("waybill_no"), C.empty_reason_expr("_raw_pickup_time", "pickup_time")]
-        + [C.unparseable_reason_expr(f"_raw_{c}", pl.col(c), c) for c in TIME_COLUMNS]
-        + [C.formula_reason_expr(c) for c in FORMULA_CHECKED]
-        + [C.length_reason_expr(c) for c in TEXT_COLUMNS]
+    checks = (
+        [C.empty_check("waybill_no"), C.empty_check("_raw_pickup_time", "pickup_time")]
+        + [C.unparseable_check(f"_raw_{c}", pl.col(c), c) for c in TIME_COLUMNS]
+        + [C.formula_check(c) for c in FORMULA_CHECKED]
+        + [C.length_check(c) for c in TEXT_COLUMNS]
     )
-    df = df.with_columns(C.combine_reasons(reasons))
+    df = df.with_columns(C.reasons_column(df, checks))
     bad = df.filter(pl.col("_reason").is_not_null())
     if bad.height:
         raw_cols = TEXT_COLUMNS + [f"_raw_{c}" for c in TIME_COLUMNS]
@@ -273,7 +311,10 @@ def _validate(table: pa.Table, offset: int, col: C.Collector) -> pl.DataFrame:
             raw = ",".join("" if r[c] is None else str(r[c])[:C.RAW_CHARS] for c in raw_cols)
             col.add(r["_line"], C.pretty_reason(r["_reason"]), raw)
     good = df.filter(pl.col("_reason").is_null())
-    good = good.with_columns(
-        pl.concat_str([pl.col(c).fill_null("").str.slice(0, 80) for c in TEXT_COLUMNS[:4]],
-                      separator=",").alias("_raw"))
     return good.drop("_reason", *[f"_raw_{c}" for c in TIME_COLUMNS])
+
+
+def _dup_raw() -> pl.Expr:
+    """quarantine.raw of a duplicate waybill: its first text columns."""
+    return pl.concat_str([pl.col(c).fill_null("").str.slice(0, 80) for c in TEXT_COLUMNS[:4]],
+                         separator=",").alias("_raw")
