@@ -93,15 +93,33 @@ def clean_expr(col: str) -> pl.Expr:
 _ANY_CTRL_RE = _REMOVE_RE[:-1] + r"\t\n\r\x{2028}\x{2029}]"
 
 
-def clean_columns(df: pl.DataFrame, cols: list[str]) -> pl.DataFrame:
+# A line whose fields may need cleaning: a control character anywhere, or whitespace next to
+# a field boundary (line start or end, ',' or '"').  A line without either has no field
+# clean_columns would change (other than '' -> null).
+_DIRTY_LINE_RE = _ANY_CTRL_RE + r'|(?:^|[,"])\s|\s(?:[,"]|$)'
+
+
+def clean_columns(df: pl.DataFrame, cols: list[str], dirty: str | None = None) -> pl.DataFrame:
     """``clean_expr`` on many columns, fast: the regex replacements run only on columns
-    that contain a control character at all (rare), then strip and '' -> null."""
+    that contain a control character at all (rare), then strip and '' -> null.
+
+    ``dirty`` names a boolean column that is true for every row whose values may change
+    beyond '' -> null (the CSV engine's ``_dirty``): only those rows are cleaned then."""
+    if dirty is not None:
+        flag = df[dirty].fill_null(True)
+        if flag.any():
+            idx = flag.arg_true()
+            sub = clean_columns(df[idx].select(cols), cols)
+            df = df.with_columns([df[c].scatter(idx, sub[c]) for c in cols])
+        return df.with_columns([
+            pl.when(pl.col(c).str.len_bytes() == 0).then(None).otherwise(pl.col(c)).alias(c)
+            for c in cols])
     has = df.select([pl.col(c).str.contains(_ANY_CTRL_RE).any().alias(c) for c in cols]).row(0)
-    dirty = [c for c, h in zip(cols, has) if h]
-    if dirty:
+    dirty_cols = [c for c, h in zip(cols, has) if h]
+    if dirty_cols:
         df = df.with_columns([
             pl.col(c).str.replace_all(_REMOVE_RE, "").str.replace_all(_SPACE_RE, " ")
-            for c in dirty])
+            for c in dirty_cols])
     df = df.with_columns([pl.col(c).str.strip_chars() for c in cols])
     return df.with_columns([
         pl.when(pl.col(c).str.len_bytes() == 0).then(None).otherwise(pl.col(c)).alias(c)
@@ -114,22 +132,31 @@ class Check(NamedTuple):
     Kept apart so that ``validate_and_split`` can evaluate the cheap boolean conditions on
     every row and build reason strings only for the few rows that fail: polars evaluates
     both branches of ``when/then`` for every row, and formatting a message per row per
-    check was most of the validation time on clean files."""
+    check was most of the validation time on clean files.  ``pre``, when given, is a
+    cheaper condition true wherever ``cond`` is (only the rows it selects get ``cond``)."""
 
     cond: pl.Expr
     msg: pl.Expr
+    pre: pl.Expr | None = None
 
     def expr(self) -> pl.Expr:
         return pl.when(self.cond).then(self.msg)
 
+    def cheap(self) -> pl.Expr:
+        return self.cond if self.pre is None else self.pre
+
 
 def formula_check(col: str, label: str | None = None) -> Check:
-    return Check(pl.col(col).str.contains(FORMULA_RE), pl.lit(f"spreadsheet formula in {label or col}"))
+    """For cleaned (stripped) values: a formula starts with one of = @ + - then."""
+    c = pl.col(col).str
+    return Check(c.contains(FORMULA_RE), pl.lit(f"spreadsheet formula in {label or col}"),
+                 c.starts_with("=") | c.starts_with("@") | c.starts_with("+") | c.starts_with("-"))
 
 
 def length_check(col: str, label: str | None = None) -> Check:
     n = pl.col(col).str.len_chars()
-    return Check(n > MAX_FIELD_CHARS, pl.format(f"field {label or col} is {{}} characters long", n))
+    return Check(n > MAX_FIELD_CHARS, pl.format(f"field {label or col} is {{}} characters long", n),
+                 pl.col(col).str.len_bytes() > MAX_FIELD_CHARS)     # never fewer bytes than characters
 
 
 def empty_check(col: str, label: str | None = None) -> Check:
@@ -173,13 +200,20 @@ def reasons_column(df: pl.DataFrame, checks: list[Check]) -> pl.Series:
     """``combine_reasons`` of the checks as a column ``_reason``, its strings built only
     for the rows where some condition holds (the same values as on every row)."""
     n = df.height
-    reason = pl.Series("_reason", [None] * n, dtype=pl.Utf8) if n else pl.Series("_reason", [], dtype=pl.Utf8)
+    reason = nulls("_reason", n, pl.Utf8)
     if not checks or not n:
         return reason
-    flag = df.select(pl.any_horizontal([c.cond for c in checks]).fill_null(False)).to_series()
+    flag = df.select(pl.any_horizontal([c.cheap() for c in checks]).fill_null(False)).to_series()
     if not flag.any():
         return reason
     idx = flag.arg_true()
+    if any(c.pre is not None for c in checks):
+        # a cheap condition holds for many rows that pass ('+86 138...' starts like a
+        # formula): the exact conditions first, the strings only where one holds
+        exact = df[idx].select(pl.any_horizontal([c.cond for c in checks]).fill_null(False)).to_series()
+        idx = idx.filter(exact)
+        if not idx.len():
+            return reason
     sub = df[idx].select(combine_reasons([c.expr() for c in checks])).to_series()
     return reason.scatter(idx, sub)
 
@@ -208,17 +242,21 @@ DATETIME_FORMATS = (
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y.%m.%d")
 
 
+def nulls(name: str, n: int, dtype) -> pl.Series:
+    return pl.repeat(None, n, dtype=dtype, eager=True).alias(name)
+
+
 def parse_first(text: pl.Series, formats, dtype) -> pl.Series:
     """``coalesce`` of ``text.str.strptime(dtype, f)`` over ``formats``, trying each format
     only on the values no earlier format parsed (the same result, without running every
     format over every value)."""
-    out = pl.Series(text.name, [None] * text.len(), dtype=dtype)
-    todo = text.is_not_null()
-    for f in formats:
+    out = text.str.strptime(dtype, formats[0], strict=False, cache=False).alias(text.name)
+    todo = text.is_not_null() & out.is_null()
+    for f in formats[1:]:
         idx = todo.arg_true()
         if idx.len() == 0:
             break
-        parsed = text.gather(idx).str.strptime(dtype, f, strict=False)
+        parsed = text.gather(idx).str.strptime(dtype, f, strict=False, cache=False)
         ok = parsed.is_not_null()
         if ok.any():
             hit = idx.filter(ok)
@@ -233,7 +271,7 @@ def parse_datetime_column(df: pl.DataFrame, col: str, out: str) -> pl.DataFrame:
     format in turn).  A value the first format parses as it is parses to the same time after
     NFKC: NFKC leaves ASCII digits and separators alone and maps whitespace to whitespace."""
     raw = df[col]
-    first = raw.str.strptime(pl.Datetime("us"), DATETIME_FORMATS[0], strict=False)
+    first = raw.str.strptime(pl.Datetime("us"), DATETIME_FORMATS[0], strict=False, cache=False)
     need = raw.is_not_null() & first.is_null()
     if need.any():
         idx = need.arg_true()
@@ -316,7 +354,7 @@ def parse_text_times(s: pl.Series) -> pl.Series:
     name = s.name
     n = s.len()
     iso = s.str.contains(_ISO_OFFSET_RE).fill_null(False)
-    naive = pl.Series(name, [None] * n, dtype=pl.Datetime("us"))
+    naive = nulls(name, n, pl.Datetime("us"))
     rest = s.is_not_null() & ~iso
     if rest.any():
         idx = rest.arg_true()
@@ -324,27 +362,31 @@ def parse_text_times(s: pl.Series) -> pl.Series:
         naive = naive.scatter(idx, parse_first(text, DATETIME_FORMATS, pl.Datetime("us")))
     # ISO strings with an offset or 'Z'
     todo = naive.is_null() & s.is_not_null()
-    aware = pl.Series(name, [None] * n, dtype=pl.Datetime("us"))
-    if todo.any():
-        idx = todo.arg_true()
-        got = parse_first(s.gather(idx), _AWARE_FORMATS, pl.Datetime("us", "UTC"))
-        got = got.dt.convert_time_zone("Asia/Shanghai").dt.replace_time_zone(None).cast(pl.Datetime("us"))
-        aware = aware.scatter(idx, got)
-    out = pl.select(pl.coalesce(naive, aware)).to_series()
+    if todo.all():           # the usual export: every value has an offset
+        out = parse_first(s, _AWARE_FORMATS, pl.Datetime("us", "UTC"))
+        out = out.dt.convert_time_zone("Asia/Shanghai").dt.replace_time_zone(None).cast(pl.Datetime("us"))
+    else:
+        aware = nulls(name, n, pl.Datetime("us"))
+        if todo.any():
+            idx = todo.arg_true()
+            got = parse_first(s.gather(idx), _AWARE_FORMATS, pl.Datetime("us", "UTC"))
+            got = got.dt.convert_time_zone("Asia/Shanghai").dt.replace_time_zone(None).cast(pl.Datetime("us"))
+            aware = aware.scatter(idx, got)
+        out = pl.select(pl.coalesce(naive, aware)).to_series()
     # '9999-12-31T23:59:59-12:00' is year 10000 in Beijing: no consumer (Python, reports)
     # can hold it; null here means "unparseable" and quarantines the row.
     out = pl.select(pl.when(out.is_between(_MIN_TIME, _MAX_TIME)).then(out)).to_series()
     need_py = out.is_null() & s.is_not_null()
     if need_py.any():
         # rare formats: fall back to the Python parser for the leftovers only
-        vals = out.to_list()
-        raw = s.to_list()
-        for i in need_py.arg_true().to_list():
+        idx = need_py.arg_true()
+        vals = []
+        for v in s.gather(idx).to_list():
             try:
-                vals[i] = parse_timestamp_py(raw[i])
+                vals.append(parse_timestamp_py(v))
             except (ValueError, OverflowError, OSError):
-                vals[i] = None
-        out = pl.Series(name, vals, dtype=pl.Datetime("us"))
+                vals.append(None)
+        out = out.scatter(idx, pl.Series(name, vals, dtype=pl.Datetime("us")))
     return out.alias(name)
 
 
@@ -743,6 +785,22 @@ def parse_amount_expr(col: str) -> pl.Expr:
          .cast(pl.Float64, strict=False))
     # 'NaN', 'inf', '1e999' and 400-digit numbers are not amounts: unparseable (null)
     return pl.when(v.is_finite()).then(v)
+
+
+def parse_amount_column(df: pl.DataFrame, col: str, out: str) -> pl.DataFrame:
+    """Add ``out`` = ``parse_amount_expr(col)``, normalising only the values that are not
+    plain numbers already (a value a float cast reads is ASCII without ',' or spaces, which
+    NFKC and the replacements leave as they are)."""
+    raw = df[col]
+    v = raw.cast(pl.Float64, strict=False)
+    need = raw.is_not_null() & v.is_null()
+    if need.any():
+        idx = need.arg_true()
+        sub = df[idx].select(
+            pl.col(col).str.normalize("NFKC").str.replace_all(r"[,，\s¥￥元]", "")
+            .cast(pl.Float64, strict=False)).to_series()
+        v = v.scatter(idx, sub)
+    return df.with_columns(pl.when(v.is_finite()).then(v).alias(out))
 
 
 def open_csv_export(path: Path, *, rel_name: str, source_kind: str, platform: str,
@@ -1322,27 +1380,36 @@ class _CsvReader:
 
     # ---------------------------------------------------------------- frame
     def _frame(self) -> pl.DataFrame:
-        """The current chunk's records as a frame (its lines are then forgotten)."""
+        """The current chunk's records as a frame (its lines are then forgotten): the known
+        columns (Utf8), _line, _raw, and _dirty (true where clean_columns may have work)."""
         known, idx, absent = self.known, self.idx, self.absent
-        schema = {c: pl.Utf8 for c in known} | {"_line": pl.Int64, "_raw": pl.Utf8}
+        schema = {c: pl.Utf8 for c in known} | {"_line": pl.Int64, "_raw": pl.Utf8, "_dirty": pl.Boolean}
         parts = []
         if self.simple_parts:
             s = pl.DataFrame({"_text": pl.concat([p[0] for p in self.simple_parts]),
                               "_line": pl.concat([p[1] for p in self.simple_parts])})
             self.simple_parts = []
             self.n_simple = 0
-            s = s.with_columns(pl.col("_text").str.strip_chars().str.len_chars().eq(0).alias("_blank"))
-            nblank = int(s["_blank"].sum())
+            t = pl.col("_text")
+            s = s.with_columns((t.str.count_matches(",", literal=True) + 1).cast(pl.Int64).alias("_n"))
+            # a blank line has no comma: only those lines are looked at
+            one = (s["_n"] == 1).arg_true()
+            nblank = 0
+            if one.len():
+                is_blank = s["_text"].gather(one).str.strip_chars().str.len_chars().eq(0)
+                nblank = int(is_blank.sum())
             self.blank += nblank
             if nblank:
-                s = s.filter(~pl.col("_blank"))
+                blank = pl.Series([False] * s.height).scatter(one.filter(is_blank), True)
+                s = s.filter(~blank)
             self.rows_read += s.height
-            t = pl.col("_text")
-            s = s.with_columns(
-                pl.when(t.str.starts_with('"'))
-                .then(t.str.slice(1, t.str.len_chars() - 2).str.split('","'))
-                .otherwise(t.str.split(",")).alias("_parts"))
-            s = s.with_columns(pl.col("_parts").list.len().alias("_n"))
+            # fully quoted lines ("a","b",...) are split on '","' inside the outer quotes
+            quoted = s["_text"].str.starts_with('"')
+            inner = t.str.slice(1, t.str.len_chars() - 2)
+            if quoted.any():
+                s = s.with_columns(pl.when(t.str.starts_with('"'))
+                                   .then(inner.str.count_matches('","', literal=True) + 1)
+                                   .otherwise(pl.col("_n")).cast(pl.Int64).alias("_n"))
             last_unended = None if self.last_ended else self.last_lineno
             bad = s.filter((pl.col("_n") != self.ncols) | (pl.col("_text") == self.htext))
             for ln, n, text in bad.select("_line", "_n", "_text").iter_rows():
@@ -1355,20 +1422,29 @@ class _CsvReader:
                 self.col.add(ln, reason, text)
             if bad.height:
                 s = s.filter((pl.col("_n") == self.ncols) & (pl.col("_text") != self.htext))
-            parts.append(s.select(
-                *[pl.col("_parts").list.get(i).alias(c) for c, i in zip(known, idx)],
-                pl.col("_line"),
-                pl.col("_text").str.slice(0, RAW_CHARS).alias("_raw"),
-            ))
+            for q in ((True, False) if quoted.any() else (False,)):
+                sub = s.filter(pl.col("_text").str.starts_with('"') == q) if quoted.any() else s
+                if not sub.height:
+                    continue
+                fields = inner.str.split('","') if q else t.str.split(",")
+                parts.append(sub.with_columns(fields.alias("_parts")).select(
+                    *[pl.col("_parts").list.get(i).alias(c) for c, i in zip(known, idx)],
+                    pl.col("_line"),
+                    t.str.slice(0, RAW_CHARS).alias("_raw"),
+                    t.str.contains(_DIRTY_LINE_RE).alias("_dirty"),
+                ))
         if self.py_rows:
             transposed = list(zip(*self.py_rows))
             data = {c: pl.Series(c, transposed[i], dtype=pl.Utf8) for c, i in zip(known, idx)}
             data["_line"] = pl.Series("_line", self.py_lines, dtype=pl.Int64)
             data["_raw"] = pl.Series("_raw", self.py_raws, dtype=pl.Utf8)
+            data["_dirty"] = pl.Series("_dirty", [True] * len(self.py_lines), dtype=pl.Boolean)
             parts.append(pl.DataFrame(data, schema=schema))
             self.py_rows, self.py_lines, self.py_raws = [], [], []
-        if parts:
+        if len(parts) > 1:
             frame = pl.concat(parts, how="vertical").sort("_line")
+        elif parts:
+            frame = parts[0]        # one part: already in line order
         else:
             frame = pl.DataFrame(schema=schema)
         if absent:
@@ -1377,7 +1453,7 @@ class _CsvReader:
 
 
 def strings_frame(frame: pl.DataFrame, names: list[str]) -> pl.DataFrame:
-    return frame.select(*names, "_line", "_raw")
+    return frame.select(*names, "_line", "_raw", "_dirty")
 
 
 def validate_and_split(df: pl.DataFrame, checks: list[Check], *, key: str | None,
@@ -1386,31 +1462,69 @@ def validate_and_split(df: pl.DataFrame, checks: list[Check], *, key: str | None
     the rows that passed, first kept); return the good rows.  ``seen`` carries the keys
     kept by earlier chunks of the same file: a key kept before makes every row of it here
     a duplicate of that earlier line."""
-    df = df.with_columns(reasons_column(df, checks))
-    bad = df.filter(pl.col("_reason").is_not_null())
-    good = df.filter(pl.col("_reason").is_null())
+    reason = reasons_column(df, checks)
+    df = df.with_columns(reason)
+    if reason.null_count() == df.height:
+        bad, good = df.clear(), df
+    else:
+        bad = df.filter(pl.col("_reason").is_not_null())
+        good = df.filter(pl.col("_reason").is_null())
     if key is not None and good.height:
-        first_line = good.group_by(key, maintain_order=True).agg(pl.col("_line").first().alias("_first"))
-        if seen is not None:
-            known = first_line.filter(pl.col(key).is_not_null())
-            h1, h2 = SeenKeys.hashes(known[key])
-            earlier = seen.first_lines(h1, h2)
-            new = earlier < 0
-            seen.add(h1[new], h2[new], known["_first"].to_numpy()[new])
-            if not new.all():
-                first_line = pl.concat([
-                    known.with_columns(pl.Series("_first", np.where(new, known["_first"].to_numpy(), earlier),
-                                                 dtype=pl.Int64)),
-                    first_line.filter(pl.col(key).is_null())])
-        good = good.join(first_line, on=key, how="left", maintain_order="left")
-        dup = good.filter(pl.col("_line") != pl.col("_first"))
+        good, dup = split_duplicates(good, key, seen)
         if dup.height:
             dup = dup.with_columns(
                 pl.format(f"duplicate {key_label or key} within file (first on line {{}})",
                           pl.col("_first")).alias("_reason"))
             bad = pl.concat([bad, dup.drop("_first")], how="vertical")
-            good = good.filter(pl.col("_line") == pl.col("_first"))
-        good = good.drop("_first")
     for ln, rs, rw in zip(bad["_line"].to_list(), bad["_reason"].to_list(), bad["_raw"].to_list()):
         col.add(ln, pretty_reason(rs), rw)
     return good.drop("_reason")
+
+
+def split_duplicates(good: pl.DataFrame, key: str, seen: SeenKeys | None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """-> (rows whose ``key`` is seen first here, later rows of a key with ``_first``: the
+    line of its first row, in this chunk or, through ``seen``, an earlier one)."""
+    keys = good[key]
+    if keys.null_count():
+        return _split_duplicates_join(good, key, seen)
+    first_here = keys.is_first_distinct()
+    earlier = None
+    if seen is not None:
+        idx = first_here.arg_true()
+        h1, h2 = SeenKeys.hashes(keys.gather(idx))
+        earlier = seen.first_lines(h1, h2)
+        new = earlier < 0
+        seen.add(h1[new], h2[new], good["_line"].gather(idx).to_numpy()[new])
+        if new.all():
+            earlier = None
+        else:
+            first_here = first_here.scatter(idx.filter(pl.Series(~new)), False)
+    if earlier is None and first_here.all():
+        return good, good.clear().with_columns(pl.lit(None, dtype=pl.Int64).alias("_first"))
+    firsts = good.filter(first_here).select(key, pl.col("_line").alias("_first"))
+    if earlier is not None:
+        firsts = pl.concat([firsts, pl.DataFrame({
+            key: keys.gather(idx.filter(pl.Series(~new))),
+            "_first": pl.Series(earlier[~new], dtype=pl.Int64)})])
+    dup = good.filter(~first_here).join(firsts, on=key, how="left", maintain_order="left")
+    return good.filter(first_here), dup
+
+
+def _split_duplicates_join(good: pl.DataFrame, key: str, seen: SeenKeys | None):
+    """``split_duplicates`` when some key is null (rows the checks should have quarantined):
+    the original group-by and join, whose semantics for nulls it keeps."""
+    first_line = good.group_by(key, maintain_order=True).agg(pl.col("_line").first().alias("_first"))
+    if seen is not None:
+        known = first_line.filter(pl.col(key).is_not_null())
+        h1, h2 = SeenKeys.hashes(known[key])
+        earlier = seen.first_lines(h1, h2)
+        new = earlier < 0
+        seen.add(h1[new], h2[new], known["_first"].to_numpy()[new])
+        if not new.all():
+            first_line = pl.concat([
+                known.with_columns(pl.Series("_first", np.where(new, known["_first"].to_numpy(), earlier),
+                                             dtype=pl.Int64)),
+                first_line.filter(pl.col(key).is_null())])
+    good = good.join(first_line, on=key, how="left", maintain_order="left")
+    dup = good.filter(pl.col("_line") != pl.col("_first"))
+    return good.filter(pl.col("_line") == pl.col("_first")).drop("_first"), dup

@@ -69,10 +69,10 @@ def read(path: Path, *, rel_name: str, platform: str, sink=None,
 def _chunk(frame: pl.DataFrame, rel_name: str, platform: str, col: C.Collector, seen: C.SeenKeys,
            counts: dict) -> pl.DataFrame:
     df = C.strings_frame(frame, COLUMNS)
-    df = C.clean_columns(df, COLUMNS)
+    df = C.clean_columns(df, COLUMNS, dirty="_dirty").drop("_dirty")
     df = C.parse_datetime_column(df, "下单时间", "_order_time")
     df = C.parse_datetime_column(df, "签收时间", "_sign_time")
-    df = df.with_columns(C.parse_amount_expr("实付金额").alias("_amount"))
+    df = C.parse_amount_column(df, "实付金额", "_amount")
     checks = (
         [C.empty_check("订单编号"), C.empty_check("下单时间")]
         + [C.unparseable_check("下单时间", pl.col("_order_time"), "下单时间"),
@@ -84,7 +84,8 @@ def _chunk(frame: pl.DataFrame, rel_name: str, platform: str, col: C.Collector, 
     summary = pl.col("订单编号").is_in(SUMMARY_MARKERS)
     check = C.Check(summary | pl.any_horizontal([c.cond for c in checks]),
                     pl.when(summary).then(pl.format("summary row ({}), not an order", pl.col("订单编号")))
-                    .otherwise(C.combine_reasons([c.expr() for c in checks])))
+                    .otherwise(C.combine_reasons([c.expr() for c in checks])),
+                    summary | pl.any_horizontal([c.cheap() for c in checks]))
     good = C.validate_and_split(df, [check], key="订单编号", key_label="订单编号", col=col, seen=seen)
 
     counts["bad_amount"] += good.filter(pl.col("实付金额").is_not_null() & pl.col("_amount").is_null()).height

@@ -104,8 +104,11 @@ def _us_to_beijing(us: pl.Series, utc: bool) -> pl.Series:
     return d
 
 
-def _time_column(name: str, arr: pa.ChunkedArray) -> tuple[pl.Series, pl.Series]:
-    """-> (parsed naive-Beijing datetimes, raw text for the unparseable reason)."""
+def _time_column(name: str, arr: pa.ChunkedArray) -> tuple[pl.Series, pl.Series, bool]:
+    """-> (parsed naive-Beijing datetimes, raw text for the unparseable reason, deferred).
+
+    deferred: the column is a timestamp or date, and its raw text is '' wherever it parsed;
+    ``_validate`` renders those values (strftime) for the quarantined rows only."""
     t = arr.type
     if pa.types.is_dictionary(t):
         arr = arr.cast(t.value_type)
@@ -126,9 +129,12 @@ def _time_column(name: str, arr: pa.ChunkedArray) -> tuple[pl.Series, pl.Series]
             us = _int_epoch_to_us(v, unit)
         utc = pa.types.is_timestamp(t) and t.tz is not None   # naive values are Beijing time already
         parsed = _us_to_beijing(us, utc)
-        raw = pl.select(pl.when(parsed.is_not_null()).then(parsed.dt.strftime("%Y-%m-%d %H:%M:%S%.f"))
-                        .when(v.is_not_null()).then(pl.format("{} " + what, v))).to_series()
-        return parsed.alias(name), raw.alias(name)
+        raw = pl.select(pl.when(parsed.is_not_null()).then(pl.lit(""))
+                        .when(v.is_not_null()).then(pl.lit("?"))).to_series()
+        odd = (parsed.is_null() & v.is_not_null()).arg_true()
+        if odd.len():
+            raw = raw.scatter(odd, pl.select(pl.format("{} " + what, v.gather(odd))).to_series())
+        return parsed.alias(name), raw.alias(name), True
     s = pl.from_arrow(arr)
     if isinstance(s, pl.DataFrame):   # pragma: no cover - defensive
         s = s.to_series()
@@ -147,7 +153,7 @@ def _time_column(name: str, arr: pa.ChunkedArray) -> tuple[pl.Series, pl.Series]
         df = pl.DataFrame({name: txt}).with_columns(C.clean_expr(name))
         parsed = C.parse_text_times(df[name])
         raw = df[name]
-    return parsed.alias(name), raw.alias(name)
+    return parsed.alias(name), raw.alias(name), False
 
 
 def read(path: Path, *, rel_name: str, platform: str, sink=None,
@@ -226,22 +232,11 @@ def _emit(frames: list[pl.DataFrame], rel_name: str, platform: str, col: C.Colle
     if good is None or good.height == 0:
         out.write(None, 0)
         return 0
-    first = good.group_by("waybill_no", maintain_order=True).agg(pl.col("_line").first().alias("_first"))
-    known = first.filter(pl.col("waybill_no").is_not_null())
-    h1, h2 = C.SeenKeys.hashes(known["waybill_no"])
-    earlier = seen.first_lines(h1, h2)
-    new = earlier < 0
-    seen.add(h1[new], h2[new], known["_first"].to_numpy()[new])
-    if not new.all():
-        first = pl.concat([
-            known.with_columns(pl.Series("_first", np.where(new, known["_first"].to_numpy(), earlier),
-                                         dtype=pl.Int64)),
-            first.filter(pl.col("waybill_no").is_null())])
-    good = good.join(first, on="waybill_no", how="left", maintain_order="left")
-    dup = good.filter(pl.col("_line") != pl.col("_first")).with_columns(_dup_raw())
-    for ln, f, raw in zip(dup["_line"].to_list(), dup["_first"].to_list(), dup["_raw"].to_list()):
-        col.add(ln, f"duplicate waybill_no within file (first on line {f})", raw)
-    good = good.filter(pl.col("_line") == pl.col("_first"))
+    good, dup = C.split_duplicates(good, "waybill_no", seen)
+    if dup.height:
+        dup = dup.with_columns(_dup_raw())
+        for ln, f, raw in zip(dup["_line"].to_list(), dup["_first"].to_list(), dup["_raw"].to_list()):
+            col.add(ln, f"duplicate waybill_no within file (first on line {f})", raw)
 
     common = [
         pl.lit(SOURCE_KIND).alias("source_kind"),
@@ -275,10 +270,11 @@ def _emit(frames: list[pl.DataFrame], rel_name: str, platform: str, col: C.Colle
         pl.lit(None, dtype=pl.Utf8).alias("sign_type"),
         *nulls.values(),
     )
-    rows = (pl.concat([receive.select(list(OBSERVATION_SCHEMA)), send.select(list(OBSERVATION_SCHEMA))])
-            .with_columns(pl.col("event").replace_strict({"receive": 0, "send": 1},
-                                                         return_dtype=pl.Int8).alias("_o"))
-            .sort(["line", "_o"]).drop("_o"))
+    # each waybill's receive then its send, waybills in line order (good is in line order)
+    n = good.height
+    order = pl.select(pl.concat_list(pl.int_range(0, n, dtype=pl.Int64),
+                                     pl.int_range(n, 2 * n, dtype=pl.Int64)).explode()).to_series()
+    rows = pl.concat([receive.select(list(OBSERVATION_SCHEMA)), send.select(list(OBSERVATION_SCHEMA))])[order]
     out.write(rows, good.height)
     return good.filter(pl.col("sign_time").is_null()).height
 
@@ -288,8 +284,9 @@ def _validate(table: pa.Table, offset: int, col: C.Collector) -> pl.DataFrame:
     data = {c: _text_column(table.column(c)).alias(c) for c in TEXT_COLUMNS}
     parsed = {}
     raws = {}
+    deferred = {}
     for c in TIME_COLUMNS:
-        parsed[c], raws[c] = _time_column(c, table.column(c))
+        parsed[c], raws[c], deferred[c] = _time_column(c, table.column(c))
     df = pl.DataFrame({**data, **{f"_raw_{c}": raws[c] for c in TIME_COLUMNS}})
     df = C.clean_columns(df, TEXT_COLUMNS)
     df = df.with_columns(
@@ -306,6 +303,9 @@ def _validate(table: pa.Table, offset: int, col: C.Collector) -> pl.DataFrame:
     df = df.with_columns(C.reasons_column(df, checks))
     bad = df.filter(pl.col("_reason").is_not_null())
     if bad.height:
+        bad = bad.with_columns([
+            pl.when(pl.col(c).is_not_null()).then(pl.col(c).dt.strftime("%Y-%m-%d %H:%M:%S%.f"))
+            .otherwise(pl.col(f"_raw_{c}")).alias(f"_raw_{c}") for c in TIME_COLUMNS if deferred[c]])
         raw_cols = TEXT_COLUMNS + [f"_raw_{c}" for c in TIME_COLUMNS]
         for r in bad.select("_line", "_reason", *raw_cols).iter_rows(named=True):
             raw = ",".join("" if r[c] is None else str(r[c])[:C.RAW_CHARS] for c in raw_cols)
