@@ -207,14 +207,17 @@ def reasons_column(df: pl.DataFrame, checks: list[Check]) -> pl.Series:
     if not flag.any():
         return reason
     idx = flag.arg_true()
+    # only the columns the checks read are gathered for the selected rows
+    names = sorted({n for c in checks for e in (c.cond, c.msg) for n in e.meta.root_names()})
     if any(c.pre is not None for c in checks):
         # a cheap condition holds for many rows that pass ('+86 138...' starts like a
         # formula): the exact conditions first, the strings only where one holds
-        exact = df[idx].select(pl.any_horizontal([c.cond for c in checks]).fill_null(False)).to_series()
+        exact = df.select(names)[idx].select(
+            pl.any_horizontal([c.cond for c in checks]).fill_null(False)).to_series()
         idx = idx.filter(exact)
         if not idx.len():
             return reason
-    sub = df[idx].select(combine_reasons([c.expr() for c in checks])).to_series()
+    sub = df.select(names)[idx].select(combine_reasons([c.expr() for c in checks])).to_series()
     return reason.scatter(idx, sub)
 
 
@@ -633,7 +636,11 @@ def error_result(file: str, source_kind: str, platform: str, message: str,
 
 # --------------------------------------------------------------------------- chunked output
 
-CHUNK_ROWS = 500_000     # records per chunk handed on: bounds memory whatever the file's size
+# A chunk ends after CHUNK_ROWS records or CHUNK_BYTES of input, whichever comes first:
+# this bounds memory whatever the file's size (a chunk's frames take about ten times its
+# input while it is processed), and smaller chunks cost no measurable time.
+CHUNK_ROWS = 250_000
+CHUNK_BYTES = 48 << 20
 
 
 class MemorySink:
@@ -1015,6 +1022,7 @@ class _CsvReader:
         self.simple_parts: list[tuple[pl.Series, pl.Series]] = []
         self.n_simple = 0
         self.pending: list[tuple] = []     # (lineno, text, ended, bad) of an open quoted record
+        self.chunk_bytes = 0
         self.last_lineno = 0
         self.last_ended = True
 
@@ -1089,15 +1097,18 @@ class _CsvReader:
         self.last_lineno = self.hline
         for base, texts, pylines, specials in self._blocks(self.hline + 1):
             self._process_block(base, texts, pylines, specials)
-            if not self.pending and self.n_simple + len(self.py_rows) >= chunk_rows:
+            if not self.pending and (self.n_simple + len(self.py_rows) >= chunk_rows
+                                     or self.chunk_bytes >= CHUNK_BYTES):
                 frame = self._frame()
                 if frame.height:
                     yield frame
+                del frame       # not alive while the next chunk is built
         while self.pending:
             self._back_off(eof=True)
         frame = self._frame()
         if frame.height:
             yield frame
+        del frame
         if self.blank:
             self.col.warnings.append(f"{self.blank} blank line(s) skipped")
         if self.fallback_lines:
@@ -1252,6 +1263,7 @@ class _CsvReader:
     # ---------------------------------------------------------------- records
     def _process_block(self, base: int, texts: pl.Series, pylines: list | None, specials: dict):
         n = texts.len()
+        len_bytes = texts.str.len_bytes().sum() or 0
         last_block_line = base + n - 1
         # lines with a quote go through csv, unless every field is quoted with no quote
         # or line break inside ("a","b",...: Excel style), which polars splits on '","'
@@ -1287,6 +1299,7 @@ class _CsvReader:
         if texts.len():
             self.simple_parts.append((texts.alias("_text"), numbers))
             self.n_simple += texts.len()
+        self.chunk_bytes += len_bytes
         self.last_lineno = max(self.last_lineno, base + n - 1)
 
     def _feed(self, item):
@@ -1386,10 +1399,11 @@ class _CsvReader:
         schema = {c: pl.Utf8 for c in known} | {"_line": pl.Int64, "_raw": pl.Utf8, "_dirty": pl.Boolean}
         parts = []
         if self.simple_parts:
-            s = pl.DataFrame({"_text": pl.concat([p[0] for p in self.simple_parts]),
-                              "_line": pl.concat([p[1] for p in self.simple_parts])})
+            s = pl.DataFrame({"_text": pl.concat([p[0] for p in self.simple_parts], rechunk=False),
+                              "_line": pl.concat([p[1] for p in self.simple_parts], rechunk=False)})
             self.simple_parts = []
             self.n_simple = 0
+            self.chunk_bytes = 0
             t = pl.col("_text")
             s = s.with_columns((t.str.count_matches(",", literal=True) + 1).cast(pl.Int64).alias("_n"))
             # a blank line has no comma: only those lines are looked at

@@ -53,6 +53,7 @@ def read(path: Path, *, rel_name: str, platform: str, sink=None,
         for frame in d.chunks():
             rows = _chunk(frame, rel_name, platform, col, seen, counts)
             out.write(rows, rows.height)
+            del frame, rows     # not alive while the next chunk is read
     except OSError as e:
         return C.error_result(rel_name, SOURCE_KIND, platform, f"cannot read file: {e}", OBSERVATION_SCHEMA)
     finally:

@@ -61,6 +61,7 @@ def read(path: Path, *, rel_name: str, platform: str, sink=None,
         for frame in d.chunks():
             rows = _chunk(frame, rel_name, col, seen, empty_flags)
             out.write(rows, rows.height)
+            del frame, rows     # not alive while the next chunk is read
     except OSError as e:
         return C.error_result(rel_name, SOURCE_KIND, platform, f"cannot read file: {e}", ROSTER_SCHEMA)
     finally:

@@ -369,6 +369,7 @@ class _Chunk:
         self.acc = {k: [] for k in _ACC_SCHEMA}
         self.ev = {k: [] for k in _EV_SCHEMA}
         self.lines = 0
+        self.bytes = 0
 
     def frames(self) -> tuple[pl.DataFrame, pl.DataFrame]:
         accounts = pl.concat(self.acc_parts + [pl.DataFrame(self.acc, schema=_ACC_SCHEMA)], how="vertical")
@@ -431,7 +432,8 @@ def read(path: Path, *, rel_name: str, platform: str, sink=None,
                     numbers = numbers.filter(pl.Series(keep))
                 _lines(texts, numbers, last, con, col, chunk, counts)
                 chunk.lines += n
-                if chunk.lines >= chunk_rows:
+                chunk.bytes += texts.str.len_bytes().sum() or 0
+                if chunk.lines >= chunk_rows or chunk.bytes >= C.CHUNK_BYTES:
                     _emit(chunk, rel_name, platform, col, seen, out)
                     chunk = _Chunk()
             _emit(chunk, rel_name, platform, col, seen, out)
