@@ -730,42 +730,68 @@ class SeenKeys:
     """The first line of every key kept so far in a file, so that a later duplicate is
     found in any later chunk.
 
-    A key is held as 128 bits of hash (two independently seeded 64-bit polars hashes: a
-    false match among 10^9 keys has a probability near 10^-21) and its line, 20 bytes a
-    key, in numpy runs sorted by the first hash and merged as they grow (a log-structured
-    merge: each key is moved O(log n) times, each lookup is a binary search per run).
-    Within a chunk, duplicates are found on the exact text by ``validate_and_split``."""
+    A key is held as 96 bits of hash (two independently seeded polars hashes, 64 + 32 bits:
+    a false match among 10^8 keys has a probability near 10^-13) and its line: 16 bytes a
+    key, in numpy runs sorted by the first hash.  New runs are merged into the last one
+    while it is at most twice as large (each key moves O(log n) times), up to RUN_CAP keys
+    so that no merge needs much memory at once.  A bitmap of the second hashes (a one-hash
+    Bloom filter, at least 8 bits a key) answers "never seen" for most keys without a
+    search.  Within a chunk, duplicates are found on the exact text by ``split_duplicates``."""
 
     SEED_1, SEED_2 = 0x5EED_0001, 0x9E37_79B9_7F4A_7C15
+    RUN_CAP = 1 << 22
 
     def __init__(self) -> None:
         self.runs: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.n = 0
+        self.bloom_bits = 1 << 20
+        self.bloom = np.zeros(self.bloom_bits >> 3, dtype=np.uint8)
 
     def __len__(self) -> int:
-        return sum(len(r[0]) for r in self.runs)
+        return self.n
 
     @classmethod
     def hashes(cls, keys: pl.Series) -> tuple[np.ndarray, np.ndarray]:
-        return (keys.hash(seed=cls.SEED_1).to_numpy().astype(np.uint64, copy=False),
-                keys.hash(seed=cls.SEED_2).to_numpy().astype(np.uint64, copy=False))
+        h1 = keys.hash(seed=cls.SEED_1).to_numpy().astype(np.uint64, copy=False)
+        h2 = (keys.hash(seed=cls.SEED_2).to_numpy().astype(np.uint64, copy=False) >> np.uint64(32)).astype(np.uint32)
+        return h1, h2
+
+    def _bloom_set(self, h2: np.ndarray) -> None:
+        i = h2.astype(np.uint64) & np.uint64(self.bloom_bits - 1)
+        byte, bit = (i >> np.uint64(3)).astype(np.intp), (i & np.uint64(7)).astype(np.uint8)
+        for j in range(8):       # one bit position at a time: repeated bytes then set the same bit
+            sel = byte[bit == j]
+            self.bloom[sel] |= np.uint8(1 << j)
+
+    def _bloom_maybe(self, h2: np.ndarray) -> np.ndarray:
+        i = h2.astype(np.uint64) & np.uint64(self.bloom_bits - 1)
+        return ((self.bloom[(i >> np.uint64(3)).astype(np.intp)] >> (i & np.uint64(7)).astype(np.uint8)) & 1) == 1
 
     def first_lines(self, h1: np.ndarray, h2: np.ndarray) -> np.ndarray:
         """Line of each key's first occurrence, -1 where the key was not seen."""
         out = np.full(len(h1), -1, dtype=np.int64)
+        if not self.n or not len(h1):
+            return out
+        cand = np.flatnonzero(self._bloom_maybe(h2))
+        if not len(cand):
+            return out
+        order = np.argsort(h1[cand])        # sorted queries: a binary search per run stays in cache
+        cand = cand[order]
+        q1, q2 = h1[cand], h2[cand]
         for r1, r2, rl in self.runs:
-            pos = np.searchsorted(r1, h1)
+            pos = np.searchsorted(r1, q1)
             at = np.minimum(pos, len(r1) - 1)
-            same1 = r1[at] == h1
+            same1 = r1[at] == q1
             if not same1.any():
                 continue
-            hit = same1 & (r2[at] == h2)
-            out[hit] = rl[at[hit]]
+            hit = same1 & (r2[at] == q2)
+            out[cand[hit]] = rl[at[hit]]
             # two keys sharing the first hash (about once in 10^10 pairs): look further
-            for i in np.flatnonzero(same1 & ~hit):
-                j = pos[i]
-                while j < len(r1) and r1[j] == h1[i]:
-                    if r2[j] == h2[i]:
-                        out[i] = rl[j]
+            for k in np.flatnonzero(same1 & ~hit):
+                j = pos[k]
+                while j < len(r1) and r1[j] == q1[k]:
+                    if r2[j] == q2[k]:
+                        out[cand[k]] = rl[j]
                         break
                     j += 1
         return out
@@ -774,15 +800,36 @@ class SeenKeys:
         """Keys not seen before (each once)."""
         if not len(h1):
             return
+        self.n += len(h1)
+        if self.n * 8 > self.bloom_bits and self.bloom_bits < (1 << 31):
+            while self.n * 8 > self.bloom_bits and self.bloom_bits < (1 << 31):
+                self.bloom_bits <<= 1
+            self.bloom = np.zeros(self.bloom_bits >> 3, dtype=np.uint8)
+            for _, r2, _ in self.runs:
+                self._bloom_set(r2)
+        self._bloom_set(h2)
         line_type = np.uint32 if int(lines.max()) < 2**32 else np.int64
-        order = np.argsort(h1, kind="stable")
+        order = np.argsort(h1)
         run = (h1[order], h2[order], lines[order].astype(line_type))
-        while self.runs and len(self.runs[-1][0]) <= 2 * len(run[0]):
-            prev = self.runs.pop()
-            merged = [np.concatenate([p, r]) for p, r in zip(prev, run)]   # uint32 + int64 -> int64
-            order = np.argsort(merged[0], kind="stable")     # two sorted runs: one linear merge
-            run = tuple(m[order] for m in merged)
+        while self.runs and len(self.runs[-1][0]) <= 2 * len(run[0]) \
+                and len(self.runs[-1][0]) + len(run[0]) <= self.RUN_CAP:
+            run = _merge_runs(self.runs.pop(), run)
         self.runs.append(run)
+
+
+def _merge_runs(a: tuple, b: tuple) -> tuple:
+    """Two runs sorted by their first array -> one (a linear merge: where b's keys go in a)."""
+    n = len(a[0]) + len(b[0])
+    at = np.searchsorted(a[0], b[0]) + np.arange(len(b[0]))
+    from_a = np.ones(n, dtype=bool)
+    from_a[at] = False
+    out = []
+    for x, y in zip(a, b):
+        m = np.empty(n, dtype=np.promote_types(x.dtype, y.dtype))
+        m[at] = y
+        m[from_a] = x
+        out.append(m)
+    return tuple(out)
 
 
 def parse_amount_expr(col: str) -> pl.Expr:
