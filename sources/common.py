@@ -798,6 +798,11 @@ class SeenKeys:
 
     def add(self, h1: np.ndarray, h2: np.ndarray, lines: np.ndarray) -> None:
         """Keys not seen before (each once)."""
+        order = np.argsort(h1)
+        self.add_sorted(h1[order], h2[order], lines[order])
+
+    def add_sorted(self, h1: np.ndarray, h2: np.ndarray, lines: np.ndarray) -> None:
+        """``add`` for keys already sorted by their first hash."""
         if not len(h1):
             return
         self.n += len(h1)
@@ -809,8 +814,7 @@ class SeenKeys:
                 self._bloom_set(r2)
         self._bloom_set(h2)
         line_type = np.uint32 if int(lines.max()) < 2**32 else np.int64
-        order = np.argsort(h1)
-        run = (h1[order], h2[order], lines[order].astype(line_type))
+        run = (h1, h2, lines.astype(line_type))
         while self.runs and len(self.runs[-1][0]) <= 2 * len(run[0]) \
                 and len(self.runs[-1][0]) + len(run[0]) <= self.RUN_CAP:
             run = _merge_runs(self.runs.pop(), run)
@@ -1452,28 +1456,41 @@ class _CsvReader:
             self.n_simple = 0
             self.chunk_bytes = 0
             t = pl.col("_text")
-            s = s.with_columns((t.str.count_matches(",", literal=True) + 1).cast(pl.Int64).alias("_n"))
-            # a blank line has no comma: only those lines are looked at
-            one = (s["_n"] == 1).arg_true()
-            nblank = 0
-            if one.len():
-                is_blank = s["_text"].gather(one).str.strip_chars().str.len_chars().eq(0)
-                nblank = int(is_blank.sum())
-            self.blank += nblank
-            if nblank:
-                blank = pl.Series([False] * s.height).scatter(one.filter(is_blank), True)
-                s = s.filter(~blank)
-            self.rows_read += s.height
-            # fully quoted lines ("a","b",...) are split on '","' inside the outer quotes
+            extra = [pl.col("_line"), t.str.slice(0, RAW_CHARS).alias("_raw"),
+                     t.str.contains(_DIRTY_LINE_RE).alias("_dirty")]
             quoted = s["_text"].str.starts_with('"')
-            inner = t.str.slice(1, t.str.len_chars() - 2)
-            if quoted.any():
-                s = s.with_columns(pl.when(t.str.starts_with('"'))
-                                   .then(inner.str.count_matches('","', literal=True) + 1)
-                                   .otherwise(pl.col("_n")).cast(pl.Int64).alias("_n"))
+            nq = int(quoted.sum())
+            plain = s.filter(~quoted) if nq else s
+            # splitn gives exactly ncols parts when a line has ncols fields (a longer line's
+            # last part holds the rest, commas included; a shorter one's is null): only the
+            # other lines need counting
+            last = f"field_{self.ncols - 1}"
+            f = plain.with_columns(t.str.splitn(",", self.ncols).alias("_p")).unnest("_p")
+            ok = (pl.col(last).is_not_null() & ~pl.col(last).str.contains(",", literal=True)
+                  & (t != self.htext))
+            f = f.with_columns(ok.alias("_ok"))
+            odd = f.filter(~pl.col("_ok")).select(
+                "_line", "_text", (t.str.count_matches(",", literal=True) + 1).cast(pl.Int64).alias("_n"))
+            if nq:
+                # fully quoted lines ("a","b",...) are split on '","' inside the outer quotes
+                inner = t.str.slice(1, t.str.len_chars() - 2)
+                q = s.filter(quoted).with_columns(inner.str.split('","').alias("_parts"))
+                q = q.with_columns(pl.col("_parts").list.len().cast(pl.Int64).alias("_n"))
+                q_ok = (pl.col("_n") == self.ncols) & (t != self.htext)
+                odd = pl.concat([odd, q.filter(~q_ok).select("_line", "_text", "_n")]).sort("_line")
+                q = q.filter(q_ok)
+            all_ok = odd.height == 0
+            # a blank line has no comma
+            nblank = 0
+            if odd.height:
+                blank = (odd["_n"] == 1) & odd["_text"].str.strip_chars().str.len_chars().eq(0)
+                nblank = int(blank.sum())
+                if nblank:
+                    odd = odd.filter(~blank)
+            self.blank += nblank
+            self.rows_read += s.height - nblank
             last_unended = None if self.last_ended else self.last_lineno
-            bad = s.filter((pl.col("_n") != self.ncols) | (pl.col("_text") == self.htext))
-            for ln, n, text in bad.select("_line", "_n", "_text").iter_rows():
+            for ln, n, text in odd.select("_line", "_n", "_text").iter_rows():
                 if text == self.htext:
                     self.col.add(ln, "header line repeated inside the file", text)
                     continue
@@ -1481,19 +1498,13 @@ class _CsvReader:
                 if ln == last_unended and n < self.ncols:
                     reason = "truncated last line: " + reason
                 self.col.add(ln, reason, text)
-            if bad.height:
-                s = s.filter((pl.col("_n") == self.ncols) & (pl.col("_text") != self.htext))
-            for q in ((True, False) if quoted.any() else (False,)):
-                sub = s.filter(pl.col("_text").str.starts_with('"') == q) if quoted.any() else s
-                if not sub.height:
-                    continue
-                fields = inner.str.split('","') if q else t.str.split(",")
-                parts.append(sub.with_columns(fields.alias("_parts")).select(
-                    *[pl.col("_parts").list.get(i).alias(c) for c, i in zip(known, idx)],
-                    pl.col("_line"),
-                    t.str.slice(0, RAW_CHARS).alias("_raw"),
-                    t.str.contains(_DIRTY_LINE_RE).alias("_dirty"),
-                ))
+            if not all_ok:
+                f = f.filter(pl.col("_ok"))
+            if f.height:
+                parts.append(f.select(*[pl.col(f"field_{i}").alias(c) for c, i in zip(known, idx)], *extra))
+            if nq and q.height:
+                parts.append(q.select(*[pl.col("_parts").list.get(i).alias(c) for c, i in zip(known, idx)],
+                                      *extra))
         if self.py_rows:
             transposed = list(zip(*self.py_rows))
             data = {c: pl.Series(c, transposed[i], dtype=pl.Utf8) for c, i in zip(known, idx)}
@@ -1546,29 +1557,35 @@ def split_duplicates(good: pl.DataFrame, key: str, seen: SeenKeys | None) -> tup
     """-> (rows whose ``key`` is seen first here, later rows of a key with ``_first``: the
     line of its first row, in this chunk or, through ``seen``, an earlier one)."""
     keys = good[key]
-    if keys.null_count():
+    if keys.null_count() or seen is None:
         return _split_duplicates_join(good, key, seen)
-    first_here = keys.is_first_distinct()
-    earlier = None
-    if seen is not None:
-        idx = first_here.arg_true()
-        h1, h2 = SeenKeys.hashes(keys.gather(idx))
-        earlier = seen.first_lines(h1, h2)
-        new = earlier < 0
-        seen.add(h1[new], h2[new], good["_line"].gather(idx).to_numpy()[new])
-        if new.all():
-            earlier = None
-        else:
-            first_here = first_here.scatter(idx.filter(pl.Series(~new)), False)
-    if earlier is None and first_here.all():
+    h1, h2 = SeenKeys.hashes(keys)
+    order = np.argsort(h1)
+    s1, s2 = h1[order], h2[order]
+    repeats = bool(((s1[1:] == s1[:-1]) & (s2[1:] == s2[:-1])).any())
+    # distinct hashes are distinct keys: only a chunk with a repeated hash needs the text
+    first_here = keys.is_first_distinct() if repeats else None
+    firsts = np.flatnonzero(first_here.to_numpy()) if repeats else np.arange(len(h1))
+    earlier = seen.first_lines(h1[firsts], h2[firsts])
+    new = earlier < 0
+    lines = good["_line"].to_numpy()
+    if repeats:
+        seen.add(h1[firsts[new]], h2[firsts[new]], lines[firsts[new]])
+    else:
+        keep = new[order]                 # order is a permutation of firsts here
+        seen.add_sorted(s1[keep], s2[keep], lines[order[keep]])
+    if new.all() and not repeats:
         return good, good.clear().with_columns(pl.lit(None, dtype=pl.Int64).alias("_first"))
-    firsts = good.filter(first_here).select(key, pl.col("_line").alias("_first"))
-    if earlier is not None:
-        firsts = pl.concat([firsts, pl.DataFrame({
-            key: keys.gather(idx.filter(pl.Series(~new))),
+    is_first = np.zeros(len(h1), dtype=bool)
+    is_first[firsts[new]] = True
+    mask = pl.Series(is_first)
+    heads = good.filter(mask).select(key, pl.col("_line").alias("_first"))
+    if not new.all():
+        heads = pl.concat([heads, pl.DataFrame({
+            key: keys.gather(pl.Series(firsts[~new])),
             "_first": pl.Series(earlier[~new], dtype=pl.Int64)})])
-    dup = good.filter(~first_here).join(firsts, on=key, how="left", maintain_order="left")
-    return good.filter(first_here), dup
+    dup = good.filter(~mask).join(heads, on=key, how="left", maintain_order="left")
+    return good.filter(mask), dup
 
 
 def _split_duplicates_join(good: pl.DataFrame, key: str, seen: SeenKeys | None):

@@ -505,11 +505,12 @@ def _emit(chunk: _Chunk, rel_name: str, platform: str, col: C.Collector, seen: C
         C.Check(pl.col("_ts").is_not_null() & pl.col("_t").is_null(),
                 pl.format('unparseable {}ts "{}"', w, pl.col("_ts").str.slice(0, 60)))]
     for c in ("address", "poi", "ip_region"):
-        ev_checks.append(C.Check(pl.col(c).str.contains(C.FORMULA_RE),
-                                 pl.format("spreadsheet formula in {}" + c, w)))
+        f = C.formula_check(c)
+        ev_checks.append(C.Check(f.cond, pl.format("spreadsheet formula in {}" + c, w), f.pre))
     for c in EV_TEXT:
-        ev_checks.append(C.Check(pl.col(c).str.len_chars() > C.MAX_FIELD_CHARS,
-                                 pl.format("field {}" + c + " is {} characters long", w, pl.col(c).str.len_chars())))
+        n = C.length_check(c)
+        ev_checks.append(C.Check(n.cond, pl.format("field {}" + c + " is {} characters long", w,
+                                                   pl.col(c).str.len_chars()), n.pre))
     events = events.with_columns(C.reasons_column(events, ev_checks))
     ev_bad = (events.filter(pl.col("_reason").is_not_null())
               .group_by("_line", maintain_order=True).agg(pl.col("_reason").first().alias("_ev_reason")))
@@ -521,7 +522,7 @@ def _emit(chunk: _Chunk, rel_name: str, platform: str, col: C.Collector, seen: C
 
     # ---- observations
     events = events.filter(pl.col("_reason").is_null()).join(
-        good.select("_line"), on="_line", how="semi")
+        good.select("_line"), on="_line", how="semi", maintain_order="left")
     addr, poi = pl.col("address"), pl.col("poi")
     # A poi usually repeats the address's own place name behind a district ('柯桥区金色家园'
     # for '绍兴市柯桥区笛扬路金色家园'): compare without that prefix, or the place is named twice.
@@ -537,12 +538,13 @@ def _emit(chunk: _Chunk, rel_name: str, platform: str, col: C.Collector, seen: C
         pl.col("_t").alias("event_time"),
         pl.when(pl.col("_kind") == "checkin").then(place).otherwise(pl.col("ip_region")).alias("address"),
     )
-    profiles = good.join(ev_rows.select("_line").unique(), on="_line", how="anti").select(
+    profiles = good.join(ev_rows.select("_line").unique(), on="_line", how="anti", maintain_order="left").select(
         "_line", pl.lit(0, dtype=pl.Int64).alias("_ord"), pl.lit("profile").alias("event"),
         pl.lit(None, dtype=pl.Datetime("us")).alias("event_time"),
         pl.col("profile_region").alias("address"))
-    obs = pl.concat([ev_rows, profiles], how="vertical").join(
-        good.drop("_raw"), on="_line", how="inner").sort(["_line", "_ord"])
+    # both in (_line, _ord) order, a profile's line has no events: merging keeps that order
+    obs = ev_rows.merge_sorted(profiles, key="_line").join(
+        good.drop("_raw"), on="_line", how="inner", maintain_order="left")
     rows = obs.select(
         pl.lit(SOURCE_KIND).alias("source_kind"),
         pl.lit(platform).alias("platform"),
