@@ -2,22 +2,26 @@
 
 Everything here is pure: no database, no Prefect.  The adapters read one file
 into canonical rows (``schema.OBSERVATION_SCHEMA`` / ``schema.ROSTER_SCHEMA``)
-plus quarantine rows (``schema.QUARANTINE_SCHEMA``).
+plus quarantine rows (``schema.QUARANTINE_SCHEMA``), chunk by chunk: memory is bounded by
+the chunk (``CHUNK_ROWS`` / ``CHUNK_BYTES``), not by the file.
 
 Main pieces
 -----------
-* ``iter_physical_lines`` - bounded line reader over a binary file: a line longer
-  than ``MAX_LINE_BYTES`` is never held in memory, only reported.
 * ``sniff_binary`` - recognise files that are not text at all (NUL bytes, UTF-16,
   gzip/zip/parquet/pdf magic).
 * ``read_delimited`` - the CSV engine used by the roster and e-commerce adapters:
   header-driven encoding choice, quoted fields with embedded commas/newlines,
-  physical line numbers, field-count checks, truncated last line, bounded memory.
-* ``clean_expr`` / ``formula_expr`` / ``length_reason_expr`` / ``parse_datetime_expr``
-  - vectorised polars checks used on the happy path.
+  physical line numbers, field-count checks, truncated last line; records come out in
+  chunks (``DelimitedFile.chunks``); a line longer than ``MAX_LINE_BYTES`` is never held.
+* ``split_lines`` - a block of UTF-8 bytes into a polars Series of lines (fast).
+* ``Check`` / ``reasons_column`` / ``validate_and_split`` - vectorised row checks; reason
+  strings are built only for the rows that fail; in-file duplicates of a key are found
+  within a chunk on the text and across chunks through ``SeenKeys``.
+* ``clean_columns`` / ``parse_datetime_column`` / ``parse_text_times`` /
+  ``parse_amount_column`` - vectorised cleaning and parsing used on the happy path.
 * ``clean_text`` / ``is_formula`` - the same rules for per-value Python code (JSONL).
-* ``quarantine_frame`` / ``finish`` - build the outputs and enforce the invariant
-  ``rows_read == rows_kept + rows_quarantined``.
+* ``ChunkOutput`` / ``MemorySink`` - hand rows and quarantine rows on chunk by chunk and
+  enforce the invariant ``rows_read == rows_kept + rows_quarantined``.
 """
 from __future__ import annotations
 
@@ -168,24 +172,12 @@ def unparseable_check(raw_col: str, parsed: pl.Expr, label: str) -> Check:
                  pl.format(f'unparseable {label} "{{}}"', pl.col(raw_col).str.slice(0, 60)))
 
 
-def formula_reason_expr(col: str, label: str | None = None) -> pl.Expr:
-    return formula_check(col, label).expr()
-
-
-def length_reason_expr(col: str, label: str | None = None) -> pl.Expr:
-    return length_check(col, label).expr()
-
-
 _LEN_RE = re.compile(r"is (\d{4,}) characters long")
 
 
 def pretty_reason(reason: str) -> str:
     """'is 1048576 characters long' -> 'is 1,048,576 characters long' (bad rows only)."""
     return _LEN_RE.sub(lambda m: f"is {int(m.group(1)):,} characters long", reason)
-
-
-def empty_reason_expr(col: str, label: str | None = None) -> pl.Expr:
-    return empty_check(col, label).expr()
 
 
 def combine_reasons(exprs: list[pl.Expr]) -> pl.Expr:
@@ -295,10 +287,6 @@ def parse_datetime_expr(col: str) -> pl.Expr:
 
 def parse_date_expr(col: str) -> pl.Expr:
     return pl.coalesce([pl.col(col).str.strptime(pl.Date, f, strict=False) for f in DATE_FORMATS])
-
-
-def unparseable_reason_expr(raw_col: str, parsed: pl.Expr, label: str) -> pl.Expr:
-    return unparseable_check(raw_col, parsed, label).expr()
 
 
 _MIN_TIME = dt.datetime(1, 1, 2)        # representable after any time-zone shift
@@ -450,14 +438,6 @@ def sniff_binary(head: bytes) -> str | None:
 _CONTROL_BYTES = bytes(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0C, 0x0D))
 
 
-@dataclass
-class PhysLine:
-    lineno: int            # 1-based physical line number
-    data: bytes            # without the line terminator (first bytes only when too_long)
-    ended: bool            # had a '\n' (False only for the last line of the file)
-    too_long: int = 0      # total length in bytes when the line exceeded MAX_LINE_BYTES
-
-
 CR_WARNING = "lines end with a bare carriage return (classic Mac line breaks): read as line breaks"
 
 
@@ -497,41 +477,6 @@ class CrAsLf:
                 out, self.buf = self.buf, b""
                 return out
             self.buf += more.replace(b"\r", b"\n")
-
-
-def iter_physical_lines(fh: BinaryIO, max_bytes: int = MAX_LINE_BYTES) -> Iterator[PhysLine]:
-    """Split a binary stream on b'\\n' without ever holding more than ~max_bytes.
-
-    b'\\n' never occurs inside a multi-byte UTF-8 or GB18030 character, so splitting
-    bytes before decoding is safe for both encodings.
-    """
-    lineno = 0
-    while True:
-        b = fh.readline(max_bytes + 1)
-        if not b:
-            return
-        lineno += 1
-        if len(b) > max_bytes and not b.endswith(b"\n"):
-            head = b[:4 * RAW_CHARS]
-            total = len(b)
-            ended = False
-            while True:
-                more = fh.readline(max_bytes)
-                if not more:
-                    break
-                total += len(more)
-                if more.endswith(b"\n"):
-                    ended = True
-                    total -= 1
-                    break
-            yield PhysLine(lineno, head, ended, total)
-            continue
-        ended = b.endswith(b"\n")
-        if ended:
-            b = b[:-1]
-        if b.endswith(b"\r"):
-            b = b[:-1]
-        yield PhysLine(lineno, b, ended)
 
 
 _SPLIT_SEPARATORS = (b"\x1f", b"\x1e", b"\x1d", b"\x1c", b"\x01", b"\x02", b"\x03")
@@ -867,7 +812,7 @@ def open_csv_export(path: Path, *, rel_name: str, source_kind: str, platform: st
     """Open a spreadsheet-style CSV export for an adapter.
 
     Returns ``(delimited, collector)`` to go on with (``delimited.chunks()`` gives the
-    records; ``read_chunks`` turns an I/O error on the way into the file-level error), or
+    records; the adapter turns an I/O error on the way into the file-level error), or
     ``(AdapterResult, None)`` when the file is finished already: unreadable (error set) or
     empty (a warning, no rows).
     """
@@ -1051,8 +996,8 @@ def looks_utf8(text: str) -> bool:
     return _CJK.search(text) is not None and _TWO_BYTE_UTF8.search(text) is None
 
 
-_FULLY_QUOTED = re.compile(r'"[^"]*"(?:,"[^"]*")*')
-_FULLY_QUOTED_RE = r'^"[^"]*"(?:,"[^"]*")*$'     # the same, for polars (no line holds a '\n')
+# every field quoted, no quote or line break inside: "a","b",... (Excel style)
+_FULLY_QUOTED_RE = r'^"[^"]*"(?:,"[^"]*")*$'
 
 
 class _CsvReader:

@@ -13,6 +13,8 @@ Decisions (see also sources/common.py):
 * Quarantined: Excel totals rows (订单编号 合计/总计/小计/汇总), wrong field count, truncated last line, unparseable 下单时间/签收时间,
   empty 订单编号 or 下单时间, spreadsheet formula in an identity field, any field over
   1,000 characters, later duplicates of an 订单编号 within the file.
+* The file is read in chunks (``common.CHUNK_ROWS`` records or ``CHUNK_BYTES``); a
+  duplicate is found whichever chunk its first occurrence was in.
 """
 from __future__ import annotations
 

@@ -19,14 +19,15 @@ Decisions:
 * Empty pickup_time or waybill_no -> quarantined.  Null sign_time = not delivered.
 * Formula text in waybill_no or a sender/receiver name/phone/address -> quarantined;
   sign_type is a category and is left as it is.
-* Row groups are read one at a time (bounded memory for big files).
+* Row groups are read one at a time (one larger than a chunk in batches) and rows are
+  handed on about ``common.CHUNK_ROWS`` waybills at a time: bounded memory for big files.
+  In-file duplicates are found across chunks.
 """
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-import numpy as np
 import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq

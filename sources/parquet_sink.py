@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import polars as pl
-import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .schema import QUARANTINE_SCHEMA, empty

@@ -30,6 +30,9 @@ Decisions:
 * Numbers where strings are expected (uid or phone exported as a number) become strings.
 * Timestamps: ISO 8601 with '+08:00', 'Z', another offset, or none (taken as Beijing
   time); also 'YYYY/MM/DD HH:MM:SS' and Unix epoch numbers.
+* The file is read in blocks and handed on in chunks (``common.CHUNK_ROWS`` lines or
+  ``CHUNK_BYTES``); lines of the plain shape exports have are decoded together by DuckDB's
+  JSON reader (``_FAST_LINE``), every other line one by one in Python, with the same result.
 """
 from __future__ import annotations
 
@@ -177,7 +180,7 @@ def _json_connection():
 
 def _fast_frames(con, texts: pl.Series, lines: pl.Series) -> tuple[pl.DataFrame, pl.DataFrame] | None:
     """(accounts, events) of fast-path lines, as the Python reader would build them."""
-    lines_tbl = pl.DataFrame({"_line": lines, "_text": texts}).to_arrow()
+    lines_tbl = pl.DataFrame({"_line": lines, "_text": texts}).to_arrow(compat_level=pl.CompatLevel.newest())
     try:
         con.register("_jsonl_lines", lines_tbl)
         got = pl.from_arrow(con.sql(
@@ -190,8 +193,11 @@ def _fast_frames(con, texts: pl.Series, lines: pl.Series) -> tuple[pl.DataFrame,
         except Exception:   # noqa: BLE001
             pass
     got = got.unnest("j").sort("_line")
-    raw = pl.DataFrame({"_line": lines, "_raw": texts.str.slice(0, C.RAW_CHARS)})
-    accounts = got.select("_line", *ACC_COLS).join(raw, on="_line", how="left").select(list(_ACC_SCHEMA))
+    if got.height != lines.len():       # pragma: no cover - defensive
+        return None
+    # got is in line order now, as lines and texts are
+    accounts = got.select("_line", *ACC_COLS).with_columns(
+        texts.str.slice(0, C.RAW_CHARS).alias("_raw")).select(list(_ACC_SCHEMA))
     n_geo = pl.col("geo_posts").list.len().fill_null(0)
     parts = []
     for kind, key, first_ord in (("checkin", "geo_posts", pl.lit(0, dtype=pl.Int64)),
@@ -257,15 +263,16 @@ def _python_line(ln: int, text: str, ended: bool, col: C.Collector, acc: dict, e
 
 # ----------------------------------------------------------------------------- lines
 
-JSONL_MAX_LINE_BYTES = C.MAX_LINE_BYTES   # what iter_physical_lines used (its default, fixed at import)
+# fixed at import, as the JSONL line reader always had it (the CSV engine reads
+# common.MAX_LINE_BYTES when it runs)
+JSONL_MAX_LINE_BYTES = C.MAX_LINE_BYTES
 _BLANK_BYTES = " \t\n\r\x0b\x0c"          # what bytes.strip() removes
 
 
 def _blocks(fh):
-    """Blocks of physical lines, with ``iter_physical_lines``'s rules: split on b'\\n', one
-    b'\\r' dropped from the end of each line, a line over JSONL_MAX_LINE_BYTES (counting a
-    final b'\\r') reported by size and first bytes and never held whole, a BOM dropped from
-    line 1 only.
+    """Blocks of physical lines: split on b'\\n', one b'\\r' dropped from the end of each
+    line, a line over JSONL_MAX_LINE_BYTES (counting a final b'\\r') reported by size and
+    first bytes and never held whole, a BOM dropped from line 1 only.
 
     Yields (first line number, line count, texts, items, unended): texts is a polars Series
     of the lines when the whole block is UTF-8 with no line too long, else None and items
