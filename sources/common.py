@@ -998,6 +998,8 @@ def looks_utf8(text: str) -> bool:
 
 # every field quoted, no quote or line break inside: "a","b",... (Excel style)
 _FULLY_QUOTED_RE = r'^"[^"]*"(?:,"[^"]*")*$'
+# every field unquoted without a quote, or quoted with none inside: a,"b,c",d
+_SIMPLE_QUOTED_RE = r'^(?:"[^"]*"|[^",]*)(?:,(?:"[^"]*"|[^",]*))*$'
 
 
 class _CsvReader:
@@ -1266,9 +1268,13 @@ class _CsvReader:
         quoted = texts.str.contains('"', literal=True).fill_null(False)
         interesting = set(specials)
         if quoted.any():
+            # quoted lines go through csv unless each field is either unquoted or quoted
+            # with no quote inside (an amount "1,234.50"): such a line is one record and
+            # polars reads it as csv does
             qi = quoted.arg_true()
-            full = texts.gather(qi).str.contains(_FULLY_QUOTED_RE)
-            interesting.update(qi.filter(~full).to_list())
+            sub = texts.gather(qi)
+            plain_quotes = sub.str.contains(_SIMPLE_QUOTED_RE) & ~sub.str.contains("\r", literal=True)
+            interesting.update(qi.filter(~plain_quotes).to_list())
         interesting = sorted(interesting)
         fed: list[int] = []
         j = 0
@@ -1403,9 +1409,9 @@ class _CsvReader:
             t = pl.col("_text")
             extra = [pl.col("_line"), t.str.slice(0, RAW_CHARS).alias("_raw"),
                      t.str.contains(_DIRTY_LINE_RE).alias("_dirty")]
-            quoted = s["_text"].str.starts_with('"')
-            nq = int(quoted.sum())
-            plain = s.filter(~quoted) if nq else s
+            has_quote = s["_text"].str.contains('"', literal=True)
+            nq = int(has_quote.sum())
+            plain = s.filter(~has_quote) if nq else s
             # splitn gives exactly ncols parts when a line has ncols fields (a longer line's
             # last part holds the rest, commas included; a shorter one's is null): only the
             # other lines need counting
@@ -1416,14 +1422,24 @@ class _CsvReader:
             f = f.with_columns(ok.alias("_ok"))
             odd = f.filter(~pl.col("_ok")).select(
                 "_line", "_text", (t.str.count_matches(",", literal=True) + 1).cast(pl.Int64).alias("_n"))
+            q = sq = None
             if nq:
+                withq = s.filter(has_quote)
+                full = withq["_text"].str.contains(_FULLY_QUOTED_RE)
                 # fully quoted lines ("a","b",...) are split on '","' inside the outer quotes
                 inner = t.str.slice(1, t.str.len_chars() - 2)
-                q = s.filter(quoted).with_columns(inner.str.split('","').alias("_parts"))
+                q = withq.filter(full).with_columns(inner.str.split('","').alias("_parts"))
                 q = q.with_columns(pl.col("_parts").list.len().cast(pl.Int64).alias("_n"))
                 q_ok = (pl.col("_n") == self.ncols) & (t != self.htext)
-                odd = pl.concat([odd, q.filter(~q_ok).select("_line", "_text", "_n")]).sort("_line")
+                # the others (a,"b,c",d): as many fields as commas outside the quoted ones, + 1
+                sq = withq.filter(~full).with_columns(
+                    (t.str.replace_all(r'"[^"]*"', "").str.count_matches(",", literal=True) + 1)
+                    .cast(pl.Int64).alias("_n"))
+                odd = pl.concat([odd, q.filter(~q_ok).select("_line", "_text", "_n"),
+                                 sq.filter(pl.col("_n") != self.ncols).select("_line", "_text", "_n")]
+                                ).sort("_line")
                 q = q.filter(q_ok)
+                sq = sq.filter(pl.col("_n") == self.ncols)
             all_ok = odd.height == 0
             # a blank line has no comma
             nblank = 0
@@ -1450,6 +1466,10 @@ class _CsvReader:
             if nq and q.height:
                 parts.append(q.select(*[pl.col("_parts").list.get(i).alias(c) for c, i in zip(known, idx)],
                                       *extra))
+            if nq and sq.height:
+                part = self._quoted_fields(sq, known, idx, extra)
+                if part.height:
+                    parts.append(part)
         if self.py_rows:
             transposed = list(zip(*self.py_rows))
             data = {c: pl.Series(c, transposed[i], dtype=pl.Utf8) for c, i in zip(known, idx)}
@@ -1467,6 +1487,32 @@ class _CsvReader:
         if absent:
             frame = frame.with_columns([pl.lit(None, dtype=pl.Utf8).alias(c) for c in absent])
         return frame
+
+
+    def _quoted_fields(self, sq: pl.DataFrame, known, idx, extra) -> pl.DataFrame:
+        """Records of lines like a,"b,c",d with the header's field count, read by polars'
+        CSV reader (the csv module's fields for such lines); a repeated header is
+        quarantined as csv's path does."""
+        names = [f"f{i}" for i in range(self.ncols)]
+        fields = None
+        try:
+            fields = pl.read_csv("\n".join(sq["_text"].to_list()).encode("utf-8"), has_header=False,
+                                 new_columns=names, schema={n: pl.Utf8 for n in names}, quote_char='"',
+                                 comment_prefix=None, empty_string_is_null=False, raise_if_empty=False)
+        except pl.exceptions.PolarsError:   # pragma: no cover - defensive
+            fields = None
+        if fields is None or fields.height != sq.height:    # pragma: no cover - defensive
+            rows = [_parse_record(x)[0] for x in sq["_text"].to_list()]
+            fields = pl.DataFrame({n: [r[i] for r in rows] for i, n in enumerate(names)},
+                                  schema={n: pl.Utf8 for n in names})
+        sq = pl.concat([sq, fields.with_columns(pl.col(n).fill_null("") for n in names)], how="horizontal")
+        header = pl.all_horizontal([pl.col(n) == h for n, h in zip(names, self.hfields)])
+        repeated = sq.filter(header)
+        for ln, text in repeated.select("_line", "_text").iter_rows():
+            self.col.add(ln, "header line repeated inside the file", text)
+        if repeated.height:
+            sq = sq.filter(~header)
+        return sq.select(*[pl.col(f"f{i}").alias(c) for c, i in zip(known, idx)], *extra)
 
 
 def strings_frame(frame: pl.DataFrame, names: list[str]) -> pl.DataFrame:

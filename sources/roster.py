@@ -77,10 +77,10 @@ def _chunk(frame: pl.DataFrame, rel_name: str, col: C.Collector, seen: C.SeenKey
     df = C.strings_frame(frame, COLUMNS)
     df = C.clean_columns(df, COLUMNS, dirty="_dirty").drop("_dirty")
     df = C.parse_amount_column(df, "执行标的", "_amount")
+    df = df.with_columns(C.parse_first(df["立案日期"], C.DATE_FORMATS, pl.Date).alias("_filed"))
     df = df.with_columns(
         pl.col("证件号码").str.normalize("NFKC").str.replace_all(r"\s", "")
         .str.to_uppercase().alias("_id"),
-        C.parse_date_expr("立案日期").alias("_filed"),
         _flag("限制消费").alias("_restricted"),
         _flag("失信").alias("_blacklisted"),
     )
