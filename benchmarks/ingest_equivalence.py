@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -138,6 +139,7 @@ def main() -> int:
                 print("     " + p)
             problems += found
     print(f"\n{len(problems)} difference(s)")
+    shutil.rmtree(tmp, ignore_errors=True)
     return 1 if problems else 0
 
 

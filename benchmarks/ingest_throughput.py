@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -147,6 +148,9 @@ def main() -> int:
               f" {max(r['peak_mb'] for r in sel):>8.0f}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
+    shutil.rmtree(work, ignore_errors=True)
+    if root != ROOT:
+        shutil.rmtree(root, ignore_errors=True)
     return 0
 
 
