@@ -35,6 +35,7 @@ from pipelines import linking
 from publish import reports as report_writer
 from publish import warehouse
 from sources import inbox as inbox_mod
+from sources.parquet_sink import ParquetSink
 from sources.schema import OBSERVATION_SCHEMA, QUARANTINE_SCHEMA, ROSTER_SCHEMA, empty
 
 
@@ -196,19 +197,27 @@ def new_files(ctx: RunContext) -> list[dict]:
 
 
 def ingest_file(ctx: RunContext, file: dict) -> dict:
-    """Read one inbox file with its adapter; rows and quarantine go to parquet in the work folder."""
+    """Read one inbox file with its adapter; rows and quarantine go to parquet in the work
+    folder as the adapter streams them (one row group per chunk), so a file of any size is
+    read in bounded memory.  ``rows_path`` / ``quarantine_path`` are single parquet files
+    as before."""
     os.umask(0o077)     # on a Dask worker too: the parquet files hold people's data
     f = inbox_mod.InboxFile(**(file | {"path": Path(file["path"]),
                                        "resolved": Path(file["resolved"]) if file.get("resolved") else None}))
-    res = inbox_mod.read_file(f)
     # Named after the entry, not its content: entries refused unread have no hash.
     stem = Path(ctx.workdir) / hashlib.sha256(f.rel_name.encode("utf-8")).hexdigest()[:20]
     rows_path = f"{stem}.rows.parquet"
     q_path = f"{stem}.quarantine.parquet"
     schema = ROSTER_SCHEMA if f.source_kind == "debtors" else OBSERVATION_SCHEMA
-    rows = res.rows if res.rows is not None and res.rows.height else empty(schema)
-    rows.write_parquet(rows_path)
-    (res.quarantine if res.quarantine is not None else empty(QUARANTINE_SCHEMA)).write_parquet(q_path)
+    sink = ParquetSink(rows_path, q_path, schema)
+    try:
+        res = inbox_mod.read_file(f, sink=sink)
+        if res.error:
+            sink.discard()     # an unreadable file has no rows, whatever came before the error
+        sink.close()
+    except BaseException:
+        sink.discard()
+        raise
     out = {
         "file": f.rel_name, "sha256": f.sha256, "source_kind": f.source_kind, "platform": f.platform,
         "size_bytes": f.size, "rows_path": rows_path, "quarantine_path": q_path,

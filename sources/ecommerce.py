@@ -13,6 +13,8 @@ Decisions (see also sources/common.py):
 * Quarantined: Excel totals rows (订单编号 合计/总计/小计/汇总), wrong field count, truncated last line, unparseable 下单时间/签收时间,
   empty 订单编号 or 下单时间, spreadsheet formula in an identity field, any field over
   1,000 characters, later duplicates of an 订单编号 within the file.
+* The file is read in chunks (``common.CHUNK_ROWS`` records or ``CHUNK_BYTES``); a
+  duplicate is found whichever chunk its first occurrence was in.
 """
 from __future__ import annotations
 
@@ -37,40 +39,62 @@ FORMULA_CHECKED = ["订单编号", "买家ID", "实名姓名", "实名证件号"
 SUMMARY_MARKERS = ["合计", "总计", "小计", "汇总", "合计：", "总计："]
 
 
-def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
+def read(path: Path, *, rel_name: str, platform: str, sink=None,
+         chunk_rows: int | None = None) -> AdapterResult:
+    """Read one export.  Rows and quarantine rows go to ``sink`` chunk by chunk (see
+    ``common.ChunkOutput``); without one they come back whole in the result."""
     d, col = C.open_csv_export(Path(path), rel_name=rel_name, source_kind=SOURCE_KIND, platform=platform,
                                encodings=("gb18030", "utf-8"), required=REQUIRED, optional=OPTIONAL,
-                               row_schema=OBSERVATION_SCHEMA)
+                               row_schema=OBSERVATION_SCHEMA, chunk_rows=chunk_rows)
     if col is None:
         return d
+    out = C.ChunkOutput(sink, rel_name, SOURCE_KIND, platform, OBSERVATION_SCHEMA, col)
+    seen = C.SeenKeys()
+    counts = {"bad_amount": 0, "undelivered": 0}
+    try:
+        for frame in d.chunks():
+            rows = _chunk(frame, rel_name, platform, col, seen, counts)
+            out.write(rows, rows.height)
+            del frame, rows     # not alive while the next chunk is read
+    except OSError as e:
+        return C.error_result(rel_name, SOURCE_KIND, platform, f"cannot read file: {e}", OBSERVATION_SCHEMA)
+    finally:
+        d.close()
 
-    df = C.strings_frame(d, COLUMNS)
-    df = C.clean_columns(df, COLUMNS)
+    if counts["bad_amount"]:
+        col.warnings.append(f"{counts['bad_amount']} row(s) with unparseable 实付金额 kept with amount empty")
+    if counts["undelivered"]:
+        col.warnings.append(
+            f"{counts['undelivered']} order(s) not delivered (签收时间 empty): event_time = 下单时间")
+    return out.finish(d.rows_read)
+
+
+def _chunk(frame: pl.DataFrame, rel_name: str, platform: str, col: C.Collector, seen: C.SeenKeys,
+           counts: dict) -> pl.DataFrame:
+    df = C.strings_frame(frame, COLUMNS)
+    df = C.clean_columns(df, COLUMNS, dirty="_dirty").drop("_dirty")
     df = C.parse_datetime_column(df, "下单时间", "_order_time")
     df = C.parse_datetime_column(df, "签收时间", "_sign_time")
-    df = df.with_columns(C.parse_amount_expr("实付金额").alias("_amount"))
-    reasons = (
-        [C.empty_reason_expr("订单编号"), C.empty_reason_expr("下单时间")]
-        + [C.unparseable_reason_expr("下单时间", pl.col("_order_time"), "下单时间"),
-           C.unparseable_reason_expr("签收时间", pl.col("_sign_time"), "签收时间")]
-        + [C.formula_reason_expr(c) for c in FORMULA_CHECKED]
-        + [C.length_reason_expr(c) for c in COLUMNS]
+    df = C.parse_amount_column(df, "实付金额", "_amount")
+    checks = (
+        [C.empty_check("订单编号"), C.empty_check("下单时间")]
+        + [C.unparseable_check("下单时间", pl.col("_order_time"), "下单时间"),
+           C.unparseable_check("签收时间", pl.col("_sign_time"), "签收时间")]
+        + [C.formula_check(c) for c in FORMULA_CHECKED]
+        + [C.length_check(c) for c in COLUMNS]
     )
     # Excel totals rows ('合计,,,,,,,,,,644682.87,') get one clear reason
     summary = pl.col("订单编号").is_in(SUMMARY_MARKERS)
-    reasons = [pl.when(summary).then(pl.format("summary row ({}), not an order", pl.col("订单编号")))
-               .otherwise(C.combine_reasons(reasons))]
-    good = C.validate_and_split(df, reasons, key="订单编号", key_label="订单编号", col=col)
+    check = C.Check(summary | pl.any_horizontal([c.cond for c in checks]),
+                    pl.when(summary).then(pl.format("summary row ({}), not an order", pl.col("订单编号")))
+                    .otherwise(C.combine_reasons([c.expr() for c in checks])),
+                    summary | pl.any_horizontal([c.cheap() for c in checks]))
+    good = C.validate_and_split(df, [check], key="订单编号", key_label="订单编号", col=col, seen=seen)
 
-    bad_amount = good.filter(pl.col("实付金额").is_not_null() & pl.col("_amount").is_null()).height
-    if bad_amount:
-        col.warnings.append(f"{bad_amount} row(s) with unparseable 实付金额 kept with amount empty")
-    undelivered = good.filter(pl.col("_sign_time").is_null()).height
-    if undelivered:
-        col.warnings.append(
-            f"{undelivered} order(s) not delivered (签收时间 empty): event_time = 下单时间")
+    counts["bad_amount"] += good.filter(pl.col("实付金额").is_not_null() & pl.col("_amount").is_null()).height
+    counts["undelivered"] += good.filter(pl.col("_sign_time").is_null()).height
 
-    rows = good.select(
+    return good.select(
         pl.lit(SOURCE_KIND).alias("source_kind"),
         pl.lit(platform).alias("platform"),
         pl.lit(rel_name).alias("file"),
@@ -92,5 +116,3 @@ def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
         pl.lit(None, dtype=pl.Utf8).alias("nickname"),
         pl.lit(None, dtype=pl.Utf8).alias("region_hint"),
     )
-    return C.finish(rel_name, SOURCE_KIND, platform, rows, [col.frame()], d.rows_read,
-                    rows.height, col.warnings, OBSERVATION_SCHEMA)

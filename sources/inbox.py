@@ -178,8 +178,12 @@ def _schema_for(kind: str) -> dict:
     return ROSTER_SCHEMA if kind == "debtors" else OBSERVATION_SCHEMA
 
 
-def read_file(f: InboxFile) -> AdapterResult:
-    """Run the adapter for one discovered file.  Never raises for bad input."""
+def read_file(f: InboxFile, sink=None) -> AdapterResult:
+    """Run the adapter for one discovered file.  Never raises for bad input.
+
+    ``sink`` (see ``common.ChunkOutput``) receives the rows and quarantine rows chunk by
+    chunk; the result then holds only the counts.  When the result has ``error`` set,
+    whatever the sink received is void."""
     schema = _schema_for(f.source_kind)
 
     def fail(msg: str) -> AdapterResult:
@@ -204,7 +208,8 @@ def read_file(f: InboxFile) -> AdapterResult:
             f.mtime_ns is not None and st.st_mtime_ns != f.mtime_ns):
         return fail("file changed since discovery (still being written?): not read this run")
     try:
-        res = adapter(real, rel_name=f.rel_name, platform=f.platform)
+        res = (adapter(real, rel_name=f.rel_name, platform=f.platform) if sink is None
+               else adapter(real, rel_name=f.rel_name, platform=f.platform, sink=sink))
     except (Exception, PanicException) as e:   # noqa: BLE001 - one bad file must not stop the run
         # (a polars/pyo3 panic is a BaseException: it would otherwise end the whole run)
         return fail(f"adapter failed unexpectedly: {e.__class__.__name__}: {str(e)[:300]}")

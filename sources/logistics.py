@@ -19,7 +19,9 @@ Decisions:
 * Empty pickup_time or waybill_no -> quarantined.  Null sign_time = not delivered.
 * Formula text in waybill_no or a sender/receiver name/phone/address -> quarantined;
   sign_type is a category and is left as it is.
-* Row groups are read one at a time (bounded memory for big files).
+* Row groups are read one at a time (one larger than a chunk in batches) and rows are
+  handed on about ``common.CHUNK_ROWS`` waybills at a time: bounded memory for big files.
+  In-file duplicates are found across chunks.
 """
 from __future__ import annotations
 
@@ -103,8 +105,11 @@ def _us_to_beijing(us: pl.Series, utc: bool) -> pl.Series:
     return d
 
 
-def _time_column(name: str, arr: pa.ChunkedArray) -> tuple[pl.Series, pl.Series]:
-    """-> (parsed naive-Beijing datetimes, raw text for the unparseable reason)."""
+def _time_column(name: str, arr: pa.ChunkedArray) -> tuple[pl.Series, pl.Series, bool]:
+    """-> (parsed naive-Beijing datetimes, raw text for the unparseable reason, deferred).
+
+    deferred: the column is a timestamp or date, and its raw text is '' wherever it parsed;
+    ``_validate`` renders those values (strftime) for the quarantined rows only."""
     t = arr.type
     if pa.types.is_dictionary(t):
         arr = arr.cast(t.value_type)
@@ -125,9 +130,12 @@ def _time_column(name: str, arr: pa.ChunkedArray) -> tuple[pl.Series, pl.Series]
             us = _int_epoch_to_us(v, unit)
         utc = pa.types.is_timestamp(t) and t.tz is not None   # naive values are Beijing time already
         parsed = _us_to_beijing(us, utc)
-        raw = pl.select(pl.when(parsed.is_not_null()).then(parsed.dt.strftime("%Y-%m-%d %H:%M:%S%.f"))
-                        .when(v.is_not_null()).then(pl.format("{} " + what, v))).to_series()
-        return parsed.alias(name), raw.alias(name)
+        raw = pl.select(pl.when(parsed.is_not_null()).then(pl.lit(""))
+                        .when(v.is_not_null()).then(pl.lit("?"))).to_series()
+        odd = (parsed.is_null() & v.is_not_null()).arg_true()
+        if odd.len():
+            raw = raw.scatter(odd, pl.select(pl.format("{} " + what, v.gather(odd))).to_series())
+        return parsed.alias(name), raw.alias(name), True
     s = pl.from_arrow(arr)
     if isinstance(s, pl.DataFrame):   # pragma: no cover - defensive
         s = s.to_series()
@@ -146,11 +154,15 @@ def _time_column(name: str, arr: pa.ChunkedArray) -> tuple[pl.Series, pl.Series]
         df = pl.DataFrame({name: txt}).with_columns(C.clean_expr(name))
         parsed = C.parse_text_times(df[name])
         raw = df[name]
-    return parsed.alias(name), raw.alias(name)
+    return parsed.alias(name), raw.alias(name), False
 
 
-def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
+def read(path: Path, *, rel_name: str, platform: str, sink=None,
+         chunk_rows: int | None = None) -> AdapterResult:
+    """Read one waybill export row group by row group; rows go to ``sink`` about
+    ``chunk_rows`` waybills at a time (see ``common.ChunkOutput``)."""
     col = C.Collector(rel_name, SOURCE_KIND, platform)
+    chunk_rows = chunk_rows or C.CHUNK_ROWS
     try:
         pf = pq.ParquetFile(path)
     except (OSError, pa.ArrowException, ValueError) as e:
@@ -172,34 +184,60 @@ def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
     if extra:
         col.warnings.append("unknown column(s) ignored: " + ", ".join(extra))
 
-    frames = []
+    out = C.ChunkOutput(sink, rel_name, SOURCE_KIND, platform, OBSERVATION_SCHEMA, col)
+    seen = C.SeenKeys()
+    frames: list[pl.DataFrame] = []
+    buffered = 0
     offset = 0
     rows_read = 0
+    undelivered = 0
     try:
         for rg in range(pf.num_row_groups):
-            table = pf.read_row_group(rg, columns=REQUIRED)
-            n = table.num_rows
-            frames.append(_validate(table, offset, col))
-            offset += n
-            rows_read += n
+            for table in _row_group_tables(pf, rg, chunk_rows):
+                n = table.num_rows
+                frames.append(_validate(table, offset, col))
+                offset += n
+                rows_read += n
+                buffered += n
+                if buffered >= chunk_rows:
+                    undelivered += _emit(frames, rel_name, platform, col, seen, out)
+                    frames, buffered = [], 0
     except (OSError, pa.ArrowException, ValueError) as e:
         return C.error_result(rel_name, SOURCE_KIND, platform,
                               f"parquet file is damaged (row group {rg}): {e}",
                               OBSERVATION_SCHEMA, col.warnings)
-    good = pl.concat(frames, how="vertical") if frames else None
+    undelivered += _emit(frames, rel_name, platform, col, seen, out)
     if rows_read == 0:
         col.warnings.append("parquet file has no rows")
-    if good is None or good.height == 0:
-        return C.finish(rel_name, SOURCE_KIND, platform, C.empty(OBSERVATION_SCHEMA),
-                        [col.frame()], rows_read, 0, col.warnings, OBSERVATION_SCHEMA)
+    if undelivered:
+        col.warnings.append(
+            f"{undelivered} waybill(s) not signed (sign_time empty): receive event_time = pickup_time")
+    return out.finish(rows_read)
 
-    # in-file duplicates of waybill_no, across row groups: first kept
-    first = good.group_by("waybill_no", maintain_order=True).agg(pl.col("_line").first().alias("_first"))
-    good = good.join(first, on="waybill_no", how="left", maintain_order="left")
-    dup = good.filter(pl.col("_line") != pl.col("_first"))
-    for ln, f, raw in zip(dup["_line"].to_list(), dup["_first"].to_list(), dup["_raw"].to_list()):
-        col.add(ln, f"duplicate waybill_no within file (first on line {f})", raw)
-    good = good.filter(pl.col("_line") == pl.col("_first"))
+
+def _row_group_tables(pf: pq.ParquetFile, rg: int, chunk_rows: int):
+    """The row group as one table, or in batches when it is larger than a chunk (an
+    exporter writing one huge row group must not make the reader hold all of it decoded)."""
+    if pf.metadata.row_group(rg).num_rows <= chunk_rows:
+        yield pf.read_row_group(rg, columns=REQUIRED)
+        return
+    for batch in pf.iter_batches(batch_size=chunk_rows, row_groups=[rg], columns=REQUIRED):
+        yield pa.Table.from_batches([batch])
+
+
+def _emit(frames: list[pl.DataFrame], rel_name: str, platform: str, col: C.Collector,
+          seen: C.SeenKeys, out: C.ChunkOutput) -> int:
+    """Quarantine in-file duplicates of waybill_no (first kept, across chunks too), write the
+    two observations of every other waybill; -> waybills not signed."""
+    good = pl.concat(frames, how="vertical") if frames else None
+    if good is None or good.height == 0:
+        out.write(None, 0)
+        return 0
+    good, dup = C.split_duplicates(good, "waybill_no", seen)
+    if dup.height:
+        dup = dup.with_columns(_dup_raw())
+        for ln, f, raw in zip(dup["_line"].to_list(), dup["_first"].to_list(), dup["_raw"].to_list()):
+            col.add(ln, f"duplicate waybill_no within file (first on line {f})", raw)
 
     common = [
         pl.lit(SOURCE_KIND).alias("source_kind"),
@@ -233,16 +271,13 @@ def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
         pl.lit(None, dtype=pl.Utf8).alias("sign_type"),
         *nulls.values(),
     )
-    rows = (pl.concat([receive.select(list(OBSERVATION_SCHEMA)), send.select(list(OBSERVATION_SCHEMA))])
-            .with_columns(pl.col("event").replace_strict({"receive": 0, "send": 1},
-                                                         return_dtype=pl.Int8).alias("_o"))
-            .sort(["line", "_o"]).drop("_o"))
-    undelivered = good.filter(pl.col("sign_time").is_null()).height
-    if undelivered:
-        col.warnings.append(
-            f"{undelivered} waybill(s) not signed (sign_time empty): receive event_time = pickup_time")
-    return C.finish(rel_name, SOURCE_KIND, platform, rows, [col.frame()], rows_read,
-                    good.height, col.warnings, OBSERVATION_SCHEMA)
+    # each waybill's receive then its send, waybills in line order (good is in line order)
+    n = good.height
+    order = pl.select(pl.concat_list(pl.int_range(0, n, dtype=pl.Int64),
+                                     pl.int_range(n, 2 * n, dtype=pl.Int64)).explode()).to_series()
+    rows = pl.concat([receive.select(list(OBSERVATION_SCHEMA)), send.select(list(OBSERVATION_SCHEMA))])[order]
+    out.write(rows, good.height)
+    return good.filter(pl.col("sign_time").is_null()).height
 
 
 def _validate(table: pa.Table, offset: int, col: C.Collector) -> pl.DataFrame:
@@ -250,8 +285,9 @@ def _validate(table: pa.Table, offset: int, col: C.Collector) -> pl.DataFrame:
     data = {c: _text_column(table.column(c)).alias(c) for c in TEXT_COLUMNS}
     parsed = {}
     raws = {}
+    deferred = {}
     for c in TIME_COLUMNS:
-        parsed[c], raws[c] = _time_column(c, table.column(c))
+        parsed[c], raws[c], deferred[c] = _time_column(c, table.column(c))
     df = pl.DataFrame({**data, **{f"_raw_{c}": raws[c] for c in TIME_COLUMNS}})
     df = C.clean_columns(df, TEXT_COLUMNS)
     df = df.with_columns(
@@ -259,21 +295,27 @@ def _validate(table: pa.Table, offset: int, col: C.Collector) -> pl.DataFrame:
         *[parsed[c] for c in TIME_COLUMNS],
     )
     # raw: a readable rendering of the row, only needed for bad rows (computed lazily below)
-    reasons = (
-        [C.empty_reason_expr("waybill_no"), C.empty_reason_expr("_raw_pickup_time", "pickup_time")]
-        + [C.unparseable_reason_expr(f"_raw_{c}", pl.col(c), c) for c in TIME_COLUMNS]
-        + [C.formula_reason_expr(c) for c in FORMULA_CHECKED]
-        + [C.length_reason_expr(c) for c in TEXT_COLUMNS]
+    checks = (
+        [C.empty_check("waybill_no"), C.empty_check("_raw_pickup_time", "pickup_time")]
+        + [C.unparseable_check(f"_raw_{c}", pl.col(c), c) for c in TIME_COLUMNS]
+        + [C.formula_check(c) for c in FORMULA_CHECKED]
+        + [C.length_check(c) for c in TEXT_COLUMNS]
     )
-    df = df.with_columns(C.combine_reasons(reasons))
+    df = df.with_columns(C.reasons_column(df, checks))
     bad = df.filter(pl.col("_reason").is_not_null())
     if bad.height:
+        bad = bad.with_columns([
+            pl.when(pl.col(c).is_not_null()).then(pl.col(c).dt.strftime("%Y-%m-%d %H:%M:%S%.f"))
+            .otherwise(pl.col(f"_raw_{c}")).alias(f"_raw_{c}") for c in TIME_COLUMNS if deferred[c]])
         raw_cols = TEXT_COLUMNS + [f"_raw_{c}" for c in TIME_COLUMNS]
         for r in bad.select("_line", "_reason", *raw_cols).iter_rows(named=True):
             raw = ",".join("" if r[c] is None else str(r[c])[:C.RAW_CHARS] for c in raw_cols)
             col.add(r["_line"], C.pretty_reason(r["_reason"]), raw)
     good = df.filter(pl.col("_reason").is_null())
-    good = good.with_columns(
-        pl.concat_str([pl.col(c).fill_null("").str.slice(0, 80) for c in TEXT_COLUMNS[:4]],
-                      separator=",").alias("_raw"))
     return good.drop("_reason", *[f"_raw_{c}" for c in TIME_COLUMNS])
+
+
+def _dup_raw() -> pl.Expr:
+    """quarantine.raw of a duplicate waybill: its first text columns."""
+    return pl.concat_str([pl.col(c).fill_null("").str.slice(0, 80) for c in TEXT_COLUMNS[:4]],
+                         separator=",").alias("_raw")

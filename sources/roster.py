@@ -46,20 +46,41 @@ def _flag(col: str) -> pl.Expr:
             .otherwise(None)).cast(pl.Boolean)
 
 
-def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
+def read(path: Path, *, rel_name: str, platform: str, sink=None,
+         chunk_rows: int | None = None) -> AdapterResult:
+    """Read one roster export; rows go to ``sink`` chunk by chunk (see ``common.ChunkOutput``)."""
     d, col = C.open_csv_export(Path(path), rel_name=rel_name, source_kind=SOURCE_KIND, platform=platform,
                                encodings=("utf-8", "gb18030"), required=REQUIRED, optional=OPTIONAL,
-                               row_schema=ROSTER_SCHEMA)
+                               row_schema=ROSTER_SCHEMA, chunk_rows=chunk_rows)
     if col is None:
         return d
+    out = C.ChunkOutput(sink, rel_name, SOURCE_KIND, platform, ROSTER_SCHEMA, col)
+    seen = C.SeenKeys()
+    empty_flags = {"限制消费": 0, "失信": 0}
+    try:
+        for frame in d.chunks():
+            rows = _chunk(frame, rel_name, col, seen, empty_flags)
+            out.write(rows, rows.height)
+            del frame, rows     # not alive while the next chunk is read
+    except OSError as e:
+        return C.error_result(rel_name, SOURCE_KIND, platform, f"cannot read file: {e}", ROSTER_SCHEMA)
+    finally:
+        d.close()
+    for src, n in empty_flags.items():
+        if n:
+            col.warnings.append(f"{n} row(s) with empty or unexpected {src} (not 是/否): left empty")
+    return out.finish(d.rows_read)
 
-    df = C.strings_frame(d, COLUMNS)
-    df = C.clean_columns(df, COLUMNS)
+
+def _chunk(frame: pl.DataFrame, rel_name: str, col: C.Collector, seen: C.SeenKeys,
+           empty_flags: dict) -> pl.DataFrame:
+    df = C.strings_frame(frame, COLUMNS)
+    df = C.clean_columns(df, COLUMNS, dirty="_dirty").drop("_dirty")
+    df = C.parse_amount_column(df, "执行标的", "_amount")
+    df = df.with_columns(C.parse_first(df["立案日期"], C.DATE_FORMATS, pl.Date).alias("_filed"))
     df = df.with_columns(
         pl.col("证件号码").str.normalize("NFKC").str.replace_all(r"\s", "")
         .str.to_uppercase().alias("_id"),
-        C.parse_amount_expr("执行标的").alias("_amount"),
-        C.parse_date_expr("立案日期").alias("_filed"),
         _flag("限制消费").alias("_restricted"),
         _flag("失信").alias("_blacklisted"),
     )
@@ -68,28 +89,26 @@ def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
         & pl.col("_id").is_not_null()
         & ~pl.col("_id").str.contains(r"^[0-9]{17}[0-9X]$")
     )
-    reasons = (
-        [C.empty_reason_expr(c) for c in ("案号", "被执行人", "证件号码", "执行标的",
-                                          "立案日期", "案件状态")]
-        + [C.formula_reason_expr(c) for c in FORMULA_CHECKED]
-        + [pl.when(bad_id & ~pl.col("证件号码").str.contains(C.FORMULA_RE)).then(
-            pl.format('invalid 证件号码 for 居民身份证 "{}"', pl.col("证件号码").str.slice(0, 40)))]
-        + [C.unparseable_reason_expr("执行标的", pl.col("_amount"), "执行标的"),
-           C.unparseable_reason_expr("立案日期", pl.col("_filed"), "立案日期")]
-        + [pl.when(pl.col("案件状态").is_not_null() & ~pl.col("案件状态").is_in(STATUSES))
-           .then(pl.format('unknown 案件状态 "{}"', pl.col("案件状态").str.slice(0, 40)))]
-        + [C.length_reason_expr(c) for c in COLUMNS]
+    checks = (
+        [C.empty_check(c) for c in ("案号", "被执行人", "证件号码", "执行标的",
+                                    "立案日期", "案件状态")]
+        + [C.formula_check(c) for c in FORMULA_CHECKED]
+        + [C.Check(bad_id & ~pl.col("证件号码").str.contains(C.FORMULA_RE),
+                   pl.format('invalid 证件号码 for 居民身份证 "{}"', pl.col("证件号码").str.slice(0, 40)))]
+        + [C.unparseable_check("执行标的", pl.col("_amount"), "执行标的"),
+           C.unparseable_check("立案日期", pl.col("_filed"), "立案日期")]
+        + [C.Check(pl.col("案件状态").is_not_null() & ~pl.col("案件状态").is_in(STATUSES),
+                   pl.format('unknown 案件状态 "{}"', pl.col("案件状态").str.slice(0, 40)))]
+        + [C.length_check(c) for c in COLUMNS]
     )
     df = df.with_columns(pl.concat_str([pl.col("案号"), pl.col("_id")], separator="\x1f")
                          .alias("_key"))
-    good = C.validate_and_split(df, reasons, key="_key", key_label="(案号, 证件号码)", col=col)
+    good = C.validate_and_split(df, checks, key="_key", key_label="(案号, 证件号码)", col=col, seen=seen)
 
     for src, parsed in (("限制消费", "_restricted"), ("失信", "_blacklisted")):
-        n = good.filter(pl.col(parsed).is_null()).height
-        if n:
-            col.warnings.append(f"{n} row(s) with empty or unexpected {src} (not 是/否): left empty")
+        empty_flags[src] += good.filter(pl.col(parsed).is_null()).height
 
-    rows = good.select(
+    return good.select(
         pl.lit(rel_name).alias("file"),
         pl.col("_line").alias("line"),
         pl.col("案号").alias("case_no"),
@@ -106,5 +125,3 @@ def read(path: Path, *, rel_name: str, platform: str) -> AdapterResult:
         pl.col("_blacklisted").alias("blacklisted"),
         pl.col("案件状态").alias("status"),
     )
-    return C.finish(rel_name, SOURCE_KIND, platform, rows, [col.frame()], d.rows_read,
-                    rows.height, col.warnings, ROSTER_SCHEMA)
