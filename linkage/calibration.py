@@ -25,7 +25,7 @@ def end_of_day(as_of: date) -> datetime:
 
 def place_features(places: pl.DataFrame, as_of: date, group: tuple[str, ...] = ("id_number", "kind")) -> pl.DataFrame:
     """Add the feature columns (f_*) to ranked rows having score, rank, n_observations,
-    last_seen, sources and best_link."""
+    first_seen, last_seen, sources and best_link (and place_key, for places)."""
     total = pl.col("score").sum().over(*group)
     second = pl.col("score").sort(descending=True).slice(1, 1).first().over(*group).fill_null(0.0)
     end = pl.lit(end_of_day(as_of))

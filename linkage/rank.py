@@ -210,11 +210,11 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
     places = _succession(places)
     places = places.sort(["id_number", "kind", "score", "place"], descending=[False, False, True, False])
     places = places.with_columns(pl.int_range(1, pl.len() + 1).over("id_number", "kind").cast(pl.Int32).alias("rank"))
-    places = calibration.place_features(places, as_of)
+    places = calibration.place_features(places.rename({"place": "place_key"}), as_of)
     places = places.with_columns(calibration.confidence_expr(params.LOCATIONS).alias("confidence"))
     return places.select(
         "id_number", "rank", "kind", "address", "province", "city", "district", "confidence", "first_seen",
-        "last_seen", pl.col("n_observations").cast(pl.Int32), "sources", pl.col("place").alias("place_key"), "score",
+        "last_seen", pl.col("n_observations").cast(pl.Int32), "sources", "place_key", "score",
         "best_link",
     )
 

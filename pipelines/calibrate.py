@@ -34,7 +34,8 @@ def _labelled(db: Path, truth_dir: Path, as_of: date) -> tuple[pl.DataFrame, pl.
         pl.when(pl.col("kind") == "residence").then(door_matches(pl.col("place_key"), pl.col("home_key")))
         .otherwise(door_matches(pl.col("place_key"), pl.col("work_key"))
                    | floor_matches(pl.col("place_key"), pl.col("work_key"))).alias("right"))
-    con_ = calibration.place_features(contacts.filter(pl.col("kind") == "phone"), as_of).join(
+    # Features of the whole contacts table, as ranking computes them, then the phones.
+    con_ = calibration.place_features(contacts, as_of).filter(pl.col("kind") == "phone").join(
         keys, on="id_number", how="inner")
     con_ = con_.with_columns(pl.col("current_phones").list.contains(pl.col("value")).fill_null(False).alias("right"))
     return loc, con_

@@ -16,6 +16,7 @@ def _places(n=400, seed=0):
         "rank": [1 + i % 2 for i in range(n)],
         "score": score,
         "n_observations": rng.integers(1, 20, n),
+        "first_seen": [datetime(2025, 1, 1 + i % 28) for i in range(n)],
         "last_seen": [datetime(2026, 11, 1)] * n,
         "sources": ["ecommerce:a, logistics:b"] * n,
         "best_link": rng.uniform(0.5, 1.0, n),

@@ -1,5 +1,6 @@
 """The whole nightly run on the committed samples, checked against their ground truth."""
 import csv
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -36,6 +37,22 @@ def test_rank1_residence_right_for_most_present_debtors(run):
     figures = evaluate_frames(_q(db, "SELECT * FROM locations"), _q(db, "SELECT * FROM contacts"), truth)
     assert figures["present_on_platforms"] > 100
     assert figures["residence_hit@1_present"] >= 0.80, figures
+
+
+def test_confidence_is_the_calibrated_model_of_the_published_rows(run):
+    """``locate calibrate`` fits the model on features of the published tables: the
+    confidence a run publishes must be that model of those same rows (no train/serve skew)."""
+    from linkage import calibration, calibration_params
+
+    _, db, _ = run
+    as_of = date.fromisoformat(AS_OF)
+    for table, params in (("locations", calibration_params.LOCATIONS), ("contacts", calibration_params.CONTACTS)):
+        rows = _q(db, f"SELECT * FROM {table}")
+        again = calibration.place_features(rows, as_of).with_columns(
+            calibration.confidence_expr(params).alias("again"))
+        fitted = again.filter(pl.col("kind").is_in(list(params)))
+        assert fitted.height > 100, table
+        assert (fitted["again"] - fitted["confidence"]).abs().max() < 1e-9, table
 
 
 def test_every_file_accounts_for_its_rows(run):
