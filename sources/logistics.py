@@ -8,7 +8,8 @@ waybill_no:
 * 'send': person_* = sender_*, address = sender_address, event_time = pickup_time.
 
 Decisions:
-* Unreadable/truncated parquet, or missing columns -> file-level error naming them.
+* Unreadable/truncated parquet, or without waybill_no, pickup_time or receiver_address ->
+  file-level error naming them; other absent columns are read as empty (a warning).
 * Types are coerced: timestamp columns may be timestamps (naive = Beijing; tz-aware are
   converted to Beijing and made naive), dates, strings (several formats) or Unix epoch
   numbers (seconds, or ms when > 1e11); text columns of another type are cast to text.
@@ -40,7 +41,10 @@ SOURCE_KIND = "logistics"
 TEXT_COLUMNS = ["waybill_no", "sender_name", "sender_phone", "sender_address",
                 "receiver_name", "receiver_phone", "receiver_address", "sign_type"]
 TIME_COLUMNS = ["pickup_time", "sign_time"]
-REQUIRED = TEXT_COLUMNS + TIME_COLUMNS
+COLUMNS = TEXT_COLUMNS + TIME_COLUMNS
+# Without these a waybill says nothing usable (which parcel, when, to where); a courier that
+# does not export another column (a re-sent file without sender_phone) still has its rows read.
+REQUIRED = ["waybill_no", "pickup_time", "receiver_address"]
 FORMULA_CHECKED = ["waybill_no", "sender_name", "sender_phone", "sender_address",
                    "receiver_name", "receiver_phone", "receiver_address"]
 
@@ -174,15 +178,19 @@ def read(path: Path, *, rel_name: str, platform: str, sink=None,
         return C.error_result(rel_name, SOURCE_KIND, platform,
                               "parquet file lacks required column(s): " + ", ".join(missing),
                               OBSERVATION_SCHEMA)
-    nested = [f"{f.name} ({f.type})" for f in pf.schema_arrow if f.name in REQUIRED
+    nested = [f"{f.name} ({f.type})" for f in pf.schema_arrow if f.name in COLUMNS
               and (pa.types.is_nested(f.type) or pa.types.is_union(f.type))]
     if nested:
         return C.error_result(rel_name, SOURCE_KIND, platform,
                               "parquet column(s) hold lists or structures, not text or timestamps: "
                               + ", ".join(nested), OBSERVATION_SCHEMA)
-    extra = [c for c in names if c not in REQUIRED]
+    extra = [c for c in names if c not in COLUMNS]
     if extra:
         col.warnings.append("unknown column(s) ignored: " + ", ".join(extra))
+    absent = [c for c in COLUMNS if c not in names]
+    if absent:
+        col.warnings.append("column(s) absent, left empty: " + ", ".join(absent))
+    present = [c for c in COLUMNS if c in names]
 
     out = C.ChunkOutput(sink, rel_name, SOURCE_KIND, platform, OBSERVATION_SCHEMA, col)
     seen = C.SeenKeys()
@@ -193,7 +201,7 @@ def read(path: Path, *, rel_name: str, platform: str, sink=None,
     undelivered = 0
     try:
         for rg in range(pf.num_row_groups):
-            for table in _row_group_tables(pf, rg, chunk_rows):
+            for table in _row_group_tables(pf, rg, chunk_rows, present):
                 n = table.num_rows
                 frames.append(_validate(table, offset, col))
                 offset += n
@@ -215,14 +223,20 @@ def read(path: Path, *, rel_name: str, platform: str, sink=None,
     return out.finish(rows_read)
 
 
-def _row_group_tables(pf: pq.ParquetFile, rg: int, chunk_rows: int):
+def _row_group_tables(pf: pq.ParquetFile, rg: int, chunk_rows: int, present: list[str]):
     """The row group as one table, or in batches when it is larger than a chunk (an
-    exporter writing one huge row group must not make the reader hold all of it decoded)."""
+    exporter writing one huge row group must not make the reader hold all of it decoded);
+    columns the file lacks come as nulls."""
     if pf.metadata.row_group(rg).num_rows <= chunk_rows:
-        yield pf.read_row_group(rg, columns=REQUIRED)
-        return
-    for batch in pf.iter_batches(batch_size=chunk_rows, row_groups=[rg], columns=REQUIRED):
-        yield pa.Table.from_batches([batch])
+        tables = [pf.read_row_group(rg, columns=present)]
+    else:
+        tables = (pa.Table.from_batches([batch])
+                  for batch in pf.iter_batches(batch_size=chunk_rows, row_groups=[rg], columns=present))
+    for table in tables:
+        for c in COLUMNS:
+            if c not in present:
+                table = table.append_column(c, pa.nulls(table.num_rows, pa.string()))
+        yield table.select(COLUMNS)
 
 
 def _emit(frames: list[pl.DataFrame], rel_name: str, platform: str, col: C.Collector,

@@ -37,6 +37,7 @@ Decisions:
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -221,6 +222,9 @@ def _fast_frames(con, texts: pl.Series, lines: pl.Series) -> tuple[pl.DataFrame,
     return accounts.cast(_ACC_SCHEMA), events
 
 
+_LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
 def _python_line(ln: int, text: str, ended: bool, col: C.Collector, acc: dict, ev: dict) -> None:
     """One line the fast path does not take, read exactly as before."""
     try:
@@ -231,6 +235,14 @@ def _python_line(ln: int, text: str, ended: bool, col: C.Collector, acc: dict, e
     if type(obj) is not dict:
         col.add(ln, f"JSON {_json_type(obj)}, expected an object", text)
         return
+    if "\\u" in text and _LONE_SURROGATE.search(text):
+        try:
+            json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            # '\ud800' not followed by its low half: JSON allows the escape, Unicode has no
+            # such character, and no column can hold it.
+            col.add(ln, "text escapes a lone UTF-16 surrogate (\\ud800-\\udfff): not a character", text)
+            return
     try:
         vals = [_s(obj, k, "") for k in ACC_COLS]
         evs = []

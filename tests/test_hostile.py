@@ -336,7 +336,7 @@ def parquet_table(draw):
     n = draw(st.integers(0, 12))
     good = draw(st.lists(st.booleans(), min_size=n, max_size=n))
     cols = {}
-    names = draw(st.permutations(logistics.REQUIRED))
+    names = draw(st.permutations(logistics.COLUMNS))
     for c in names:
         t = draw(st.sampled_from(TIME_TYPES if c in logistics.TIME_COLUMNS else TEXT_TYPES))
         if c == "waybill_no" and draw(st.booleans()):
@@ -401,7 +401,7 @@ def test_fuzz_logistics_any_column_types_and_values(tmp_path_factory, case):
 @FAST
 @given(st.sets(st.sampled_from(logistics.REQUIRED), min_size=1))
 def test_fuzz_logistics_missing_columns_named_in_error(tmp_path_factory, missing):
-    cols = {c: pa.array(["x"], pa.string()) for c in logistics.REQUIRED if c not in missing}
+    cols = {c: pa.array(["x"], pa.string()) for c in logistics.COLUMNS if c not in missing}
     cols["other"] = pa.array([1])
     path = tmp_path_factory.mktemp("lo") / "c_waybills_20261127.parquet"
     pq.write_table(pa.table(cols), path)
@@ -505,7 +505,7 @@ def test_amounts_that_are_not_numbers(tmp_path):
 
 
 def _waybills(tmp_path, **columns) -> Path:
-    base = {c: pa.array(["W1", "W2"]) if c == "waybill_no" else pa.array(["x", "y"]) for c in logistics.REQUIRED}
+    base = {c: pa.array(["W1", "W2"]) if c == "waybill_no" else pa.array(["x", "y"]) for c in logistics.COLUMNS}
     base["pickup_time"] = pa.array(["2026/11/20 08:00:00"] * 2)
     base["sign_time"] = pa.array([None, None], pa.string())
     base.update(columns)

@@ -228,17 +228,20 @@ def test_social_fast_path_matches_python_on_tricky_lines(tmp_path, monkeypatch):
     assert fast.rows_kept > 10
 
 
-def test_a_lone_surrogate_escape_fails_the_file_as_before(tmp_path, monkeypatch):
-    # Python's JSON reader gives a string polars cannot hold; the fast path leaves such a
-    # line to it, so the file fails the same way with or without the fast path
+def test_a_lone_surrogate_escape_quarantines_its_line_only(tmp_path, monkeypatch):
+    # Python's JSON reader gives a string no column can hold; the fast path leaves such a
+    # line to it, and with or without the fast path that line alone is quarantined
     folder = tmp_path / "social"
     folder.mkdir()
-    (folder / "s_accounts_20261127.jsonl").write_text('{"uid": "a"}\n{"uid": "\\ud800x"}\n')
+    (folder / "s_accounts_20261127.jsonl").write_text(
+        '{"uid": "a"}\n{"uid": "\\ud800x"}\n{"uid": "b", "real_name": "\\ud83d\\ude00"}\n')
     (f,) = inbox.discover(tmp_path)
     fast = inbox.read_file(f)
     monkeypatch.setattr(social, "_json_connection", lambda: None)
     slow = inbox.read_file(f)
-    assert fast.error == slow.error and "UnicodeEncodeError" in fast.error
+    for res in (fast, slow):
+        assert res.error is None and res.rows_read == 3 and res.rows_kept == 2
+        assert res.quarantine["line"].to_list() == [2] and "surrogate" in res.quarantine["reason"][0]
 
 
 @FUZZ

@@ -658,10 +658,21 @@ def test_logistics_file_errors(tmp_path):
     notpq = tmp_path / "sf_waybills_20261129.parquet"
     notpq.write_text("waybill_no,sender_name\n")
     assert read_lo(notpq).error
-    missing = write_pq(tmp_path, [{k: v for k, v in wb().items() if k not in ("sign_time", "sender_phone")}],
-                       name="yt_waybills_20261127.parquet")
+    # A courier that exports no sign_time or sender_phone still has its waybills read (those
+    # fields empty, a warning naming them); without a receiver address there is nothing to read.
+    partial = write_pq(tmp_path, [{k: v for k, v in wb(f"W{i}").items() if k not in ("sign_time", "sender_phone")}
+                                  for i in range(3)], name="yt_waybills_20261127.parquet")
+    res = read_lo(partial)
+    assert res.error is None and res.rows_kept == 3 and res.rows.height == 6
+    assert any("sign_time" in w and "sender_phone" in w for w in res.warnings)
+    send = res.rows.filter(pl.col("event") == "send")
+    assert send["person_phone"].null_count() == 3 and send["person_name"].to_list() == ["某商家"] * 3
+    receive = res.rows.filter(pl.col("event") == "receive")
+    assert receive["event_time"].to_list() == [D(2026, 11, 20, 8)] * 3     # not signed: pickup time
+    missing = write_pq(tmp_path, [{k: v for k, v in wb().items() if k not in ("receiver_address", "pickup_time")}],
+                       name="yd_waybills_20261127.parquet")
     res = read_lo(missing)
-    assert res.error and "sign_time" in res.error and "sender_phone" in res.error
+    assert res.error and "receiver_address" in res.error and "pickup_time" in res.error
     empty = write_pq(tmp_path, [], name="zt_waybills_20261127.parquet")
     res = read_lo(empty)
     assert res.error is None and res.rows_read == 0 and res.warnings
