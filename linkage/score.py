@@ -348,13 +348,17 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
     ``progress`` is told each pass.
     """
     say = progress or (lambda _msg: None)
+    # A store may drop the pairs that do not link as soon as they are scored: a pass
+    # re-scores a debtor's pairs whole, and only links are published.
+    slim = not getattr(store, "keeps_unlinked", True)
+    trim = (lambda x: x.filter(pl.col("probability") >= LINK_THRESHOLD) if slim and x is not None else x)
     freqs, population = stats
     phones = debtor_phones(debtors)
     first = _pass(debtors, phones, pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8}))
     say(f"linkage pass 1: {debtors.height:,} debtors, {len(store.keys())} bucket(s)")
     for b in store.keys():
         obs = store.load(b)
-        scored = _one_pass(obs, first, freqs, population) if obs.height else None
+        scored = trim(_one_pass(obs, first, freqs, population)) if obs.height else None
         # Doors are learned from near-certain links only: their parcels' addresses are read now.
         store.save(b, prepare.ensure_addresses(obs, _sure(scored)), scored)
     signature = pl.DataFrame(schema={"id_number": pl.Utf8, "sig": pl.Utf8})
@@ -386,7 +390,7 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
             obs, scored = store.load(b), store.scored(b)
             if obs.height == 0:
                 continue
-            rescored = _one_pass(obs, again, freqs, population)
+            rescored = trim(_one_pass(obs, again, freqs, population))
             kept = scored.join(changed, on="id_number", how="anti") if scored is not None else None
             scored = rescored if kept is None else pl.concat([kept, rescored.select(kept.columns)], how="vertical")
             store.save(b, prepare.ensure_addresses(obs, _sure(scored)), scored)

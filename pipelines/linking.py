@@ -69,6 +69,9 @@ class NightBuckets:
         self._dirty: set[int] = set()              # changed since read from disk
         self._persisted: set[int] = set()          # prepared/<b>.parquet written
 
+    # Pairs that do not link are not kept between passes (see ``score.link_buckets``).
+    keeps_unlinked = False
+
     def keys(self) -> list[int]:
         return list(range(self.n))
 
@@ -120,7 +123,8 @@ class NightBuckets:
         # Passes sweep the buckets in order: evicting the most recently used other bucket
         # keeps the same ones in memory sweep after sweep (least recent would evict each
         # bucket just before it is needed again).
-        while len(self._cache) > 1 and sum(o.height for o, _ in self._cache.values()) > self.cache_rows:
+        while len(self._cache) > 1 and sum(o.height + (p.height if p is not None else 0)
+                                           for o, p in self._cache.values()) > self.cache_rows:
             old = [b for b in self._cache if b != bucket][-1]
             entry = self._cache.pop(old)
             if old in self._dirty:
