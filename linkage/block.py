@@ -19,6 +19,7 @@ import polars as pl
 NAME_BLOCK_CAP = 30
 NAME_BLOCKS = False
 MASK_BLOCK_CAP = 50
+WEAK_ID_BLOCK_CAP = 30
 
 PAIR_SCHEMA = {"id_number": pl.Utf8, "obs_id": pl.Utf8, "block": pl.Utf8}
 
@@ -82,15 +83,22 @@ def _masked_id_block(acc: pl.DataFrame, debtors: pl.DataFrame) -> pl.DataFrame:
     out = []
     for sl in m["_sl"].unique().to_list():
         part = m.filter(pl.col("_sl") == sl)
-        d = debtors.select("id_number", "dn_surname", pl.col("id_number").str.slice(18 - sl, sl).alias("_suf"))
+        d = debtors.select("id_number", "dn_surname", "dn_name",
+                           pl.col("id_number").str.slice(18 - sl, sl).alias("_suf"))
         strong = part.filter((pl.col("_pl") + pl.col("_sl")) >= 8)
         weak = part.filter((pl.col("_pl") + pl.col("_sl")) < 8)
         j1 = strong.join(d, left_on="ai_suffix", right_on="_suf", how="inner")
-        # Few visible characters: the surname must agree too, or blocks explode.
+        # Few visible characters: the surname must agree too, or blocks explode; where more
+        # than WEAK_ID_BLOCK_CAP debtors share the suffix and surname (王, 1X among a million
+        # debtors), the full name must.
+        crowded = (pl.len().over("_suf", "dn_surname") > WEAK_ID_BLOCK_CAP)
+        d = d.with_columns(crowded.alias("_crowded"))
         j2 = weak.filter(pl.col("an_surname").is_not_null()).join(
-            d, left_on=["ai_suffix", "an_surname"], right_on=["_suf", "dn_surname"], how="inner"
-        )
-        for j in (j1, j2):
+            d.filter(~pl.col("_crowded")), left_on=["ai_suffix", "an_surname"], right_on=["_suf", "dn_surname"],
+            how="inner")
+        j3 = weak.filter(pl.col("an_kind") == "full").join(
+            d.filter(pl.col("_crowded")), left_on=["ai_suffix", "an_name"], right_on=["_suf", "dn_name"], how="inner")
+        for j in (j1, j2, j3):
             j = j.filter(pl.col("id_number").str.starts_with(pl.col("ai_prefix").fill_null("")))
             out.append(j.select("account_key", "id_number"))
     return pl.concat(out) if out else pl.DataFrame(schema={"account_key": pl.Utf8, "id_number": pl.Utf8})
