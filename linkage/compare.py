@@ -5,6 +5,7 @@ Masked values are compatible, incompatible or unknown against a full value.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -55,53 +56,73 @@ def id_level(id_col: str = "id_number", prefix: str = "ai_") -> pl.Expr:
     )
 
 
-def phone_level(prefix: str) -> pl.Expr:
-    """Needs list columns current_phones, roster_phones, phone_mask_keys, learned_masks,
-    household_phones and household_masks on the pair."""
-    kind, digits, mask = (pl.col(f"{prefix}{x}") for x in ("kind", "digits", "mask_key"))
-    has_phones = (pl.col("roster_phones").list.len() + pl.col("current_phones").list.len()) > 0
-    return (
+@dataclass
+class DebtorSide:
+    """What comparisons read of the debtors, built once per linkage pass (``debtor_side``)
+    for any number of observation buckets.  Phones are tables to join on, not lists on each
+    pair: a pass's pairs are millions, and lists of every debtor's phones on each of them
+    were most of a pass's memory."""
+
+    people: pl.DataFrame   # id_number, dn_name, dn_surname, _has_phones
+    numbers: pl.DataFrame  # id_number, digits, _current, _roster, _household (one row per pair)
+    masks: pl.DataFrame    # id_number, mask, _learned, _own_mask, _household_mask
+
+
+def debtor_side(debtors: pl.DataFrame, phones: pl.DataFrame) -> DebtorSide:
+    """``phones``: ``block.debtor_phones`` (origin roster, current, current_mask, household)."""
+    origin = pl.col("origin")
+    numbers = phones.filter(pl.col("phone").is_not_null()).group_by("id_number", pl.col("phone").alias("digits")).agg(
+        (origin == "current").any().alias("_current"), (origin == "roster").any().alias("_roster"),
+        (origin == "household").any().alias("_household"))
+    masks = phones.filter(pl.col("mask_key").is_not_null()).group_by("id_number", pl.col("mask_key").alias("mask")).agg(
+        (origin == "current_mask").any().alias("_learned"), (origin != "household").any().alias("_own_mask"),
+        (origin == "household").any().alias("_household_mask"))
+    current = phones.filter((origin == "current") & pl.col("phone").is_not_null()).select("id_number").unique()
+    people = debtors.select(
+        "id_number", "dn_name", "dn_surname",
+        (pl.col("roster_phones").list.len().fill_null(0) > 0).alias("_roster_any"),
+    ).join(current.with_columns(pl.lit(True).alias("_current_any")), on="id_number", how="left").select(
+        "id_number", "dn_name", "dn_surname",
+        (pl.col("_roster_any") | pl.col("_current_any").fill_null(False)).alias("_has_phones"))
+    return DebtorSide(people, numbers, masks)
+
+
+def _with_phone_level(x: pl.DataFrame, side: DebtorSide, prefix: str, out: str) -> pl.DataFrame:
+    """``x`` with column ``out``: how the observation's phone (``prefix`` ap_ or pp_) compares
+    with the debtor's phones.  A full number: the debtor's current one, a roster one, one
+    fitting a mask the debtor was seen using, a family member's; a masked one: fitting one
+    of the debtor's own, or a family member's."""
+    digits, mask = f"{prefix}digits", f"{prefix}mask_key"
+    x = x.join(side.numbers, left_on=["id_number", digits], right_on=["id_number", "digits"], how="left",
+               maintain_order="left")
+    x = x.join(side.masks, left_on=["id_number", mask], right_on=["id_number", "mask"], how="left",
+               maintain_order="left")
+    flag = {c: pl.col(c).fill_null(False) for c in ("_current", "_roster", "_household", "_learned", "_own_mask",
+                                                     "_household_mask")}
+    kind, has_phones = pl.col(f"{prefix}kind"), pl.col("_has_phones")
+    level = (
         pl.when(kind.is_in(["mobile", "landline"])).then(
-            pl.when(pl.col("current_phones").list.contains(digits)).then(pl.lit("exact_current"))
-            .when(pl.col("roster_phones").list.contains(digits)).then(pl.lit("exact_roster"))
-            .when(pl.col("learned_masks").list.contains(mask)).then(pl.lit("compatible"))
-            .when(pl.col("household_phones").list.contains(digits)).then(pl.lit("household"))
+            pl.when(flag["_current"]).then(pl.lit("exact_current"))
+            .when(flag["_roster"]).then(pl.lit("exact_roster"))
+            .when(flag["_learned"]).then(pl.lit("compatible"))
+            .when(flag["_household"]).then(pl.lit("household"))
             .when(has_phones).then(pl.lit("mismatch"))
             .otherwise(pl.lit("unknown"))
         )
         .when(kind == "masked").then(
-            pl.when(pl.col("phone_mask_keys").list.contains(mask)).then(pl.lit("compatible"))
-            .when(pl.col("household_masks").list.contains(mask)).then(pl.lit("household"))
+            pl.when(flag["_own_mask"]).then(pl.lit("compatible"))
+            .when(flag["_household_mask"]).then(pl.lit("household"))
             .when(has_phones).then(pl.lit("mismatch"))
             .otherwise(pl.lit("unknown"))
         )
         .otherwise(pl.lit("unknown"))
     )
-
-
-def debtor_side(debtors: pl.DataFrame, phones: pl.DataFrame) -> pl.DataFrame:
-    """What comparisons read of each debtor: name, surname and phones by origin (built once
-    per linkage pass, for any number of observation buckets)."""
-    ph = phones.group_by("id_number").agg(
-        pl.col("phone").filter(pl.col("origin") == "current").unique().alias("current_phones"),
-        pl.col("mask_key").filter(pl.col("origin") != "household").drop_nulls().unique().alias("phone_mask_keys"),
-        pl.col("phone").filter(pl.col("origin") == "household").drop_nulls().unique().alias("household_phones"),
-        pl.col("mask_key").filter(pl.col("origin") == "household").drop_nulls().unique().alias("household_masks"),
-        pl.col("mask_key").filter(pl.col("origin") == "current_mask").drop_nulls().unique().alias("learned_masks"),
-    )
-    d = debtors.select("id_number", "dn_name", "dn_surname", "roster_phones").join(ph, on="id_number", how="left").with_columns(
-        pl.col("current_phones").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
-        pl.col("phone_mask_keys").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
-        pl.col("learned_masks").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
-        pl.col("household_phones").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
-        pl.col("household_masks").fill_null(pl.lit([], dtype=pl.List(pl.Utf8))),
-    )
-    return d
+    return x.with_columns(level.alias(out)).drop(list(flag))
 
 
 def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFrame,
                   doors: pl.DataFrame | None = None, areas: pl.DataFrame | None = None,
-                  side: pl.DataFrame | None = None) -> pl.DataFrame:
+                  side: DebtorSide | None = None) -> pl.DataFrame:
     """Comparison levels for each candidate pair (``side``: ``debtor_side`` if already built).
 
     Output columns: id_number, obs_id, block, lvl_account_id, lvl_account_name,
@@ -110,7 +131,9 @@ def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
     d = side if side is not None else debtor_side(debtors, phones)
     ocols = ["obs_id", "account_key", "account_name", "person_name", "place_key", "area_key", "an_name", "an_kind", "an_pinyin",
              "pn_name", "pn_kind", "pn_pinyin"] + [c for c in obs.columns if c[:3] in ("ai_", "ap_", "pp_")]
-    x = pairs.join(obs.select(ocols), on="obs_id", how="left").join(d, on="id_number", how="left")
+    x = pairs.join(obs.select(ocols), on="obs_id", how="left").join(d.people, on="id_number", how="left")
+    x = _with_phone_level(x, d, "ap_", "lvl_account_phone")
+    x = _with_phone_level(x, d, "pp_", "lvl_recipient_phone")
     if doors is not None and doors.height:
         x = x.join(doors.with_columns(pl.lit(True).alias("_door")), on=["id_number", "place_key"], how="left")
     else:
@@ -127,8 +150,6 @@ def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
     holder_phone = pl.col("pp_mask_key").is_not_null() & (pl.col("pp_mask_key") == pl.col("ap_mask_key"))
     x = x.with_columns(
         id_level().alias("lvl_account_id"),
-        phone_level("ap_").alias("lvl_account_phone"),
-        phone_level("pp_").alias("lvl_recipient_phone"),
         pl.col("account_key").is_not_null().alias("has_account"),
         same_name.fill_null(False).alias("_holder_name"),
         holder_phone.fill_null(False).alias("_holder_phone"),

@@ -23,7 +23,7 @@ import polars as pl
 from linkage import address_scope, names, prepare
 from linkage import weights as W
 from linkage.block import BlockKeys, block_keys, debtor_phones, pairs_for
-from linkage.compare import OWN_NAME_LEVELS, compare_pairs, debtor_side
+from linkage.compare import OWN_NAME_LEVELS, DebtorSide, compare_pairs, debtor_side
 
 LINK_THRESHOLD = 0.5          # below this an observation is not linked (and not retained)
 CURRENT_PHONE_THRESHOLD = 0.95
@@ -252,7 +252,7 @@ class _Pass:
     doors: pl.DataFrame
     areas: pl.DataFrame | None
     keys: BlockKeys
-    side: pl.DataFrame
+    side: DebtorSide
 
 
 def _pass(debtors, phones, doors, areas=None) -> _Pass:

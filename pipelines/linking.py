@@ -55,8 +55,8 @@ class NightBuckets:
 
     Layout under ``root``: ``prepared/<b>/part-<i>.parquet`` while chunks arrive;
     ``prepared/<b>.parquet`` (the bucket, written the first time it leaves memory),
-    ``parsed/<b>.parquet`` (addresses read since) and ``scored/<b>.parquet`` (its scored
-    pairs), written when it leaves memory changed.
+    ``parsed/<b>.parquet`` (addresses read since, by row position) and ``scored/<b>.parquet``
+    (its scored pairs), written when it leaves memory changed.
     """
 
     def __init__(self, root: Path, n: int, cache_rows: int = CACHE_ROWS):
@@ -138,7 +138,8 @@ class NightBuckets:
             self._persisted.add(bucket)
             self._parsed_rows[bucket] = n_parsed
         elif n_parsed != self._parsed_rows.get(bucket, 0):
-            parsed = obs.filter(pl.col("address_parsed")).select("obs_id", *prepare.ADDRESS_FIELDS, "address_parsed")
+            parsed = obs.with_row_index("_row").filter(pl.col("address_parsed")).select(
+                "_row", *prepare.ADDRESS_FIELDS, "address_parsed")
             _write(parsed, self.root / "parsed" / f"{bucket}.parquet")
             self._parsed_rows[bucket] = n_parsed
         path = self.root / "scored" / f"{bucket}.parquet"
@@ -153,7 +154,9 @@ class NightBuckets:
         obs = pl.read_parquet(self.root / "prepared" / f"{bucket}.parquet")
         parsed = self.root / "parsed" / f"{bucket}.parquet"
         if parsed.exists() and obs.height:
-            obs = obs.update(pl.read_parquet(parsed), on="obs_id", how="left", include_nulls=True)
+            # Rows by position: the bucket's row order is the one it was first written in.
+            read = pl.read_parquet(parsed)
+            obs = prepare.put_rows(obs, read.get_column("_row"), read.drop("_row"))
         path = self.root / "scored" / f"{bucket}.parquet"
         scored = pl.read_parquet(path) if path.exists() else None
         self._keep(bucket, obs, scored, dirty=False)

@@ -75,3 +75,19 @@ def test_area_people_counts_unread_mentions_in_the_same_city_only():
     unread = address_scope.area_people(o, areas)["area_people"][0]
     read = address_scope.area_people(prepare.ensure_addresses(o, o["obs_id"]), areas)["area_people"][0]
     assert unread == read == 6
+
+
+def test_ensure_addresses_reads_exactly_the_rows_asked_for_in_place():
+    raw = ["浙江省杭州市西湖区文三路100号", "浙江省嘉兴市南湖区湖畔嘉园12幢3单元501室", "上海市浦东新区世纪大道8号",
+           "浙江省杭州市西湖区文三路100号"]
+    o = pl.DataFrame({"obs_id": ["a", "b", "c", "d"], "address_raw": raw}).with_columns(
+        [pl.lit(None, t).alias(c) for c, t in prepare.ADDRESS_FIELDS.items()]
+        + [pl.lit(False).alias("address_parsed")])
+    out = prepare.ensure_addresses(o, pl.Series(["d", "b"]))
+    assert out["obs_id"].to_list() == ["a", "b", "c", "d"]
+    assert out["address_parsed"].to_list() == [False, True, False, True]
+    assert out["district"].to_list()[0] is None and out["district"].to_list()[2] is None
+    direct = prepare.normalise_addresses(pl.Series([raw[1], raw[3]]))
+    assert out.filter(pl.col("address_parsed")).select(list(prepare.ADDRESS_FIELDS)).equals(direct)
+    # Asking again reads nothing more and changes nothing.
+    assert prepare.ensure_addresses(out, pl.Series(["b"])).equals(out)
