@@ -89,7 +89,9 @@ def _found(text: pl.Expr, patterns: list[str]) -> pl.Expr:
 def _scan(obs: pl.DataFrame, mentions: list[str], words: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The distinct unread addresses naming one of ``mentions`` (one row per address and
     mention, with its digit runs and the ``words`` it contains), and the unread rows at them."""
-    unread = obs.filter(~pl.col("address_parsed") & pl.col("address_raw").is_not_null())
+    # Only the columns used: a bucket's rows are wide, and filtering copies every column.
+    unread = obs.select("obs_id", "address_raw", "address_parsed", "pn_name", "pn_kind", "pn_pinyin", "pp_digits",
+                        "account_key").filter(~pl.col("address_parsed") & pl.col("address_raw").is_not_null())
     raw = pl.col("address_raw")
     addr = unread.select("address_raw").unique()
     addr = addr.filter(raw.str.contains_any(mentions)) if mentions else addr.clear()
@@ -196,8 +198,8 @@ def plan(obs: pl.DataFrame, debtors: pl.DataFrame, doors: pl.DataFrame,
 
 
 def _read_people(obs: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
-    return (obs.filter(pl.col("area_key").is_in(keys["area_key"].implode()))
-            .select("area_key", pl.coalesce("pp_digits", "account_key", "pn_name").alias("who")).drop_nulls())
+    return (obs.select("area_key", pl.coalesce("pp_digits", "account_key", "pn_name").alias("who"))
+            .filter(pl.col("area_key").is_in(keys["area_key"].implode())).drop_nulls())
 
 
 def _area_keys(areas: pl.DataFrame) -> pl.DataFrame:

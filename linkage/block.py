@@ -58,7 +58,7 @@ def accounts(obs: pl.DataFrame) -> pl.DataFrame:
     """One row per platform account with its verified attributes."""
     cols = [c for c in obs.columns if c[:3] in ("an_", "ai_", "ap_")]
     return (
-        obs.filter(pl.col("account_key").is_not_null())
+        obs.select("account_key", *cols).filter(pl.col("account_key").is_not_null())
         .group_by("account_key")
         .agg([pl.col(c).drop_nulls().first() for c in cols])
     )

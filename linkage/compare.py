@@ -60,12 +60,12 @@ def id_level(id_col: str = "id_number", prefix: str = "ai_") -> pl.Expr:
 class DebtorSide:
     """What comparisons read of the debtors, built once per linkage pass (``debtor_side``)
     for any number of observation buckets.  Phones are tables to join on, not lists on each
-    pair: a pass's pairs are millions, and lists of every debtor's phones on each of them
-    were most of a pass's memory."""
+    pair: a pass's pairs are millions, and a copy of the debtor's phone lists on each of
+    them costs hundreds of bytes a pair."""
 
     people: pl.DataFrame   # id_number, dn_name, dn_surname, _has_phones
-    numbers: pl.DataFrame  # id_number, digits, _current, _roster, _household (one row per pair)
-    masks: pl.DataFrame    # id_number, mask, _learned, _own_mask, _household_mask
+    numbers: pl.DataFrame  # id_number, digits, _current, _roster, _household (a row per debtor and number)
+    masks: pl.DataFrame    # id_number, mask, _learned, _own_mask, _household_mask (a row per debtor and mask)
 
 
 def debtor_side(debtors: pl.DataFrame, phones: pl.DataFrame) -> DebtorSide:

@@ -40,16 +40,18 @@ def name_people(obs: pl.DataFrame) -> pl.DataFrame:
     A person is an identity as well as we can tell without linking: an account or a full
     phone.
     """
+    # Lazy, so that only the columns used are filtered (a bucket's rows are wide).
+    lazy = obs.lazy()
     people = [
-        obs.filter(pl.col("an_kind") == "full").select(pl.col("an_name").alias("name"), pl.col("account_key").alias("who")),
-        obs.filter(pl.col("pn_kind") == "full").select(
+        lazy.filter(pl.col("an_kind") == "full").select(pl.col("an_name").alias("name"), pl.col("account_key").alias("who")),
+        lazy.filter(pl.col("pn_kind") == "full").select(
             pl.col("pn_name").alias("name"),
             # A parcel with neither a full phone nor an account cannot be told apart from the
             # same person's other parcels: counting it would inflate both N and name counts.
             pl.coalesce(pl.col("pp_digits"), pl.col("account_key")).alias("who"),
         ),
     ]
-    return pl.concat(people).drop_nulls().unique()
+    return pl.concat(people).drop_nulls().unique().collect()
 
 
 def name_frequencies(obs: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], int]:
@@ -356,14 +358,20 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
     phones = debtor_phones(debtors)
     first = _pass(debtors, phones, pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8}))
     say(f"linkage pass 1: {debtors.height:,} debtors, {len(store.keys())} bucket(s)")
+    # What each bucket's near-certain links teach, kept as the bucket is saved: the next
+    # pass needs it from every bucket, and re-reading them all for it costs a sweep.
+    learned: dict[int, tuple] = {}
     for b in store.keys():
         obs = store.load(b)
         scored = trim(_one_pass(obs, first, freqs, population)) if obs.height else None
         # Doors are learned from near-certain links only: their parcels' addresses are read now.
-        store.save(b, prepare.ensure_addresses(obs, _sure(scored)), scored)
+        obs = prepare.ensure_addresses(obs, _sure(scored))
+        store.save(b, obs, scored)
+        if scored is not None:
+            learned[b] = _learn(scored, obs)
     signature = pl.DataFrame(schema={"id_number": pl.Utf8, "sig": pl.Utf8})
     for n in range(2, max_passes + 1):
-        current, doors, areas, household = _learned(store)
+        current, doors, areas, household = _learned(learned)
         new_sig = _learned_signature(current, doors, household, areas)
         changed = pl.concat([new_sig.join(signature, on=["id_number", "sig"], how="anti").select("id_number"),
                              signature.join(new_sig, on="id_number", how="anti").select("id_number")]).unique()
@@ -393,7 +401,9 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
             rescored = trim(_one_pass(obs, again, freqs, population))
             kept = scored.join(changed, on="id_number", how="anti") if scored is not None else None
             scored = rescored if kept is None else pl.concat([kept, rescored.select(kept.columns)], how="vertical")
-            store.save(b, prepare.ensure_addresses(obs, _sure(scored)), scored)
+            obs = prepare.ensure_addresses(obs, _sure(scored))
+            store.save(b, obs, scored)
+            learned[b] = _learn(scored, obs)
     for b in store.keys():
         obs, scored = store.load(b), store.scored(b)
         if scored is None:
@@ -407,22 +417,20 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
                                      how="vertical"))
 
 
-def _learned(store) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(current phones, known doors, known areas, household phones) of every bucket's
-    near-certain links; each is a row-wise reading of a bucket's own pairs."""
-    parts: list[tuple] = []
-    for b in store.keys():
-        scored = store.scored(b)
-        if scored is None:
-            continue
-        obs = store.load(b)
-        parts.append((current_phones(scored, obs), known_doors(scored, obs), known_areas(scored, obs),
-                      household_phones(scored, obs)))
+def _learn(scored: pl.DataFrame, obs: pl.DataFrame) -> tuple[pl.DataFrame, ...]:
+    """(current phones, known doors, known areas, household phones) of a bucket's
+    near-certain links: a row-wise reading of the bucket's own pairs."""
+    return (current_phones(scored, obs), known_doors(scored, obs), known_areas(scored, obs),
+            household_phones(scored, obs))
+
+
+def _learned(parts: dict[int, tuple]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """What every bucket's near-certain links teach (``_learn`` of each), together."""
     schemas = ({"id_number": pl.Utf8, "phone": pl.Utf8, "mask_key": pl.Utf8},
                {"id_number": pl.Utf8, "place_key": pl.Utf8}, {"id_number": pl.Utf8, "area_key": pl.Utf8},
                {"id_number": pl.Utf8, "phone": pl.Utf8, "mask_key": pl.Utf8})
     current, doors, areas, household = (
-        pl.concat([p[i] for p in parts], how="vertical").unique() if parts else pl.DataFrame(schema=schemas[i])
+        pl.concat([p[i] for p in parts.values()], how="vertical").unique() if parts else pl.DataFrame(schema=schemas[i])
         for i in range(4))
     return current, doors, areas, household.join(current, on=["id_number", "mask_key"], how="anti")
 

@@ -32,7 +32,7 @@ log = logging.getLogger("locate.night")
 
 BUCKET_ROWS = 1_000_000
 CACHE_ROWS = 4_000_000       # prepared rows held in memory at once (about 400 bytes each)
-GROUP_LINKS = 2_000_000
+GROUP_LINKS = 1_000_000     # links ranked at once (ranking needs a few kB a link)
 CHUNK_ROWS = 1_000_000
 LINK_COLUMNS = ["id_number", "obs_id", "probability", "match_weight", "via", "evidence"]
 
@@ -68,6 +68,7 @@ class NightBuckets:
         self._parsed_rows: dict[int, int] = {}
         self._dirty: set[int] = set()              # changed since read from disk
         self._persisted: set[int] = set()          # prepared/<b>.parquet written
+        self._released = False
 
     # Pairs that do not link are not kept between passes (see ``score.link_buckets``).
     keeps_unlinked = False
@@ -132,14 +133,14 @@ class NightBuckets:
                 self._dirty.discard(old)
 
     def _spill(self, bucket: int, obs: pl.DataFrame, scored: pl.DataFrame | None) -> None:
-        n_parsed = obs.filter(pl.col("address_parsed")).height if obs.width else 0
+        n_parsed = int(obs.get_column("address_parsed").sum()) if obs.width else 0
         if bucket not in self._persisted:
             _write(obs, self.root / "prepared" / f"{bucket}.parquet")
             self._persisted.add(bucket)
             self._parsed_rows[bucket] = n_parsed
         elif n_parsed != self._parsed_rows.get(bucket, 0):
-            parsed = obs.with_row_index("_row").filter(pl.col("address_parsed")).select(
-                "_row", *prepare.ADDRESS_FIELDS, "address_parsed")
+            parsed = obs.select(*prepare.ADDRESS_FIELDS, "address_parsed").with_row_index("_row").filter(
+                pl.col("address_parsed"))
             _write(parsed, self.root / "parsed" / f"{bucket}.parquet")
             self._parsed_rows[bucket] = n_parsed
         path = self.root / "scored" / f"{bucket}.parquet"
@@ -151,6 +152,8 @@ class NightBuckets:
     def _get(self, bucket: int) -> tuple[pl.DataFrame, pl.DataFrame | None]:
         if bucket in self._cache:
             return self._cache[bucket]
+        if self._released:
+            raise RuntimeError("the night's buckets were released: nothing may read them after ranking")
         obs = pl.read_parquet(self.root / "prepared" / f"{bucket}.parquet")
         parsed = self.root / "parsed" / f"{bucket}.parquet"
         if parsed.exists() and obs.height:
@@ -161,6 +164,13 @@ class NightBuckets:
         scored = pl.read_parquet(path) if path.exists() else None
         self._keep(bucket, obs, scored, dirty=False)
         return obs, scored
+
+    def release(self) -> None:
+        """Let go of the buckets held in memory, unsaved changes and all: for when nothing
+        will read them again (ranking works on its own copies of the links)."""
+        self._cache.clear()
+        self._dirty.clear()
+        self._released = True
 
     def load(self, bucket: int) -> pl.DataFrame:
         return self._get(bucket)[0]
@@ -258,7 +268,8 @@ OUTPUTS = ("links", "locations", "contacts", "location_evidence", "observations"
 def rank_night(buckets: NightBuckets, debtors: pl.DataFrame, as_of: date, run_id: str, out: Path) -> None:
     """Rank the places and phones of ``debtors`` from the buckets' links, one group of
     debtors at a time, into parquet under ``out/<output>/<group>.parquet`` (``OUTPUTS``;
-    ``observations``: the linked rows, an observation linked in two groups twice)."""
+    ``observations``: the linked rows, an observation linked in two groups twice).  The
+    buckets are released: nothing reads them after this."""
     total_links = 0
     for b in buckets.keys():
         s = buckets.scored(b)
@@ -279,6 +290,9 @@ def rank_night(buckets: NightBuckets, debtors: pl.DataFrame, as_of: date, run_id
             _write(part.drop("_group"), staged / str(g) / f"links-{b}.parquet")
             _write(obs.join(part.select("obs_id").unique(), on="obs_id", how="semi"),
                    staged / str(g) / f"obs-{b}.parquet")
+    # Ranking holds a group's links with their observations (a few kB a link): the
+    # buckets' memory is given back first.
+    buckets.release()
     run = pl.lit(run_id)
     log.info(f"ranking {total_links:,} links in {groups} group(s) of debtors")
     for g in range(groups):
