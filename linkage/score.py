@@ -340,6 +340,10 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
     ``save(b, obs, scored)``: ``MemoryBuckets``, or buckets on disk for a night too big for
     memory.  An account's rows are all in one bucket (blocks on verified fields group an
     account's rows), so a bucket's pairs are those the whole night in one frame would give.
+    Within a pass the buckets are independent: each is one call of a step (``STEPS``) on the
+    bucket and what the pass shares; a store with an ``each(step, shared)`` method runs them
+    itself (on other processes or machines, see ``pipelines.linking``), otherwise they run
+    here one after another (``each_bucket``).
 
     Each pass feeds the next the phones and doors seen on near-certain links, until
     nothing new is learned (or ``max_passes``): a phone found on the debtor's own
@@ -350,25 +354,18 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
     ``progress`` is told each pass.
     """
     say = progress or (lambda _msg: None)
+    each = getattr(store, "each", None) or (lambda step, shared: each_bucket(store, step, shared))
     # A store may drop the pairs that do not link as soon as they are scored: a pass
     # re-scores a debtor's pairs whole, and only links are published.
     slim = not getattr(store, "keeps_unlinked", True)
-    trim = (lambda x: x.filter(pl.col("probability") >= LINK_THRESHOLD) if slim and x is not None else x)
     freqs, population = stats
     phones = debtor_phones(debtors)
     first = _pass(debtors, phones, pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8}))
     say(f"linkage pass 1: {debtors.height:,} debtors, {len(store.keys())} bucket(s)")
     # What each bucket's near-certain links teach, kept as the bucket is saved: the next
     # pass needs it from every bucket, and re-reading them all for it costs a sweep.
-    learned: dict[int, tuple] = {}
-    for b in store.keys():
-        obs = store.load(b)
-        scored = trim(_one_pass(obs, first, freqs, population)) if obs.height else None
-        # Doors are learned from near-certain links only: their parcels' addresses are read now.
-        obs = prepare.ensure_addresses(obs, _sure(scored))
-        store.save(b, obs, scored)
-        if scored is not None:
-            learned[b] = _learn(scored, obs)
+    learned = {b: r for b, r in each("first", dict(p=first, freqs=freqs, population=population, slim=slim)).items()
+               if r is not None}
     signature = pl.DataFrame(schema={"id_number": pl.Utf8, "sig": pl.Utf8})
     for n in range(2, max_passes + 1):
         current, doors, areas, household = _learned(learned)
@@ -386,35 +383,71 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
         # Parcels that may be to a learned door, or at a learned area under the debtor's own
         # name, need their address read before blocking on it; how many people each area
         # holds is counted over every bucket before any is scored.
-        people = []
-        for b in store.keys():
-            obs = store.load(b)
-            to_read, at = address_scope.plan(obs, again_debtors, again_doors, again_areas)
-            people.append(at)
-            if to_read.len():
-                store.save(b, prepare.ensure_addresses(obs, to_read), store.scored(b))
+        people = list(each("scope", dict(debtors=again_debtors, doors=again_doors, areas=again_areas)).values())
         again = _pass(again_debtors, phones, again_doors, address_scope.count_people(people, again_areas))
-        for b in store.keys():
-            obs, scored = store.load(b), store.scored(b)
-            if obs.height == 0:
-                continue
-            rescored = trim(_one_pass(obs, again, freqs, population))
-            kept = scored.join(changed, on="id_number", how="anti") if scored is not None else None
-            scored = rescored if kept is None else pl.concat([kept, rescored.select(kept.columns)], how="vertical")
-            obs = prepare.ensure_addresses(obs, _sure(scored))
-            store.save(b, obs, scored)
-            learned[b] = _learn(scored, obs)
+        learned |= {b: r for b, r in each("again", dict(p=again, changed=changed, freqs=freqs,
+                                                         population=population, slim=slim)).items()
+                    if r is not None}
+    each("final", {})
+
+
+def each_bucket(store, step: str, shared: dict) -> dict:
+    """``STEPS[step]`` on every bucket of ``store`` in turn, here: {bucket: what it returns}.
+    A bucket is saved only if the step changed it."""
+    out = {}
     for b in store.keys():
         obs, scored = store.load(b), store.scored(b)
-        if scored is None:
-            store.save(b, obs, pl.DataFrame(schema=SCORED_SCHEMA))
-            continue
-        obs = prepare.ensure_addresses(obs, scored.filter(pl.col("probability") >= LINK_THRESHOLD)["obs_id"])
-        links = with_evidence(scored.filter(pl.col("probability") >= LINK_THRESHOLD))
-        rest = scored.filter(pl.col("probability") < LINK_THRESHOLD).with_columns(
-            pl.lit(None, pl.Utf8).alias("evidence"))
-        store.save(b, obs, pl.concat([links.select(list(SCORED_SCHEMA)), rest.select(list(SCORED_SCHEMA))],
-                                     how="vertical"))
+        new_obs, new_scored, out[b] = STEPS[step](obs, scored, **shared)
+        if new_obs is not obs or new_scored is not scored:
+            store.save(b, new_obs, new_scored)
+    return out
+
+
+# The steps of a pass, one bucket each: (bucket's observations, its scored pairs or None,
+# what the pass shares) -> (observations, scored pairs, what the driver gathers).  A step
+# returns the very frames it was given when it changed nothing.
+
+def _trim(x: pl.DataFrame | None, slim: bool) -> pl.DataFrame | None:
+    return x.filter(pl.col("probability") >= LINK_THRESHOLD) if slim and x is not None else x
+
+
+def _first_step(obs, scored, *, p: _Pass, freqs, population, slim):
+    if obs.height == 0:
+        return obs, scored, None
+    scored = _trim(_one_pass(obs, p, freqs, population), slim)
+    # Doors are learned from near-certain links only: their parcels' addresses are read now.
+    obs = prepare.ensure_addresses(obs, _sure(scored))
+    return obs, scored, _learn(scored, obs)
+
+
+def _scope_step(obs, scored, *, debtors, doors, areas):
+    to_read, at = address_scope.plan(obs, debtors, doors, areas)
+    if to_read.len():
+        obs = prepare.ensure_addresses(obs, to_read)
+    return obs, scored, at
+
+
+def _again_step(obs, scored, *, p: _Pass, changed, freqs, population, slim):
+    if obs.height == 0:
+        return obs, scored, None
+    rescored = _trim(_one_pass(obs, p, freqs, population), slim)
+    kept = scored.join(changed, on="id_number", how="anti") if scored is not None else None
+    scored = rescored if kept is None else pl.concat([kept, rescored.select(kept.columns)], how="vertical")
+    obs = prepare.ensure_addresses(obs, _sure(scored))
+    return obs, scored, _learn(scored, obs)
+
+
+def _final_step(obs, scored):
+    """Links get their evidence and their addresses read, for ranking."""
+    if scored is None:
+        return obs, pl.DataFrame(schema=SCORED_SCHEMA), None
+    obs = prepare.ensure_addresses(obs, scored.filter(pl.col("probability") >= LINK_THRESHOLD)["obs_id"])
+    links = with_evidence(scored.filter(pl.col("probability") >= LINK_THRESHOLD))
+    rest = scored.filter(pl.col("probability") < LINK_THRESHOLD).with_columns(pl.lit(None, pl.Utf8).alias("evidence"))
+    return obs, pl.concat([links.select(list(SCORED_SCHEMA)), rest.select(list(SCORED_SCHEMA))], how="vertical"), None
+
+
+STEPS = {"first": _first_step, "scope": _scope_step, "again": _again_step, "final": _final_step}
 
 
 def _learn(scored: pl.DataFrame, obs: pl.DataFrame) -> tuple[pl.DataFrame, ...]:

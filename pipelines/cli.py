@@ -80,6 +80,9 @@ def print_summary(s: dict, db: str, reports: str) -> None:
     dask = {r["dask_worker"] for r in s.get("ingest_ran_on", {}).values() if r.get("dask_worker")}
     if dask:
         print(f"  ingest: {len(s['ingest_ran_on'])} file(s) on {len(dask)} Dask worker(s)")
+    linked_on = {worker for _, _, worker in s.get("link_buckets_ran_on", []) if worker}
+    if linked_on:
+        print(f"  linkage: buckets on {len(linked_on)} Dask worker(s)")
     print(f"  database: {db}")
     print(f"  reports:  {len(s.get('report_files', []))} file(s) in {Path(reports) / str(s['as_of'])}")
 

@@ -27,7 +27,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
-from pipelines import stages
+from pipelines import linking, stages
 
 # Errors a retry cannot fix: fail at once, loudly.
 PERMANENT_ERRORS = (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError,
@@ -104,9 +104,37 @@ def record_ingest(ctx: stages.RunContext, ingested: list[dict]) -> dict:
     return stages.record_ingest(ctx, ingested)
 
 
+@task(name="link-bucket", cache_policy=NO_CACHE, task_run_name="{job.step} bucket {job.bucket}")
+def link_bucket(job: linking.BucketJob) -> tuple:
+    return linking.run_step(job), _ran_on()
+
+
+def _on_dask() -> bool:
+    """Whether this flow run's tasks go to Dask (only then are bucket jobs spread: on the
+    thread pool they would only hold a second copy of the night's buckets in this process)."""
+    if "prefect_dask" not in sys.modules:
+        return False
+    from prefect.context import FlowRunContext
+    from prefect_dask import DaskTaskRunner
+
+    context = FlowRunContext.get()
+    return context is not None and isinstance(context.task_runner, DaskTaskRunner)
+
+
 @task(name="link-and-rank", cache_policy=NO_CACHE)
 def link_and_rank(ctx: stages.RunContext, ingested: list[dict], relink_all: bool = False) -> dict:
-    return stages.link_and_rank(ctx, ingested, relink_all)
+    if not _on_dask():
+        return stages.link_and_rank(ctx, ingested, relink_all)
+    ran_on: list[dict] = []
+
+    def dispatch(jobs: list[linking.BucketJob]) -> list:
+        # A pass's bucket jobs all at once, each a task run of its own on a Dask worker.
+        done = [f.result() for f in [link_bucket.submit(j) for j in jobs]]
+        ran_on.extend(where for _, where in done)
+        return [result for result, _ in done]
+
+    summary = stages.link_and_rank(ctx, ingested, relink_all, dispatch)
+    return summary | {"link_buckets_ran_on": sorted({(r["host"], r["pid"], r["dask_worker"] or "") for r in ran_on})}
 
 
 @task(name="find-violations", cache_policy=NO_CACHE)

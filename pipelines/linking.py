@@ -15,10 +15,14 @@ Sizes can be set for tests and for machines of another size: ``LOCATE_BUCKET_ROW
 """
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import os
+import pickle
 import shutil
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -48,6 +52,74 @@ def _write(frame: pl.DataFrame, path: Path) -> None:
     frame.write_parquet(path, compression="lz4", statistics=False)
 
 
+def _write_parsed(root: Path, bucket: int, obs: pl.DataFrame) -> None:
+    # A bucket's addresses read since it was first written, by row position.
+    parsed = obs.select(*prepare.ADDRESS_FIELDS, "address_parsed").with_row_index("_row").filter(
+        pl.col("address_parsed"))
+    _write(parsed, root / "parsed" / f"{bucket}.parquet")
+
+
+def _write_scored(root: Path, bucket: int, scored: pl.DataFrame | None) -> None:
+    path = root / "scored" / f"{bucket}.parquet"
+    if scored is None:
+        path.unlink(missing_ok=True)
+    else:
+        _write(scored, path)
+
+
+def read_bucket(root: Path, bucket: int) -> tuple[pl.DataFrame, pl.DataFrame | None]:
+    """A bucket written by ``NightBuckets``: its observations, addresses read since
+    restored, and its scored pairs (None before the first pass)."""
+    obs = pl.read_parquet(root / "prepared" / f"{bucket}.parquet")
+    parsed = root / "parsed" / f"{bucket}.parquet"
+    if parsed.exists() and obs.height:
+        # Rows by position: the bucket's row order is the one it was first written in.
+        read = pl.read_parquet(parsed)
+        obs = prepare.put_rows(obs, read.get_column("_row"), read.drop("_row"))
+    path = root / "scored" / f"{bucket}.parquet"
+    return obs, (pl.read_parquet(path) if path.exists() else None)
+
+
+@dataclass(frozen=True)
+class BucketJob:
+    """One step of a linkage pass on one bucket's files (``run_step``): small, so that it
+    travels to another process or machine; what the pass shares is in a pickle beside the
+    buckets, read once per process."""
+
+    root: str
+    bucket: int
+    step: str
+    shared: str
+
+
+# dispatch(jobs) -> each job's ``run_step`` result, in order, run anywhere that sees ``root``.
+Dispatch = Callable[[list[BucketJob]], list]
+
+
+@functools.lru_cache(maxsize=1)
+def _shared(path: str) -> dict:
+    with open(path, "rb") as f:
+        return pickle.load(f)
+
+
+def run_step(job: BucketJob):
+    """Run ``job`` on its bucket's files: read the bucket, apply the step, write back what it
+    changed; what the step gathers for the driver is returned."""
+    root = Path(job.root)
+    obs, scored = read_bucket(root, job.bucket)
+    new_obs, new_scored, result = score.STEPS[job.step](obs, scored, **_shared(job.shared))
+    if new_obs is not obs:
+        _write_parsed(root, job.bucket, new_obs)
+    if new_scored is not scored:
+        _write_scored(root, job.bucket, new_scored)
+    return result
+
+
+def local_dispatch(jobs: list[BucketJob]) -> list:
+    """``run_step`` of each job in this process, in turn (tests, and a reference for others)."""
+    return [run_step(j) for j in jobs]
+
+
 class NightBuckets:
     """A night's prepared observations in ``n`` buckets, the store ``score.link_buckets``
     works on: on disk, with as many buckets in memory as ``LOCATE_CACHE_ROWS`` rows allow
@@ -59,9 +131,10 @@ class NightBuckets:
     (its scored pairs), written when it leaves memory changed.
     """
 
-    def __init__(self, root: Path, n: int, cache_rows: int = CACHE_ROWS):
+    def __init__(self, root: Path, n: int, cache_rows: int = CACHE_ROWS, dispatch: Dispatch | None = None):
         self.root, self.n = Path(root), max(1, n)
         self.cache_rows = cache_rows
+        self.dispatch = dispatch
         self._parts = 0
         self._cache: dict[int, tuple[pl.DataFrame, pl.DataFrame | None]] = {}   # most recent last
         self._chunks: list[pl.DataFrame] = []      # one bucket: chunks kept as they come
@@ -139,31 +212,47 @@ class NightBuckets:
             self._persisted.add(bucket)
             self._parsed_rows[bucket] = n_parsed
         elif n_parsed != self._parsed_rows.get(bucket, 0):
-            parsed = obs.select(*prepare.ADDRESS_FIELDS, "address_parsed").with_row_index("_row").filter(
-                pl.col("address_parsed"))
-            _write(parsed, self.root / "parsed" / f"{bucket}.parquet")
+            _write_parsed(self.root, bucket, obs)
             self._parsed_rows[bucket] = n_parsed
-        path = self.root / "scored" / f"{bucket}.parquet"
-        if scored is None:
-            path.unlink(missing_ok=True)
-        else:
-            _write(scored, path)
+        _write_scored(self.root, bucket, scored)
 
     def _get(self, bucket: int) -> tuple[pl.DataFrame, pl.DataFrame | None]:
         if bucket in self._cache:
             return self._cache[bucket]
         if self._released:
             raise RuntimeError("the night's buckets were released: nothing may read them after ranking")
-        obs = pl.read_parquet(self.root / "prepared" / f"{bucket}.parquet")
-        parsed = self.root / "parsed" / f"{bucket}.parquet"
-        if parsed.exists() and obs.height:
-            # Rows by position: the bucket's row order is the one it was first written in.
-            read = pl.read_parquet(parsed)
-            obs = prepare.put_rows(obs, read.get_column("_row"), read.drop("_row"))
-        path = self.root / "scored" / f"{bucket}.parquet"
-        scored = pl.read_parquet(path) if path.exists() else None
+        obs, scored = read_bucket(self.root, bucket)
         self._keep(bucket, obs, scored, dirty=False)
         return obs, scored
+
+    def flush(self) -> None:
+        """Every bucket on disk as it is now, and none held in memory: for work done on the
+        buckets' files by other processes."""
+        for b in list(self._cache):
+            obs, scored = self._cache.pop(b)
+            if b in self._dirty or b not in self._persisted:
+                self._spill(b, obs, scored)
+        self._dirty.clear()
+
+    def each(self, step: str, shared: dict) -> dict:
+        """``score.STEPS[step]`` on every bucket (see ``score.link_buckets``): here, one bucket
+        after another, or, given ``dispatch``, as one job a bucket on the buckets' files
+        (``run_step``), all of a pass's jobs handed out at once."""
+        if self.dispatch is None or self.in_memory:
+            return score.each_bucket(self, step, shared)
+        self.flush()
+        # A name never used before: workers keep the last one they read, across nights too.
+        shared_path = self.root / "shared" / f"{step}-{uuid.uuid4().hex}.pickle"
+        shared_path.parent.mkdir(parents=True, exist_ok=True)
+        with open(shared_path, "wb") as f:
+            pickle.dump(shared, f, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            results = self.dispatch([BucketJob(str(self.root), b, step, str(shared_path)) for b in self.keys()])
+        finally:
+            shared_path.unlink(missing_ok=True)
+        # The jobs wrote the buckets' files: what this process knew of them is stale.
+        self._parsed_rows = {b: -1 for b in self.keys()}
+        return dict(zip(self.keys(), results))
 
     def release(self) -> None:
         """Let go of the buckets held in memory, unsaved changes and all: for when nothing
@@ -200,16 +289,18 @@ class Prepared:
     new: int         # of which new tonight
 
 
-def prepare_night(root: Path, retained: Path | None, tonight: list[Path]) -> Prepared:
+def prepare_night(root: Path, retained: Path | None, tonight: list[Path],
+                  dispatch: Dispatch | None = None) -> Prepared:
     """Prepare the night's observations into buckets: the retained ones first (an obs_id
-    re-sent tonight stays the retained one), then tonight's, each normalised once."""
+    re-sent tonight stays the retained one), then tonight's, each normalised once.
+    ``dispatch``: where the linkage passes run their buckets (``NightBuckets.each``)."""
     sources = ([retained] if retained is not None else []) + list(tonight)
     total = 0
     for p in sources:
         if p.exists():
             total += pl.scan_parquet(p).select(pl.len()).collect().item()
     buckets = NightBuckets(root, math.ceil(total / _setting("LOCATE_BUCKET_ROWS", BUCKET_ROWS)) if total else 1,
-                           _setting("LOCATE_CACHE_ROWS", CACHE_ROWS))
+                           _setting("LOCATE_CACHE_ROWS", CACHE_ROWS), dispatch)
     seq = 0
     for i, p in enumerate(sources):
         is_new = retained is None or i > 0

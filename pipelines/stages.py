@@ -305,7 +305,8 @@ RETAINED_OBS_COLUMNS = {
 DERIVED_TABLES = ("links", "locations", "contacts", "location_evidence")
 
 
-def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = False) -> dict:
+def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = False,
+                  dispatch: linking.Dispatch | None = None) -> dict:
     """Link the observations to the open debtors a night touches, then rank their places and phones.
 
     Only debtors touched tonight (roster changes, or a new observation sharing a blocking key
@@ -314,6 +315,8 @@ def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = Fals
     ``relink_all`` re-links everyone (after a change of weights or calibration).
     The night is held in buckets on disk and ranked in groups of debtors
     (``pipelines.linking``), so memory stays bounded whatever the size of the inbox.
+    ``dispatch`` runs each linkage pass's bucket jobs elsewhere (Dask workers, see
+    ``flow.py``); by default they run here.
     """
     con = _connect(ctx)
     try:
@@ -331,7 +334,7 @@ def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = Fals
                 + ", ".join(f"{k} AS {v}" for k, v in RETAINED_OBS_COLUMNS.items())
                 + " FROM observations").write_parquet(str(retained))
         tonight = [Path(p) for i in ingested if i["source_kind"] != "debtors" for p in _rows_paths(i)]
-        night = linking.prepare_night(work / "buckets", retained, tonight)
+        night = linking.prepare_night(work / "buckets", retained, tonight, dispatch)
         buckets = night.buckets
         stats, history = _population(con, linking.name_people(buckets))
 

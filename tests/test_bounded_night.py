@@ -4,18 +4,23 @@ night is, to bound memory) publishes exactly what the same night in memory publi
 The sample inbox runs twice a night for two nights (a late courier file on the second, so
 the second night is incremental): once with the defaults (one bucket, in memory) and once
 with buckets of 4,000 observations, at most 6,000 of them in memory (the others re-read
-from disk) and groups of 500 links.
+from disk) and groups of 500 links.  A third pair of nights hands each linkage pass's
+buckets, as jobs on their files, to two other processes (as Dask workers get them,
+``flow.py``): it must publish the same too.
 """
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import duckdb
 import pytest
 
 import db_fingerprint
+from pipelines import linking, stages
 from pipelines.cli import run_direct
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
@@ -42,17 +47,39 @@ def _nights(tmp: Path, monkeypatch, env: dict) -> tuple[Path, list[dict]]:
     return db, summaries
 
 
+BOUNDED = {"LOCATE_BUCKET_ROWS": "4000", "LOCATE_CACHE_ROWS": "6000", "LOCATE_GROUP_LINKS": "500"}
+
+
 @pytest.fixture(scope="module")
 def both(tmp_path_factory):
     mp = pytest.MonkeyPatch()
     try:
         memory = _nights(tmp_path_factory.mktemp("memory"), mp, {})
-        disk = _nights(tmp_path_factory.mktemp("disk"), mp,
-                       {"LOCATE_BUCKET_ROWS": "4000", "LOCATE_CACHE_ROWS": "6000",
-                        "LOCATE_GROUP_LINKS": "500"})
+        disk = _nights(tmp_path_factory.mktemp("disk"), mp, BOUNDED)
     finally:
         mp.undo()
     return memory, disk
+
+
+@pytest.fixture(scope="module")
+def dispatched(tmp_path_factory):
+    """The bounded nights with every pass's bucket jobs run by two other processes."""
+    jobs: list[linking.BucketJob] = []
+    prepare_night = linking.prepare_night
+    mp = pytest.MonkeyPatch()
+    # Spawned, not forked: a fork of a process running polars' threads may hang.
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        def dispatch(batch):
+            jobs.extend(batch)
+            return list(pool.map(linking.run_step, batch))
+
+        try:
+            mp.setattr(stages.linking, "prepare_night",
+                       lambda root, retained, tonight, _=None: prepare_night(root, retained, tonight, dispatch))
+            night = _nights(tmp_path_factory.mktemp("jobs"), mp, BOUNDED)
+        finally:
+            mp.undo()
+    return night, jobs
 
 
 def _fingerprint(db: Path) -> dict:
@@ -73,6 +100,27 @@ def test_many_buckets_and_groups_publish_the_same_tables_and_reports(both):
         for k in ("observations_new", "observations_linked", "observations_dropped", "debtors_located", "links",
                   "debtors_relinked"):
             assert m[k] == d[k], k
+
+
+def test_bucket_jobs_run_elsewhere_publish_the_same_tables_and_reports(both, dispatched):
+    (_, disk_runs), ((jobs_db, jobs_runs), jobs) = both[1], dispatched
+    assert _fingerprint(jobs_db) == _fingerprint(both[0][0])
+    assert _reports(jobs_db) == _reports(both[0][0])
+    for d, j in zip(disk_runs, jobs_runs):
+        assert {k: d[k] for k in stages.RUN_COUNTS if k in d} == {k: j[k] for k in stages.RUN_COUNTS if k in j}
+    # Each step of each pass went out as one batch, a job a bucket: the first night's four
+    # steps (its second night, the late file and the links kept, fits one bucket in memory).
+    batches: dict[str, list] = {}
+    for j in jobs:
+        batches.setdefault(j.shared, []).append(j)
+    steps = [b[0].step for b in batches.values()]
+    passes = steps.count("again")
+    assert passes >= 1 and steps == ["first", *["scope", "again"] * passes, "final"]
+    n = len(batches[jobs[0].shared])
+    assert n > 3 and all(sorted(j.bucket for j in b) == list(range(n)) and len({j.step for j in b}) == 1
+                         for b in batches.values())
+    # What a pass shared was removed once its jobs were done.
+    assert not any(Path(path).exists() for path in batches)
 
 
 def test_the_second_night_was_incremental_and_kept_untouched_rows(both):

@@ -1,11 +1,13 @@
-"""Scale-out: the nightly flow with its per-file ingest tasks on a Dask cluster.
+"""Scale-out: the nightly flow with its per-file ingest tasks and its per-bucket linkage
+jobs on a Dask cluster.
 
 The same flow runs on the committed sample inbox twice, each into its own folder: once
-with Prefect's default task runner (threads in this process) and once with the ingest
-tasks on a local Dask cluster of two worker processes, reached by its scheduler address as
-a real cluster would be (``locate nightly --dask-address``).  The published tables and the
-judges' reports must be the same, and the ingest tasks must really have run in the
-workers' processes.
+with Prefect's default task runner (threads in this process) and once with the tasks on a
+local Dask cluster of two worker processes, reached by its scheduler address as a real
+cluster would be (``locate nightly --dask-address``).  Both runs hold the night in small
+buckets (``LOCATE_BUCKET_ROWS``), as a provincial night is, so that the Dask run hands each
+linkage pass's buckets to the workers.  The published tables and the judges' reports must
+be the same, and the tasks must really have run in the workers' processes.
 """
 from __future__ import annotations
 
@@ -28,6 +30,9 @@ UNCOMPARED = {"reports": ["sha256"]}
 # compare the counts, not the salted keys, and not the salt itself.
 SALTED = {"name_counts": ["name_hash"]}
 SKIP_ROWS = {"linkage_stats": "key <> 'name_salt'"}
+
+# The samples night (about 30,000 observations) in several buckets.
+BUCKET_ROWS = 4_000
 
 # `prefect_server`: one temporary Prefect server per session, in conftest.py.
 
@@ -59,6 +64,8 @@ def two_runs(prefect_server, dask_cluster, tmp_path_factory):
 
     address, worker_pids = dask_cluster
     out = {}
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setenv("LOCATE_BUCKET_ROWS", str(BUCKET_ROWS))
     # Prefect's default runner, named explicitly so that LOCATE_DASK_ADDRESS in the environment changes nothing.
     flows = {"threads": nightly.with_options(task_runner=ThreadPoolTaskRunner()),
              "dask": with_task_runner(dask_address=address)}
@@ -67,6 +74,7 @@ def two_runs(prefect_server, dask_cluster, tmp_path_factory):
         db, reports = folder / "locate.duckdb", folder / "reports"
         summary = fl(str(SAMPLES / "inbox"), str(db), str(reports), AS_OF)
         out[name] = dict(summary=summary, db=db, reports=reports / AS_OF)
+    monkeypatch.undo()
     out["worker_pids"] = worker_pids
     return out
 
@@ -111,6 +119,18 @@ def test_the_ingest_tasks_ran_on_the_dask_workers(two_runs):
         == {(os.getpid(), None)}
     # The run lock was taken and released in the flow process, never on a worker.
     assert two_runs["dask"]["summary"]["run_id"] not in stages._LOCKS
+
+
+@pytest.mark.slow
+def test_the_linkage_buckets_ran_on_the_dask_workers(two_runs):
+    worker_pids = two_runs["worker_pids"]
+    ran_on = two_runs["dask"]["summary"]["link_buckets_ran_on"]   # distinct (host, pid, worker)
+    assert {worker for _, _, worker in ran_on} == set(worker_pids), "both workers should have had buckets"
+    assert {pid for _, pid, _ in ran_on} == set(worker_pids.values())
+    assert os.getpid() not in {pid for _, pid, _ in ran_on}
+    # The night really was in buckets, and the reference run linked them here.
+    assert two_runs["dask"]["summary"]["observations_new"] > 3 * BUCKET_ROWS
+    assert "link_buckets_ran_on" not in two_runs["threads"]["summary"]
 
 
 def test_choosing_the_task_runner():
