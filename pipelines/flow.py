@@ -11,11 +11,13 @@ Scale-out: the per-file ingest tasks (``ingest_file.submit``) go to the flow's t
 by default Prefect's thread pool in the flow process.  ``with_task_runner`` gives the same
 flow with a ``prefect_dask.DaskTaskRunner`` instead (an existing Dask scheduler's address,
 or a temporary local cluster of N worker processes); ``LOCATE_DASK_ADDRESS`` sets the
-address for runs started from the deployment.  Everything else (begin, record, link and
-rank, reports, publish, and the run lock) is called directly and stays in the flow process.
-Ingest tasks get a ``RunContext`` and a small dict and return a small dict; their rows go
-to parquet in the run's work folder, so Dask workers must see the inbox and the database
-folder at the same paths (a shared file system).
+address for runs started from the deployment.  On Dask, a night held in several buckets
+also has each linkage pass's buckets linked by ``link_bucket`` tasks on the workers
+(``linking.BucketJob``).  Everything else (begin, record, preparing and ranking, reports,
+publish, and the run lock) is called directly and stays in the flow process.
+Tasks get a ``RunContext`` or a job and small dicts, and return small results; their rows
+go to parquet in the run's work folder, so Dask workers must see the inbox and the
+database folder at the same paths (a shared file system).
 """
 from __future__ import annotations
 

@@ -47,9 +47,12 @@ def _setting(name: str, default: int) -> int:
 
 
 def _write(frame: pl.DataFrame, path: Path) -> None:
-    # Work files live for one night: fast to write beats small.
+    # Work files live for one night: fast to write beats small.  Written whole, then
+    # renamed: a job cut off mid-write (a lost Dask worker) leaves the old file, not half a new one.
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.write_parquet(path, compression="lz4", statistics=False)
+    part = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
+    frame.write_parquet(part, compression="lz4", statistics=False)
+    os.replace(part, path)
 
 
 def _write_parsed(root: Path, bucket: int, obs: pl.DataFrame) -> None:
