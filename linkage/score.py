@@ -391,13 +391,14 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
     each("final", {})
 
 
-def each_bucket(store, step: str, shared: dict) -> dict:
-    """``STEPS[step]`` on every bucket of ``store`` in turn, here: {bucket: what it returns}.
-    A bucket is saved only if the step changed it."""
+def each_bucket(store, step: str, shared: dict, steps: dict | None = None) -> dict:
+    """``steps[step]`` (by default ``STEPS``) on every bucket of ``store`` in turn, here:
+    {bucket: what it returns}.  A bucket is saved only if the step changed it."""
     out = {}
+    fn = (steps or STEPS)[step]
     for b in store.keys():
         obs, scored = store.load(b), store.scored(b)
-        new_obs, new_scored, out[b] = STEPS[step](obs, scored, **shared)
+        new_obs, new_scored, out[b] = fn(obs, scored, **shared)
         if new_obs is not obs or new_scored is not scored:
             store.save(b, new_obs, new_scored)
     return out

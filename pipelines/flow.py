@@ -12,9 +12,10 @@ by default Prefect's thread pool in the flow process.  ``with_task_runner`` give
 flow with a ``prefect_dask.DaskTaskRunner`` instead (an existing Dask scheduler's address,
 or a temporary local cluster of N worker processes); ``LOCATE_DASK_ADDRESS`` sets the
 address for runs started from the deployment.  On Dask, a night held in several buckets
-also has each linkage pass's buckets linked by ``link_bucket`` tasks on the workers
-(``linking.BucketJob``).  Everything else (begin, record, preparing and ranking, reports,
-publish, and the run lock) is called directly and stays in the flow process.
+also has its chunks prepared, its buckets sealed and each linkage pass's buckets linked by
+``bucket_job`` tasks on the workers (``linking.ChunkJob``, ``SealJob``, ``BucketJob``).
+Everything else (begin, record, ranking, reports, publish, and the run lock) is called
+directly and stays in the flow process.
 Tasks get a ``RunContext`` or a job and small dicts, and return small results; their rows
 go to parquet in the run's work folder, so Dask workers must see the inbox and the
 database folder at the same paths (a shared file system).
@@ -106,9 +107,10 @@ def record_ingest(ctx: stages.RunContext, ingested: list[dict]) -> dict:
     return stages.record_ingest(ctx, ingested)
 
 
-@task(name="link-bucket", cache_policy=NO_CACHE, task_run_name="{job.step} bucket {job.bucket}")
-def link_bucket(job: linking.BucketJob) -> tuple:
-    return linking.run_step(job), _ran_on()
+@task(name="bucket-job", cache_policy=NO_CACHE, task_run_name="{job.label}")
+def bucket_job(job) -> tuple:
+    """One job on the night's buckets (``linking.ChunkJob``, ``SealJob`` or ``BucketJob``)."""
+    return job.run(), _ran_on()
 
 
 def _on_dask() -> bool:
@@ -129,9 +131,10 @@ def link_and_rank(ctx: stages.RunContext, ingested: list[dict], relink_all: bool
         return stages.link_and_rank(ctx, ingested, relink_all)
     ran_on: list[dict] = []
 
-    def dispatch(jobs: list[linking.BucketJob]) -> list:
-        # A pass's bucket jobs all at once, each a task run of its own on a Dask worker.
-        done = [f.result() for f in [link_bucket.submit(j) for j in jobs]]
+    def dispatch(jobs: list) -> list:
+        # A batch of jobs (a pass's buckets, the night's chunks) all at once, each a task run
+        # of its own on a Dask worker.
+        done = [f.result() for f in [bucket_job.submit(j) for j in jobs]]
         ran_on.extend(where for _, where in done)
         return [result for result, _ in done]
 

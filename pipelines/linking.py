@@ -16,6 +16,7 @@ Sizes can be set for tests and for machines of another size: ``LOCATE_BUCKET_ROW
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import math
 import os
@@ -94,9 +95,59 @@ class BucketJob:
     step: str
     shared: str
 
+    @property
+    def label(self) -> str:
+        return f"{self.step} bucket {self.bucket}"
 
-# dispatch(jobs) -> each job's ``run_step`` result, in order, run anywhere that sees ``root``.
-Dispatch = Callable[[list[BucketJob]], list]
+    def run(self):
+        return run_step(self)
+
+
+@dataclass(frozen=True)
+class ChunkJob:
+    """Prepare one chunk of an input (rows ``start`` to ``start + length`` of ``path``) into
+    part files of the night's ``n`` buckets, numbered ``part``; its rows' ``_seq`` start at
+    ``seq`` (the chunk's place in the night: the first of an obs_id wins)."""
+
+    root: str
+    n: int
+    path: str
+    start: int
+    length: int
+    seq: int
+    is_new: bool
+    part: int
+
+    @property
+    def label(self) -> str:
+        return f"prepare {Path(self.path).name} rows {self.start:,}+"
+
+    def run(self) -> int:
+        chunk = pl.scan_parquet(self.path).slice(self.start, self.length).collect()
+        _write_parts(Path(self.root), self.n, _prepare_chunk(chunk, self.seq, self.is_new), self.part)
+        return chunk.height
+
+
+@dataclass(frozen=True)
+class SealJob:
+    """Make one bucket from its part files: each obs_id once (see ``NightBuckets.seal``)."""
+
+    root: str
+    bucket: int
+
+    @property
+    def label(self) -> str:
+        return f"seal bucket {self.bucket}"
+
+    def run(self) -> tuple[int, int]:
+        obs = _sealed(Path(self.root), self.bucket)
+        _write(obs, Path(self.root) / "prepared" / f"{self.bucket}.parquet")
+        shutil.rmtree(Path(self.root) / "prepared" / str(self.bucket), ignore_errors=True)
+        return _counts(obs)
+
+
+# dispatch(jobs) -> each job's ``run()``, in order, run anywhere that sees ``root``.
+Dispatch = Callable[[list], list]
 
 
 @functools.lru_cache(maxsize=1)
@@ -110,7 +161,7 @@ def run_step(job: BucketJob):
     changed; what the step gathers for the driver is returned."""
     root = Path(job.root)
     obs, scored = read_bucket(root, job.bucket)
-    new_obs, new_scored, result = score.STEPS[job.step](obs, scored, **_shared(job.shared))
+    new_obs, new_scored, result = STEPS[job.step](obs, scored, **_shared(job.shared))
     if new_obs is not obs:
         _write_parsed(root, job.bucket, new_obs)
     if new_scored is not scored:
@@ -118,9 +169,43 @@ def run_step(job: BucketJob):
     return result
 
 
-def local_dispatch(jobs: list[BucketJob]) -> list:
-    """``run_step`` of each job in this process, in turn (tests, and a reference for others)."""
-    return [run_step(j) for j in jobs]
+def run_job(job):
+    """``job.run()``: for executors that take a function and its argument."""
+    return job.run()
+
+
+def local_dispatch(jobs: list) -> list:
+    """Each job's ``run()`` in this process, in turn (tests, and a reference for others)."""
+    return [run_job(j) for j in jobs]
+
+
+def _bucket_of(n: int) -> pl.Expr:
+    # An account's rows together; a row without an account anywhere (its own id).
+    return (pl.coalesce("account_key", "obs_id").hash(seed=0) % n).cast(pl.Int32)
+
+
+def _write_parts(root: Path, n: int, prepared_chunk: pl.DataFrame, part: int) -> None:
+    for (b,), rows in prepared_chunk.with_columns(_bucket_of(n).alias("_bucket")).partition_by(
+            "_bucket", as_dict=True).items():
+        _write(rows.drop("_bucket"), root / "prepared" / str(b) / f"part-{part:05d}.parquet")
+
+
+def _dedupe(frame: pl.DataFrame) -> pl.DataFrame:
+    # Parts are read in ``_seq`` order, so the first row of an obs_id is the one to keep.
+    if not frame.width or frame["obs_id"].n_unique() == frame.height:
+        return frame
+    return frame.unique("obs_id", keep="first", maintain_order=True)
+
+
+def _sealed(root: Path, bucket: int) -> pl.DataFrame:
+    folder = root / "prepared" / str(bucket)
+    parts = sorted(folder.glob("*.parquet")) if folder.exists() else []
+    return _dedupe(pl.concat([pl.read_parquet(p) for p in parts], how="vertical") if parts else pl.DataFrame())
+
+
+def _counts(obs: pl.DataFrame) -> tuple[int, int]:
+    """(rows, of which new tonight) of a bucket."""
+    return (obs.height, int(obs["_new"].sum())) if obs.width else (0, 0)
 
 
 class NightBuckets:
@@ -156,41 +241,35 @@ class NightBuckets:
     def in_memory(self) -> bool:
         return self.n == 1
 
-    def _bucket(self) -> pl.Expr:
-        # An account's rows together; a row without an account anywhere (its own id).
-        return (pl.coalesce("account_key", "obs_id").hash(seed=0) % self.n).cast(pl.Int32)
-
     def add(self, prepared_chunk: pl.DataFrame) -> None:
         """Add prepared observations (``_seq`` orders them: the first of an obs_id wins)."""
         if self.in_memory:
             self._chunks.append(prepared_chunk)
             return
-        for (b,), part in prepared_chunk.with_columns(self._bucket().alias("_bucket")).partition_by(
-                "_bucket", as_dict=True).items():
-            _write(part.drop("_bucket"), self.root / "prepared" / str(b) / f"part-{self._parts:05d}.parquet")
+        _write_parts(self.root, self.n, prepared_chunk, self._parts)
         self._parts += 1
 
-    @staticmethod
-    def _dedupe(frame: pl.DataFrame) -> pl.DataFrame:
-        # Parts arrive in ``_seq`` order, so the first row of an obs_id is the one to keep.
-        if not frame.width or frame["obs_id"].n_unique() == frame.height:
-            return frame
-        return frame.unique("obs_id", keep="first", maintain_order=True)
-
-    def seal(self) -> None:
-        """One frame per bucket, each obs_id once (re-sent records: the first kept)."""
+    def seal(self) -> list[tuple[int, int]]:
+        """One frame per bucket, each obs_id once (re-sent records: the first kept); each
+        bucket's (rows, of which new tonight).  With ``dispatch``, each bucket is sealed by a
+        job (``SealJob``) on its part files, which ``ChunkJob`` may have written."""
         if self.in_memory:
             frame = pl.concat(self._chunks, how="vertical") if self._chunks else pl.DataFrame()
             self._chunks = []
-            self._cache[0] = (self._dedupe(frame), None)
-            return
+            self._cache[0] = (_dedupe(frame), None)
+            return [_counts(self._cache[0][0])]
+        if self.dispatch is not None:
+            counts = self.dispatch([SealJob(str(self.root), b) for b in self.keys()])
+            self._persisted = set(self.keys())
+            self._parsed_rows = {b: 0 for b in self.keys()}
+            return counts
+        counts = []
         for b in self.keys():
-            folder = self.root / "prepared" / str(b)
-            parts = sorted(folder.glob("*.parquet")) if folder.exists() else []
-            frame = self._dedupe(pl.concat([pl.read_parquet(p) for p in parts], how="vertical")
-                                 if parts else pl.DataFrame())
-            shutil.rmtree(folder, ignore_errors=True)
+            frame = _sealed(self.root, b)
+            shutil.rmtree(self.root / "prepared" / str(b), ignore_errors=True)
             self._keep(b, frame, None)      # written when it leaves memory
+            counts.append(_counts(frame))
+        return counts
 
     def _keep(self, bucket: int, obs: pl.DataFrame, scored: pl.DataFrame | None, dirty: bool = True) -> None:
         self._cache.pop(bucket, None)
@@ -238,11 +317,11 @@ class NightBuckets:
         self._dirty.clear()
 
     def each(self, step: str, shared: dict) -> dict:
-        """``score.STEPS[step]`` on every bucket (see ``score.link_buckets``): here, one bucket
+        """``STEPS[step]`` on every bucket (see ``score.link_buckets``): here, one bucket
         after another, or, given ``dispatch``, as one job a bucket on the buckets' files
         (``run_step``), all of a pass's jobs handed out at once."""
         if self.dispatch is None or self.in_memory:
-            return score.each_bucket(self, step, shared)
+            return score.each_bucket(self, step, shared, STEPS)
         self.flush()
         # A name never used before: workers keep the last one they read, across nights too.
         shared_path = self.root / "shared" / f"{step}-{uuid.uuid4().hex}.pickle"
@@ -274,15 +353,16 @@ class NightBuckets:
         self._keep(bucket, obs, scored)
 
 
-def _chunks(frame_paths: list[Path]):
-    """Row chunks of the night's inputs, in order."""
-    for p in frame_paths:
-        if not p.exists():
-            continue
-        lf = pl.scan_parquet(p)
-        n = lf.select(pl.len()).collect().item()
-        for start in range(0, n, CHUNK_ROWS):
-            yield lf.slice(start, CHUNK_ROWS).collect()
+def _prepare_chunk(chunk: pl.DataFrame, seq: int, is_new: bool) -> pl.DataFrame:
+    """A chunk of observation rows (tonight's, or retained ones) prepared for linkage."""
+    if "obs_id" not in chunk.columns:
+        chunk = chunk.with_columns(prepare.obs_ids(chunk))
+    # Retained rows lack what the database does not keep (nickname, region hint).
+    chunk = chunk.with_columns([pl.lit(None, t).alias(c) for c, t in OBSERVATION_SCHEMA.items()
+                                if c not in chunk.columns])
+    chunk = chunk.select(["obs_id", *OBSERVATION_SCHEMA]).cast(OBSERVATION_SCHEMA | {"obs_id": pl.Utf8})
+    return prepare.prepare_observations(chunk, with_addresses=False).with_columns(
+        pl.int_range(seq, seq + chunk.height, dtype=pl.Int64).alias("_seq"), pl.lit(is_new).alias("_new"))
 
 
 @dataclass
@@ -296,64 +376,56 @@ def prepare_night(root: Path, retained: Path | None, tonight: list[Path],
                   dispatch: Dispatch | None = None) -> Prepared:
     """Prepare the night's observations into buckets: the retained ones first (an obs_id
     re-sent tonight stays the retained one), then tonight's, each normalised once.
-    ``dispatch``: where the linkage passes run their buckets (``NightBuckets.each``)."""
-    sources = ([retained] if retained is not None else []) + list(tonight)
-    total = 0
-    for p in sources:
+    ``dispatch``: where jobs on the buckets run (chunks, buckets, passes: ``NightBuckets``)."""
+    # The night's chunks, in order: (input, first row, rows, is new).
+    chunks = []
+    for i, p in enumerate(([retained] if retained is not None else []) + list(tonight)):
         if p.exists():
-            total += pl.scan_parquet(p).select(pl.len()).collect().item()
+            n = pl.scan_parquet(p).select(pl.len()).collect().item()
+            chunks += [(p, start, min(CHUNK_ROWS, n - start), retained is None or i > 0)
+                       for start in range(0, n, CHUNK_ROWS)]
+    total = sum(c[2] for c in chunks)
     buckets = NightBuckets(root, math.ceil(total / _setting("LOCATE_BUCKET_ROWS", BUCKET_ROWS)) if total else 1,
                            _setting("LOCATE_CACHE_ROWS", CACHE_ROWS), dispatch)
-    seq = 0
-    for i, p in enumerate(sources):
-        is_new = retained is None or i > 0
-        for chunk in _chunks([p]):
-            if "obs_id" not in chunk.columns:
-                chunk = chunk.with_columns(prepare.obs_ids(chunk))
-            # Retained rows lack what the database does not keep (nickname, region hint).
-            chunk = chunk.with_columns([pl.lit(None, t).alias(c) for c, t in OBSERVATION_SCHEMA.items()
-                                        if c not in chunk.columns])
-            chunk = chunk.select(["obs_id", *OBSERVATION_SCHEMA]).cast(OBSERVATION_SCHEMA | {"obs_id": pl.Utf8})
-            prepared_chunk = prepare.prepare_observations(chunk, with_addresses=False).with_columns(
-                pl.int_range(seq, seq + chunk.height, dtype=pl.Int64).alias("_seq"),
-                pl.lit(is_new).alias("_new"))
-            seq += chunk.height
-            buckets.add(prepared_chunk)
-    buckets.seal()
+    seqs = list(itertools.accumulate([c[2] for c in chunks], initial=0))
+    if dispatch is not None and not buckets.in_memory:
+        dispatch([ChunkJob(str(root), buckets.n, str(p), start, length, seq, is_new, part)
+                  for part, ((p, start, length, is_new), seq) in enumerate(zip(chunks, seqs))])
+    else:
+        for (p, start, length, is_new), seq in zip(chunks, seqs):
+            buckets.add(_prepare_chunk(pl.scan_parquet(p).slice(start, length).collect(), seq, is_new))
+    counts = buckets.seal()
     log.info(f"{total:,} observation rows prepared into {buckets.n} bucket(s)")
-    rows = new = 0
-    for b in buckets.keys():
-        obs = buckets.load(b)
-        if obs.width:
-            rows += obs.height
-            new += int(obs["_new"].sum())
-    return Prepared(buckets, rows, new)
+    return Prepared(buckets, sum(r for r, _ in counts), sum(n for _, n in counts))
+
+
+def _names_step(obs, scored):
+    return obs, scored, (score.name_people(obs) if obs.width else None)
 
 
 def name_people(buckets: NightBuckets) -> pl.DataFrame:
     """(name, who) of every bucket, distinct: what name frequencies are counted from."""
-    parts = []
-    for b in buckets.keys():
-        obs = buckets.load(b)
-        if obs.width:
-            parts.append(score.name_people(obs))
+    parts = [p for p in buckets.each("names", {}).values() if p is not None]
     return pl.concat(parts).unique() if parts else pl.DataFrame(schema={"name": pl.Utf8, "who": pl.Utf8})
+
+
+def _touched_step(obs, scored, *, debtors, contacts, locations):
+    if not obs.width or not obs["_new"].any():
+        return obs, scored, set()
+    obs = prepare.ensure_addresses(obs, incremental.addresses_to_read(obs.filter(pl.col("_new")), debtors, locations))
+    return obs, scored, incremental.touched_by_observations(obs.filter(pl.col("_new")), debtors, contacts, locations)
 
 
 def touched(buckets: NightBuckets, debtors: pl.DataFrame, contacts: pl.DataFrame,
             locations: pl.DataFrame) -> set[str]:
     """Debtors sharing a blocking key with tonight's new observations (``incremental``):
     their addresses read where they may be to a door or an estate a debtor is placed at."""
-    out: set[str] = set()
-    for b in buckets.keys():
-        obs = buckets.load(b)
-        if not obs.width or not obs["_new"].any():
-            continue
-        obs = prepare.ensure_addresses(obs, incremental.addresses_to_read(obs.filter(pl.col("_new")), debtors,
-                                                                          locations))
-        buckets.save(b, obs, buckets.scored(b))
-        out |= incremental.touched_by_observations(obs.filter(pl.col("_new")), debtors, contacts, locations)
-    return out
+    found = buckets.each("touched", dict(debtors=debtors, contacts=contacts, locations=locations))
+    return set().union(*found.values())
+
+
+# Every step a bucket job may run: the linkage passes' and the night's own.
+STEPS = score.STEPS | {"names": _names_step, "touched": _touched_step}
 
 
 OUTPUTS = ("links", "locations", "contacts", "location_evidence", "observations")

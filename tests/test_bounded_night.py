@@ -71,7 +71,7 @@ def dispatched(tmp_path_factory):
     with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
         def dispatch(batch):
             jobs.extend(batch)
-            return list(pool.map(linking.run_step, batch))
+            return list(pool.map(linking.run_job, batch))
 
         try:
             mp.setattr(stages.linking, "prepare_night",
@@ -108,17 +108,24 @@ def test_bucket_jobs_run_elsewhere_publish_the_same_tables_and_reports(both, dis
     assert _reports(jobs_db) == _reports(both[0][0])
     for d, j in zip(disk_runs, jobs_runs):
         assert {k: d[k] for k in stages.RUN_COUNTS if k in d} == {k: j[k] for k in stages.RUN_COUNTS if k in j}
-    # Each step of each pass went out as one batch, a job a bucket: the first night's four
-    # steps (its second night, the late file and the links kept, fits one bucket in memory).
+    # The first night (its second, the late file and the links kept, fits one bucket in
+    # memory) went out as jobs: its chunks, then a job a bucket for sealing, counting names,
+    # and each step of each pass, one batch each.
+    chunks = [j for j in jobs if isinstance(j, linking.ChunkJob)]
+    seals = [j for j in jobs if isinstance(j, linking.SealJob)]
+    n = len(seals)
+    assert n > 3 and sorted(j.bucket for j in seals) == list(range(n))
+    assert chunks and all(j.n == n for j in chunks) and sorted(j.part for j in chunks) == list(range(len(chunks)))
+    assert jobs.index(seals[0]) > max(jobs.index(j) for j in chunks)
     batches: dict[str, list] = {}
     for j in jobs:
-        batches.setdefault(j.shared, []).append(j)
+        if isinstance(j, linking.BucketJob):
+            batches.setdefault(j.shared, []).append(j)
     steps = [b[0].step for b in batches.values()]
     passes = steps.count("again")
-    assert passes >= 1 and steps == ["first", *["scope", "again"] * passes, "final"]
-    n = len(batches[jobs[0].shared])
-    assert n > 3 and all(sorted(j.bucket for j in b) == list(range(n)) and len({j.step for j in b}) == 1
-                         for b in batches.values())
+    assert passes >= 1 and steps == ["names", "first", *["scope", "again"] * passes, "final"]
+    assert all(sorted(j.bucket for j in b) == list(range(n)) and len({j.step for j in b}) == 1
+               for b in batches.values())
     # What a pass shared was removed once its jobs were done.
     assert not any(Path(path).exists() for path in batches)
 
