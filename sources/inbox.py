@@ -169,9 +169,39 @@ def discover(inbox: Path) -> list[InboxFile]:
                        "adapter): not read")))
         else:
             found.append(_entry(root, UNKNOWN_KIND, tpath, top.name))
+    _known_platforms(found)
     order = {k: i for i, k in enumerate(SOURCE_KINDS)}
     found.sort(key=lambda f: (order.get(f.source_kind, len(order)), f.rel_name))
     return found
+
+
+# What may end the platform part of a name typed without '_' ('shopA-orders-20261127(1).csv',
+# 'shopA orders.csv', 'shopA(2).csv').
+_NAME_BREAK = re.compile(r"[-\s(（.．—·]")
+
+
+def _known_platforms(found: list[InboxFile]) -> None:
+    """A file whose name has no '_' takes the platform of its kind's well-named files that
+    its name starts with ('shopA-orders-20261127(1).csv' is shopA's, next to
+    shopA_orders_20261127.csv), not its whole name: a platform's order and account ids are
+    unique only within it, so a re-sent file under a platform name of its own would count
+    every order and account twice."""
+    known: dict[tuple[str, str], str] = {}
+    for f in found:
+        if f.error is None and f.name_ok and f.source_kind != "debtors":
+            known.setdefault((f.source_kind, f.platform.casefold()), f.platform)
+    for f in found:
+        name = printable_name(f.path.name)
+        if f.error is not None or f.source_kind in ("debtors", UNKNOWN_KIND) or "_" in name:
+            continue
+        head = _NAME_BREAK.split(name, maxsplit=1)[0]
+        platform = known.get((f.source_kind, head.casefold()))
+        if platform is None:
+            continue
+        f.warnings = [w for w in f.warnings if not w.startswith("file name has no '_'")]
+        f.warnings.append(f"file name has no '_': platform taken as '{platform}', the platform of the "
+                          f"{f.source_kind}/{platform}_... files its name starts with")
+        f.platform = platform
 
 
 def _schema_for(kind: str) -> dict:

@@ -759,6 +759,34 @@ def test_inbox_platform_of():
     assert p == "orders" and w
 
 
+def test_a_file_named_without_underscore_takes_the_platform_its_name_starts_with(tmp_path):
+    """A re-sent export typed 'shopA-orders-20261127(1).csv' is shopA's (its order and buyer
+    ids are shopA's: under a platform of its own, every order would count twice)."""
+    import shutil
+
+    from linkage import prepare
+
+    src = Path(__file__).resolve().parent.parent / "data" / "samples" / "inbox" / "ecommerce" / "shopA_orders_20261127.csv"
+    folder = tmp_path / "inbox" / "ecommerce"
+    folder.mkdir(parents=True)
+    shutil.copy(src, folder / "shopA_orders_20261127.csv")
+    shutil.copy(src, folder / "SHOPA-orders-20261127(1).csv")
+    shutil.copy(src, folder / "shopB orders.csv")           # no shopB file: left as it was
+    (tmp_path / "inbox" / "social").mkdir()
+    shutil.copy(src, tmp_path / "inbox" / "social" / "shopA.jsonl")   # another kind: not shopA's
+    by_name = {f.path.name: f for f in inbox.discover(tmp_path / "inbox")}
+    resent = by_name["SHOPA-orders-20261127(1).csv"]
+    assert resent.platform == "shopA" and any("platform taken as 'shopA'" in w for w in resent.warnings)
+    assert not any("whole name" in w for w in resent.warnings)
+    assert by_name["shopB orders.csv"].platform == "shopB orders"
+    assert by_name["shopA.jsonl"].platform == "shopA"          # its own guess, by coincidence the same
+    assert by_name["shopA_orders_20261127.csv"].platform == "shopA"
+    # Read, the re-sent file's rows are the same observations as the original's.
+    ids = [prepare.obs_ids(inbox.read_file(by_name[n]).rows) for n in
+           ("shopA_orders_20261127.csv", "SHOPA-orders-20261127(1).csv")]
+    assert ids[0].len() > 100 and ids[0].equals(ids[1])
+
+
 def test_inbox_missing_folder_raises(tmp_path):
     with pytest.raises(FileNotFoundError):
         inbox.discover(tmp_path / "nope")
