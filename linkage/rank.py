@@ -161,7 +161,7 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
              "best_link": pl.Float64, "first_seen": pl.Datetime("us"), "last_seen": pl.Datetime("us")})
     ev = reconcile_places(ev)
     places = ev.group_by("id_number", "place").agg(
-        pl.col("w").sum().alias("score"),
+        pl.col("w").sort().sum().alias("score"),
         pl.len().alias("n_observations"),
         pl.col("event_time").min().alias("first_seen"),
         pl.col("event_time").max().alias("last_seen"),
@@ -198,7 +198,7 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
     )
     # Pick-up points nearby support the home in the same community.
     support = places.filter(pl.col("kind") == "pickup_point").group_by("id_number", "area_key").agg(
-        (pl.col("score").sum() * PICKUP_SUPPORT).alias("pickup_support")
+        (pl.col("score").sort().sum() * PICKUP_SUPPORT).alias("pickup_support")
     )
     places = places.join(support, on=["id_number", "area_key"], how="left").with_columns(
         pl.when(pl.col("kind") == "residence").then(pl.col("score") + pl.col("pickup_support").fill_null(0.0))
@@ -238,7 +238,7 @@ def rank_contacts(links: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
     roster = roster.with_columns(pl.lit(None, pl.Float64).alias("probability"))
     ev = pl.concat([seen, roster.select(seen.columns)])
     phones = ev.group_by("id_number", "value").agg(
-        pl.col("w").sum().alias("score"),
+        pl.col("w").sort().sum().alias("score"),
         pl.col("obs_id").drop_nulls().n_unique().cast(pl.Int32).alias("n_observations"),
         pl.col("event_time").min().alias("first_seen"),
         pl.col("event_time").max().alias("last_seen"),
