@@ -990,10 +990,78 @@ _TWO_BYTE_UTF8 = re.compile(r"[\u0080-\u07ff]")
 
 def looks_utf8(text: str) -> bool:
     """Is this (already valid UTF-8) text really UTF-8 Chinese, not GB18030 bytes that
-    happen to form valid UTF-8?  GB18030 pairs misread as UTF-8 become 2-byte sequences
-    (U+0080-U+07FF: Latin-1, Greek, Cyrillic, Hebrew, Arabic...), e.g. '郑*英' -> '֣*Ӣ';
-    real UTF-8 Chinese has CJK characters and practically never those."""
-    return _CJK.search(text) is not None and _TWO_BYTE_UTF8.search(text) is None
+    happen to form valid UTF-8?  GB18030 pairs misread as UTF-8 become mostly 2-byte
+    sequences (U+0080-U+07FF: Latin-1, Greek, Cyrillic, Hebrew, Arabic...), e.g. '郑*英' ->
+    '֣*Ӣ', and rarely a CJK character; real UTF-8 Chinese is mostly CJK characters with
+    now and then one of those ('·' U+00B7 in 买买提·艾力, '×', '°', 'é').  So: CJK
+    characters, and more of them than 2-byte characters."""
+    cjk = len(_CJK.findall(text))
+    return cjk > 0 and cjk > len(_TWO_BYTE_UTF8.findall(text))
+
+
+class Utf8Lines:
+    """Which lines of a block of bytes may be valid UTF-8: ``candidates(data)``.
+
+    Keeps its numpy work arrays from block to block: a fresh array of a few MB costs more
+    in page faults than the passes over it (a block is ``BLOCK_BYTES``, about 4 MB)."""
+
+    def __init__(self) -> None:
+        self.size = 0
+
+    def _buffers(self, n: int) -> None:
+        size = max((n + 7) & ~7, 1 << 16)
+        if size > self.size:
+            self.size = size
+            self.top = np.empty(size, dtype=np.uint8)
+            self.marks = np.empty(size, dtype=bool)
+            self.tmp = np.empty(size, dtype=bool)
+            self.words = np.empty(size >> 3, dtype=bool)
+            self.counts = np.empty((size >> 3) + 1, dtype=np.int32)
+
+    def candidates(self, data: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(starts, ends, candidates) of the lines of ``data`` split on b'\\n' (as
+        ``split_lines`` cuts them; ends exclude the b'\\n'): ``candidates`` are the indices
+        of the lines that may be valid UTF-8, a superset of them found in a few numpy passes.
+
+        A byte pair marks its line as not UTF-8 when a lead byte (0xC0-0xFF) is not
+        followed by a continuation byte (0x80-0xBF), or a continuation byte follows an
+        ASCII byte.  The mark is put on the pair's first byte: the lead, or the ASCII byte
+        (then in the continuation byte's line, or a b'\\n' that belongs to no line).  Marks
+        are ORed per 8-byte word, and a line is a candidate when no word lying wholly inside
+        it is marked.  Chinese GB18030 text marks nearly every word (its pairs are a lead
+        followed by a byte 0xA1-0xFE, or a 0xB0-0xBF lead after ASCII): a GB18030 block
+        gives only its ASCII-only or very short lines, and lines really in UTF-8."""
+        n = len(data)
+        arr = np.frombuffer(data, dtype=np.uint8)
+        self._buffers(n)
+        tmp = self.tmp[:n]
+        nl = np.flatnonzero(np.equal(arr, 0x0A, out=tmp))
+        starts = np.empty(len(nl) + 1, dtype=np.int64)
+        starts[0] = 0
+        starts[1:] = nl + 1
+        ends = np.empty(len(nl) + 1, dtype=np.int64)
+        ends[:-1] = nl
+        ends[-1] = n
+        if not n or data.endswith(b"\n"):
+            starts, ends = starts[:-1], ends[:-1]     # no line after a final b'\\n'
+        if n < 2:
+            return starts, ends, np.arange(len(starts))
+        cls = np.right_shift(arr, 6, out=self.top[:n])     # 0, 1 ASCII; 2 continuation; 3 lead
+        m, t = self.marks[:n - 1], self.tmp[:n - 1]
+        np.equal(cls[:-1], 3, out=m)
+        np.equal(cls[1:], 2, out=t)
+        np.not_equal(m, t, out=m)          # lead, next not continuation; or next continuation ...
+        np.not_equal(cls[:-1], 2, out=t)
+        np.logical_and(m, t, out=m)        # ... after a byte that is no continuation (ASCII)
+        nw = (n + 7) >> 3
+        self.marks[n - 1:nw << 3] = False
+        words = np.not_equal(self.marks[:nw << 3].view(np.uint64), 0, out=self.words[:nw])
+        counts = self.counts[:nw + 1]
+        counts[0] = 0
+        np.cumsum(words, dtype=np.int32, out=counts[1:])
+        first = (starts + 7) >> 3          # the first word wholly inside the line
+        last = np.maximum(ends >> 3, first)    # one past the last such word
+        return starts, ends, np.flatnonzero(counts[last] == counts[first])
 
 
 # every field quoted, no quote or line break inside: "a","b",... (Excel style)
@@ -1065,6 +1133,7 @@ class _CsvReader:
         self.other = secondary if enc == primary else primary
         self.enc_label = _ENC_LABEL[enc]
         self.check_utf8_first = enc == "gb18030"
+        self.utf8_scan = Utf8Lines() if self.check_utf8_first else None
         self.hfields = hfields
         self.htext = htext
         self.ncols = len(header)
@@ -1175,21 +1244,31 @@ class _CsvReader:
     def _decode_block(self, complete: bytes):
         enc = self.enc
         text = None
+        cand = None              # lines that may be UTF-8 in a block decoded as GB18030
+        all_utf8 = False         # the whole block is UTF-8 in a GB18030 file
         utf8 = None              # the text's UTF-8 bytes, when at hand without encoding
         if complete.isascii():
             text = complete.decode("ascii")
             utf8 = complete
         else:
             if self.check_utf8_first:
-                try:
-                    text = complete.decode("utf-8")
-                except UnicodeDecodeError:
-                    text = None
-                if text is not None and not looks_utf8(text):
-                    text = None   # GB18030 bytes that happen to be valid UTF-8
-                if text is not None:
-                    self.fallback_lines += complete.count(b"\n") + (not complete.endswith(b"\n"))
-                    utf8 = complete
+                # lines in UTF-8 inside a GB18030 file (exports pasted together): UTF-8
+                # Chinese nearly always decodes as GB18030 too (mojibake, no error), so
+                # they are found by their bytes; GB18030 Chinese is almost never UTF-8
+                starts, ends, cand = self.utf8_scan.candidates(complete)
+                if len(cand) == len(starts):
+                    try:
+                        text = complete.decode("utf-8")
+                    except UnicodeDecodeError:
+                        text = None
+                    if text is not None and not looks_utf8(text):
+                        text = None   # GB18030 bytes that happen to be valid UTF-8
+                    if text is not None:
+                        all_utf8 = True
+                        utf8 = complete
+                        cand = None
+                elif not len(cand):
+                    cand = None
             if text is None:
                 try:
                     text = complete.decode(enc)
@@ -1211,6 +1290,10 @@ class _CsvReader:
                 if complete.endswith(b"\n"):
                     lines.pop()
                 texts = pl.Series("_text", lines, dtype=pl.Utf8)
+            if cand is not None:
+                texts = self._utf8_lines(complete, texts, starts, ends, cand)
+            elif all_utf8:
+                self.fallback_lines += int(texts.str.contains(r"[^\x00-\x7F]").sum())
             limit = MAX_LINE_BYTES // 4
             for i in (texts.str.len_chars() > limit).arg_true().to_list():
                 ln = texts[i]
@@ -1235,6 +1318,29 @@ class _CsvReader:
             if bad:
                 specials[i] = ("bad", bad)
         return pl.Series("_text", lines, dtype=pl.Utf8), lines, specials
+
+    def _utf8_lines(self, complete: bytes, texts: pl.Series, starts, ends, cand) -> pl.Series:
+        """``texts`` (the block decoded as GB18030) with the candidate lines that are UTF-8
+        Chinese (``looks_utf8``) decoded as UTF-8 instead, counted in ``fallback_lines``."""
+        idx, vals = [], []
+        last = len(starts) - 1
+        for i, a, b in zip(cand.tolist(), starts[cand].tolist(), ends[cand].tolist()):
+            raw = complete[a:b]
+            if raw.isascii():
+                continue          # the same text in either encoding
+            if raw.endswith(b"\r") and (i < last or complete.endswith(b"\n")):
+                raw = raw[:-1]    # as split_lines: one '\r' before a '\n' is no text
+            try:
+                t = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if looks_utf8(t):
+                idx.append(i)
+                vals.append(t.replace("\ufeff", "") if "\ufeff" in t else t)
+        if not idx:
+            return texts
+        self.fallback_lines += len(idx)
+        return texts.scatter(idx, vals)
 
     def _decode_line(self, b: bytes, i: int):
         if b.isascii():

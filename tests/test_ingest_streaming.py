@@ -358,6 +358,35 @@ def test_split_lines_is_bytes_split(parts, keep):
         assert got.to_list() == _split_reference(data, keep)
 
 
+_utf8_or_gb_line = st.one_of(
+    st.tuples(st.sampled_from(["utf-8", "gb18030"]), st.text(
+        st.sampled_from(list("王敏热合曼·买提义乌市万科苑西门菜鸟驿站郑*英茹明,0123456789 aZ\"é×°") + ["\r", "\ufeff"]),
+        max_size=40)).map(lambda t: t[1].encode(t[0])),
+    st.text(max_size=20).map(lambda t: t.replace("\n", "").encode("utf-8", "surrogatepass")),
+    st.binary(max_size=30).map(lambda b: b.replace(b"\n", b"")))
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(st.lists(_utf8_or_gb_line, max_size=30), st.sampled_from([b"\n", b"\r\n"]), st.booleans())
+def test_utf8_candidate_lines_include_every_utf8_line(lines, eol, final_eol):
+    # the numpy scan may name lines that are not UTF-8 (they are decoded to find out), but
+    # never misses one that is, and cuts the lines where b'\n' does
+    data = eol.join(lines) + (eol if final_eol and lines else b"")
+    starts, ends, cand = common.Utf8Lines().candidates(data)
+    pieces = data.split(b"\n")
+    if data.endswith(b"\n") or not data:
+        pieces.pop()
+    assert [data[a:b] for a, b in zip(starts.tolist(), ends.tolist())] == pieces
+    valid = []
+    for i, b in enumerate(pieces):
+        try:
+            b.decode("utf-8")
+            valid.append(i)
+        except UnicodeDecodeError:
+            pass
+    assert set(valid) <= set(cand.tolist())
+
+
 def test_seen_keys_finds_first_lines_across_rounds(monkeypatch):
     rnd = random.Random(6)
     seen, truth, line = common.SeenKeys(), {}, 0

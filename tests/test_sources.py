@@ -231,6 +231,64 @@ def test_ecommerce_gb18030_bytes_that_are_valid_utf8_stay_gb18030(tmp_path):
     assert common.looks_utf8("王女士,杭州") and not common.looks_utf8("֣*Ӣ")
 
 
+def _also_gb18030(line: str) -> bool:
+    """Do the UTF-8 bytes of ``line`` decode as GB18030 without an error (as mojibake)?"""
+    try:
+        return line.encode("utf-8").decode("gb18030") != line
+    except UnicodeDecodeError:
+        return False
+
+
+def test_ecommerce_utf8_line_that_also_decodes_as_gb18030_is_read_as_utf8(tmp_path):
+    # The UTF-8 bytes of these lines are valid GB18030 too: the block decodes without an
+    # error, so only the bytes tell the lines apart (王敏 was read as 鐜嬫晱).
+    o2 = csv_line(ec_row(oid="O2", name="王敏", rname="王敏", addr="义乌市万科苑西门菜鸟驿站"))
+    o3 = csv_line(ec_row(oid="O3", name="热合曼·买买提", rname="热合曼·买买提", addr="义乌市万科苑西门菜鸟驿站"))
+    assert _also_gb18030(o2 + "\r\n") and _also_gb18030(o3 + "\r\n")
+    p = write_ec(tmp_path, [ec_row(oid="O1")])
+    with open(p, "ab") as fh:
+        fh.write((o2 + "\r\n").encode("utf-8"))
+        fh.write((o3 + "\r\n").encode("utf-8"))
+        fh.write((csv_line(ec_row(oid="O4", rname="王女士")) + "\r\n").encode("gb18030"))
+        fh.write(o3.replace("O3", "O5").encode("utf-8"))    # a last line without a line break
+    res = read_ec(p)
+    assert res.rows_read == 5 and res.rows_kept == 5
+    assert res.rows["record_id"].to_list() == ["O1", "O2", "O3", "O4", "O5"]
+    assert res.rows["person_name"].to_list() == ["茹先生", "王敏", "热合曼·买买提", "王女士", "热合曼·买买提"]
+    assert res.rows["account_name"].to_list() == ["茹*明", "王敏", "热合曼·买买提", "茹*明", "热合曼·买买提"]
+    assert res.rows["address"].to_list() == (["浙江省杭州市西湖区文三路1号2幢3单元501室"]
+                                             + ["义乌市万科苑西门菜鸟驿站"] * 2
+                                             + ["浙江省杭州市西湖区文三路1号2幢3单元501室",
+                                                "义乌市万科苑西门菜鸟驿站"])
+    assert res.rows["category"].to_list() == ["家居日用"] * 5
+    assert "3 line(s) were not GB18030 but decoded as UTF-8; read as such" in res.warnings
+
+
+def test_ecommerce_utf8_block_with_a_middle_dot_name_is_read_as_utf8(tmp_path):
+    # every line after the GB18030 header is UTF-8: one block, decoded as UTF-8 as a whole;
+    # '·' (U+00B7, two bytes in UTF-8) in a Uyghur name must not turn it into GB18030 mojibake
+    p = write_ec(tmp_path, [])
+    rows = [ec_row(oid="O1", name="热合曼·买买提", rname="热合曼·买买提", addr="义乌市万科苑西门菜鸟驿站"),
+            ec_row(oid="O2", name="王敏", rname="王敏", addr="义乌市万科苑西门菜鸟驿站")]
+    body = "".join(csv_line(r) + "\r\n" for r in rows)
+    assert _also_gb18030(body)
+    with open(p, "ab") as fh:
+        fh.write(body.encode("utf-8"))
+    res = read_ec(p)
+    assert res.rows["person_name"].to_list() == ["热合曼·买买提", "王敏"]
+    assert res.rows["account_name"].to_list() == ["热合曼·买买提", "王敏"]
+    assert res.rows["address"].to_list() == ["义乌市万科苑西门菜鸟驿站"] * 2
+    assert "2 line(s) were not GB18030 but decoded as UTF-8; read as such" in res.warnings
+
+
+def test_looks_utf8_allows_a_few_two_byte_characters():
+    assert common.looks_utf8("热合曼·买买提,义乌市万科苑西门菜鸟驿站")
+    assert common.looks_utf8("阿卜杜·热合曼") and common.looks_utf8("2×3米的纸箱,25°C")
+    assert not common.looks_utf8("֣*Ӣ")            # GB18030 '郑*英' read as UTF-8
+    assert not common.looks_utf8("José,Zürich")     # no CJK: not told apart from GB18030 bytes
+    assert not common.looks_utf8("֣Ӣ中")            # as many 2-byte characters as CJK ones
+
+
 def test_ecommerce_undecodable_line_quarantined(tmp_path):
     p = write_ec(tmp_path, [ec_row(oid="O1")])
     with open(p, "ab") as fh:
