@@ -609,6 +609,53 @@ def test_social_empty_binary_and_bom(tmp_path):
     assert read_so(p).rows_kept == 1
 
 
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize("undecodable_line", [False, True])
+def test_social_raw_control_characters_and_a_bom_on_any_line_keep_the_account(
+        tmp_path, monkeypatch, fast, undecodable_line):
+    # Raw control characters inside JSON strings (a TAB typed into a nickname, \x01, \x1f)
+    # and a BOM at the start of a later line (two exports pasted together) used to make the
+    # line "not valid JSON": the account was lost.  Values are cleaned as in the CSV
+    # adapters (TAB -> space, other controls removed).
+    if not fast:
+        monkeypatch.setattr(social, "_json_connection", lambda: None)
+
+    def raw(obj):   # json.dumps escapes control characters: put them back raw
+        return (json.dumps(obj, ensure_ascii=False).replace("\\t", "\t")
+                .replace("\\u0001", "\x01").replace("\\u001f", "\x1f"))
+
+    lines = [
+        "\ufeff" + raw(acct("u1")),
+        "\ufeff" + raw(acct("u2", nickname="海边")),
+        raw(acct("u3", nickname="小\t茹")),
+        raw(acct("u4", real_name="茹\x01某明", logins=[])),
+        raw(acct("u5", geo_posts=[{"ts": "2026-11-02T19:05:00+08:00", "address": "绍兴市\x1f柯桥区"}],
+                 logins=None)),
+        '{"uid": "u6", \x01"phone": "13857101115"}',      # outside a string: still not JSON
+        raw(acct("u7")),
+    ]
+    assert "\t" in lines[2] and "\x01" in lines[3] and "\x1f" in lines[4]
+    p = tmp_path / "weibo_accounts_20261127.jsonl"
+    data = "\n".join(lines).encode("utf-8") + b"\n"
+    if undecodable_line:    # the block is then read line by line
+        data += b'{"uid": "u8", "nickname": "\xff\xfe"}\n'
+    p.write_bytes(data)
+    res = read_so(p)
+    assert res.error is None
+    assert res.rows_read == (8 if undecodable_line else 7) and res.rows_kept == 6
+    assert reasons(res) == {6: "not valid JSON", **({8: "line is not valid UTF-8 text"} if undecodable_line else {})}
+    acc = res.rows.unique("account_id", keep="first", maintain_order=True)
+    assert acc["account_id"].to_list() == ["u1", "u2", "u3", "u4", "u5", "u7"]
+    assert acc["line"].to_list() == [1, 2, 3, 4, 5, 7]
+    assert acc["nickname"].to_list() == ["海边的小茹", "海边", "小 茹", "海边的小茹", "海边的小茹", "海边的小茹"]
+    assert acc["account_name"].to_list() == ["茹某明"] * 6
+    u5 = res.rows.filter(pl.col("account_id") == "u5")
+    assert u5.select("event", "event_time", "address").rows() == [
+        ("checkin", D(2026, 11, 2, 19, 5), "绍兴市柯桥区")]
+    assert res.rows.filter(pl.col("account_id") == "u4")["event"].to_list() == ["checkin"]
+    assert not any("not valid JSON" in w for w in res.warnings)
+
+
 def test_parse_timestamp_py():
     f = common.parse_timestamp_py
     assert f("2026-11-20T21:33:00+08:00") == D(2026, 11, 20, 21, 33)
