@@ -29,6 +29,7 @@ import csv
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterator, NamedTuple
@@ -236,6 +237,34 @@ DATETIME_FORMATS = (
 )
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y.%m.%d")
 
+# Formats whose numeric fields touch ('%Y%m%d%H%M%S'): strptime cuts a run of digits
+# leniently ('2026112712' is 2026-11-02 07:01:02 to Python, '2026112712304' 12:30:04 to
+# polars), so such a format only reads values whose digit runs have exactly its widths.
+_EXACT_SHAPES = {
+    "%Y%m%d %H%M%S": r"^[0-9]{8} [0-9]{6}$",
+    "%Y%m%d%H%M%S": r"^[0-9]{14}$",
+    "%Y%m%d": r"^[0-9]{8}$",
+}
+assert all(f in _EXACT_SHAPES for f in DATETIME_FORMATS + DATE_FORMATS
+           if re.search(r"%[YmdHMS]%[YmdHMS]", f)), "a format with touching fields needs its shape"
+
+
+def _strptime(text: pl.Series, fmt: str, dtype) -> pl.Series:
+    """``text.str.strptime(dtype, fmt)``, null where unparseable or (``_EXACT_SHAPES``) where
+    the digits do not have the format's widths exactly."""
+    out = text.str.strptime(dtype, fmt, strict=False, cache=False)
+    shape = _EXACT_SHAPES.get(fmt)
+    if shape is None:
+        return out
+    return pl.select(pl.when(text.str.contains(shape)).then(out)).to_series().alias(text.name)
+
+
+def _strptime_expr(text: pl.Expr, fmt: str, dtype) -> pl.Expr:
+    """``_strptime`` as an expression."""
+    out = text.str.strptime(dtype, fmt, strict=False)
+    shape = _EXACT_SHAPES.get(fmt)
+    return out if shape is None else pl.when(text.str.contains(shape)).then(out)
+
 
 def nulls(name: str, n: int, dtype) -> pl.Series:
     return pl.repeat(None, n, dtype=dtype, eager=True).alias(name)
@@ -245,13 +274,13 @@ def parse_first(text: pl.Series, formats, dtype) -> pl.Series:
     """``coalesce`` of ``text.str.strptime(dtype, f)`` over ``formats``, trying each format
     only on the values no earlier format parsed (the same result, without running every
     format over every value)."""
-    out = text.str.strptime(dtype, formats[0], strict=False, cache=False).alias(text.name)
+    out = _strptime(text, formats[0], dtype).alias(text.name)
     todo = text.is_not_null() & out.is_null()
     for f in formats[1:]:
         idx = todo.arg_true()
         if idx.len() == 0:
             break
-        parsed = text.gather(idx).str.strptime(dtype, f, strict=False, cache=False)
+        parsed = _strptime(text.gather(idx), f, dtype)
         ok = parsed.is_not_null()
         if ok.any():
             hit = idx.filter(ok)
@@ -266,7 +295,7 @@ def parse_datetime_column(df: pl.DataFrame, col: str, out: str) -> pl.DataFrame:
     format in turn).  A value the first format parses as it is parses to the same time after
     NFKC: NFKC leaves ASCII digits and separators alone and maps whitespace to whitespace."""
     raw = df[col]
-    first = raw.str.strptime(pl.Datetime("us"), DATETIME_FORMATS[0], strict=False, cache=False)
+    first = _strptime(raw, DATETIME_FORMATS[0], pl.Datetime("us"))
     need = raw.is_not_null() & first.is_null()
     if need.any():
         idx = need.arg_true()
@@ -281,26 +310,52 @@ def parse_datetime_expr(col: str) -> pl.Expr:
     Full-width digits and stray spaces are normalised first (２０２６/１１/２７)."""
     text = pl.col(col).str.normalize("NFKC").str.strip_chars()
     return pl.coalesce(
-        [text.str.strptime(pl.Datetime("us"), f, strict=False) for f in DATETIME_FORMATS]
+        [_strptime_expr(text, f, pl.Datetime("us")) for f in DATETIME_FORMATS]
     )
 
 
 def parse_date_expr(col: str) -> pl.Expr:
-    return pl.coalesce([pl.col(col).str.strptime(pl.Date, f, strict=False) for f in DATE_FORMATS])
+    return pl.coalesce([_strptime_expr(pl.col(col), f, pl.Date) for f in DATE_FORMATS])
 
 
 _MIN_TIME = dt.datetime(1, 1, 2)        # representable after any time-zone shift
 _MAX_TIME = dt.datetime(9999, 12, 30)
 
-_PY_DT_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y%m%d%H%M%S")
+_PY_DT_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M")
+
+
+def _epoch_to_beijing(seconds: float) -> dt.datetime:
+    """Unix time in seconds -> naive Beijing time (numbers and digit strings alike)."""
+    t = dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
+    return t.astimezone(BEIJING).replace(tzinfo=None)
+
+
+def _digits_time(d: str) -> dt.datetime:
+    """A timestamp of ASCII digits only, by its length: 14 'YYYYMMDDHHMMSS', 8 'YYYYMMDD'
+    (midnight), 10 a Unix time in seconds, 13 in milliseconds; any other length is
+    ambiguous (no lenient cutting of the digits into fields)."""
+    n = len(d)
+    if n == 14:
+        return dt.datetime(int(d[0:4]), int(d[4:6]), int(d[6:8]), int(d[8:10]), int(d[10:12]),
+                           int(d[12:14]))
+    if n == 8:
+        return dt.datetime(int(d[0:4]), int(d[4:6]), int(d[6:8]))
+    if n == 10:
+        return _epoch_to_beijing(int(d))
+    if n == 13:
+        return _epoch_to_beijing(int(d) / 1000)
+    raise ValueError(f"{n} digits: neither YYYYMMDD (8), YYYYMMDDHHMMSS (14) nor a Unix time "
+                     "in seconds (10) or milliseconds (13)")
 
 
 def parse_timestamp_py(value: object) -> dt.datetime | None:
     """One timestamp -> naive Beijing time.
 
     Accepts ISO 8601 with '+08:00', 'Z', any other offset, or none (taken as Beijing
-    time already), the export's 'YYYY/MM/DD HH:MM:SS', and Unix epoch numbers
-    (seconds, or milliseconds when > 1e11).  Raises ValueError when it cannot.
+    time already), the export's 'YYYY/MM/DD HH:MM:SS', Unix epoch numbers (seconds, or
+    milliseconds when > 1e11), and strings of digits only (``_digits_time``: 14 or 8
+    digits a date and time or a date, 10 or 13 a Unix time in seconds or milliseconds,
+    converted as the numbers are).  Raises ValueError when it cannot.
     """
     if isinstance(value, bool):
         raise ValueError("boolean is not a timestamp")
@@ -310,11 +365,13 @@ def parse_timestamp_py(value: object) -> dt.datetime | None:
             raise ValueError("not a number")
         if abs(v) > 1e11:
             v /= 1000.0
-        t = dt.datetime.fromtimestamp(v, tz=dt.timezone.utc)
-        return t.astimezone(BEIJING).replace(tzinfo=None)
+        return _epoch_to_beijing(v)
     if not isinstance(value, str):
         raise ValueError(f"{type(value).__name__} is not a timestamp")
     s = value.strip()
+    d = unicodedata.normalize("NFKC", s).strip() if not s.isascii() else s
+    if d.isascii() and d.isdigit():
+        return _digits_time(d)
     try:
         t = dt.datetime.fromisoformat(s)
     except ValueError:
@@ -341,7 +398,9 @@ _ISO_OFFSET_RE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-
 
 def parse_text_times(s: pl.Series) -> pl.Series:
     """Text timestamps -> naive Beijing Datetime('us'); null when unparseable.
-    Naive values are Beijing time already; '+08:00', 'Z' or other offsets are converted."""
+    Naive values are Beijing time already; '+08:00', 'Z' or other offsets are converted.
+    Digits only: 14 or 8 a date and time or a date, 10 or 13 a Unix time in seconds or
+    milliseconds, nothing else (``parse_timestamp_py``)."""
     name = s.name
     n = s.len()
     iso = s.str.contains(_ISO_OFFSET_RE).fill_null(False)

@@ -32,7 +32,9 @@ Decisions:
 * A post or login whose ts is missing/null is kept with event_time null.
 * Numbers where strings are expected (uid or phone exported as a number) become strings.
 * Timestamps: ISO 8601 with '+08:00', 'Z', another offset, or none (taken as Beijing
-  time); also 'YYYY/MM/DD HH:MM:SS' and Unix epoch numbers.
+  time); also 'YYYY/MM/DD HH:MM:SS' and Unix epoch numbers; a string of digits only by its
+  length (``common.parse_timestamp_py``): 14 YYYYMMDDHHMMSS, 8 YYYYMMDD, 10 or 13 a Unix
+  time in seconds or milliseconds (as the numbers), any other length unparseable.
 * The file is read in blocks and handed on in chunks (``common.CHUNK_ROWS`` lines or
   ``CHUNK_BYTES``); lines of the plain shape exports have are decoded together by DuckDB's
   JSON reader (``_FAST_LINE``), every other line one by one in Python, with the same result.

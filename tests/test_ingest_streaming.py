@@ -319,6 +319,27 @@ def test_time_parser_shortcuts_give_the_general_result():
     assert common.parse_text_times(mixed).equals(_parse_text_times_reference(mixed))
 
 
+def test_digit_strings_read_alike_vectorised_and_in_python():
+    # polars reads the 14-digit ones, Python the others (Unix times, YYYYMMDD): the same
+    # values, and nothing but 8, 10, 13 or 14 digits is a time
+    rnd = random.Random(6)
+    values = ["".join(rnd.choice("0123456789") for _ in range(rnd.randint(1, 20))) for _ in range(3000)]
+    start = dt.datetime(1, 1, 2)
+    for _ in range(1000):
+        t = start + dt.timedelta(seconds=rnd.randrange(int((dt.datetime(9999, 12, 29) - start).total_seconds())))
+        values += [f"{t.year:04d}{t:%m%d%H%M%S}", f"{t.year:04d}{t:%m%d}"]
+    got = common.parse_text_times(pl.Series("ts", values)).to_list()
+    for v, g in zip(values, got):
+        try:
+            want = common.parse_timestamp_py(v)
+        except (ValueError, OverflowError, OSError):
+            want = None
+        assert g == want, v
+        if len(v) not in (8, 10, 13, 14):
+            assert g is None, v
+    assert all(g is not None for g in got[3000:])
+
+
 def test_date_and_amount_shortcuts_give_the_general_result():
     rnd = random.Random(5)
     alphabet = list("0123456789/-: .,年月日T") + ["２", "，", "元", "¥", "￥", "\u3000", "e", "nan", "inf", "-"]

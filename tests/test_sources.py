@@ -667,6 +667,62 @@ def test_parse_timestamp_py():
         f("tomorrow")
 
 
+# A string of digits only is read by its length, never cut leniently into fields
+# ('1764235800' was 1764-02-03 05:08, '2026112712' 2026-11-02 07:01:02).
+DIGIT_TIMES = [
+    ("1764235800", D(2025, 11, 27, 17, 30)),                     # Unix seconds
+    ("1764235800123", D(2025, 11, 27, 17, 30, 0, 123000)),       # Unix milliseconds
+    ("1764235800000", D(2025, 11, 27, 17, 30)),
+    ("2026112712", D(2034, 3, 16, 17, 5, 12)),                   # 10 digits: Unix seconds too
+    ("2026112712304", D(2034, 3, 16, 17, 5, 12, 304000)),        # 13 digits: milliseconds
+    ("１７６４２３５８００", D(2025, 11, 27, 17, 30)),           # full-width digits
+    ("20261127123000", D(2026, 11, 27, 12, 30)),                 # YYYYMMDDHHMMSS
+    ("20261127", D(2026, 11, 27)),                               # YYYYMMDD
+    ("20261301123000", None),                                    # month 13
+    ("20260230", None),
+    ("2026112", None), ("202611271", None), ("20261127123", None), ("202611271230", None),
+    ("202611271230451", None),
+    ("17642358001234", None),                                    # 14 digits: month 23
+    ("1", None), ("00000000000000000000", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", DIGIT_TIMES)
+def test_digit_only_timestamps_are_read_by_their_length(text, expected):
+    if expected is None:
+        with pytest.raises(ValueError):
+            common.parse_timestamp_py(text)
+    else:
+        assert common.parse_timestamp_py(text) == expected
+    # the vectorised parser gives the same, alone or among other values
+    assert common.parse_text_times(pl.Series("ts", [text]))[0] == expected
+    got = common.parse_text_times(pl.Series("ts", ["2026-11-20T21:33:00+08:00", text, "2026/11/20 21:33:00"]))
+    assert got.to_list() == [D(2026, 11, 20, 21, 33), expected, D(2026, 11, 20, 21, 33)]
+
+
+def test_epoch_strings_are_converted_as_epoch_numbers():
+    f = common.parse_timestamp_py
+    # the same time zone handling: UTC seconds -> Beijing time
+    for v in (0, 1, 1000000000, 1764235800, 9999999999):
+        assert f(str(v).rjust(10, "0")) == f(v) == D(1970, 1, 1, 8) + dt.timedelta(seconds=v)
+    for v in (1000000000000, 1764235800123, 9999999999999):
+        assert f(str(v)) == f(v)      # (v / 1000 as a float: 1 microsecond off near 2286)
+    assert f("1764235800123") == D(1970, 1, 1, 8) + dt.timedelta(milliseconds=1764235800123)
+
+
+def test_social_epoch_string_and_short_digit_ts(tmp_path):
+    lines = [acct("u1", geo_posts=[{"ts": "1764235800", "address": "绍兴市柯桥区笛扬路金色家园"}], logins=[]),
+             acct("u2", geo_posts=[{"ts": 1764235800, "address": "绍兴市柯桥区笛扬路金色家园"}], logins=[]),
+             acct("u3", geo_posts=[{"ts": "1764235800123", "address": "x"}],
+                  logins=[{"ts": "20261127123000", "ip_region": "浙江省绍兴市"}]),
+             acct("u4", geo_posts=[{"ts": "202611271", "address": "x"}], logins=[])]
+    res = read_so(write_jsonl(tmp_path, lines))
+    assert res.rows.select("account_id", "event", "event_time").rows() == [
+        ("u1", "checkin", D(2025, 11, 27, 17, 30)), ("u2", "checkin", D(2025, 11, 27, 17, 30)),
+        ("u3", "checkin", D(2025, 11, 27, 17, 30, 0, 123000)), ("u3", "login", D(2026, 11, 27, 12, 30))]
+    assert reasons(res) == {4: 'unparseable geo_posts[0].ts "202611271"'}
+
+
 # --------------------------------------------------------------------------- logistics
 
 WB_COLS = ["waybill_no", "sender_name", "sender_phone", "sender_address", "receiver_name",
@@ -895,6 +951,10 @@ def test_inbox_kind_folder_link_outside_and_dangling_link(tmp_path):
     ("2026年11月27日 10:01", "2026-11-27 10:01:00"),
     ("2026/02/30 10:00:00", None),
     ("2025年09/07号", None),
+    ("20261127100102", "2026-11-27 10:01:02"),
+    ("2026112710012", None),          # touching fields need their widths: no 1-digit second
+    ("20261127 10012", None),
+    ("1764235800", None),             # not an order time (a Unix time only where epochs are read)
 ])
 def test_datetime_formats_other_exports_use(text, expected):
     from sources import common as C
@@ -913,3 +973,12 @@ def test_file_names_that_are_not_utf8_are_read_and_shown_replaced(tmp_path):
     assert "\ufffd" in f.rel_name and f.rel_name.encode("utf-8")
     res = inbox.read_file(f)
     assert res.file == f.rel_name
+
+
+def test_compact_date_format_needs_eight_digits():
+    # '%Y%m%d' read '2026112' as 2026-11-02 (a date of the court roster)
+    got = common.parse_first(pl.Series("d", ["20261127", "2026112", "2026117", "202611270", "2026-11-27"]),
+                             common.DATE_FORMATS, pl.Date)
+    assert got.to_list() == [dt.date(2026, 11, 27), None, None, None, dt.date(2026, 11, 27)]
+    df = pl.DataFrame({"d": ["20261127", "2026112"]})
+    assert df.select(common.parse_date_expr("d"))["d"].to_list() == [dt.date(2026, 11, 27), None]
