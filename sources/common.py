@@ -968,7 +968,9 @@ def read_delimited(path: Path, *, encodings: tuple[str, str], required: list[str
       nearly always *valid* GB18030, just mojibake, so "does it decode" is not enough).
       Choosing the second one adds a warning.  The body is decoded in blocks of ~4 MB;
       a block that does not decode is decoded line by line: a line in the other
-      encoding is kept (warning), a line valid in neither quarantines its record.
+      encoding is kept (warning), a line valid in neither quarantines its record.  In a
+      GB18030 file, lines that are UTF-8 Chinese are read as UTF-8 (warning) even when
+      their bytes also decode as GB18030 (``Utf8Lines`` finds them, ``looks_utf8``).
     * Lines without a '"' are split vectorised (polars); lines with quotes go through
       the csv module, so records may span several physical lines (quoted newlines);
       the reported line is where the record starts.  A quote left open for more than
