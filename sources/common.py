@@ -29,6 +29,7 @@ import csv
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Iterator, NamedTuple
@@ -236,6 +237,34 @@ DATETIME_FORMATS = (
 )
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y.%m.%d")
 
+# Formats whose numeric fields touch ('%Y%m%d%H%M%S'): strptime cuts a run of digits
+# leniently ('2026112712' is 2026-11-02 07:01:02 to Python, '2026112712304' 12:30:04 to
+# polars), so such a format only reads values whose digit runs have exactly its widths.
+_EXACT_SHAPES = {
+    "%Y%m%d %H%M%S": r"^[0-9]{8} [0-9]{6}$",
+    "%Y%m%d%H%M%S": r"^[0-9]{14}$",
+    "%Y%m%d": r"^[0-9]{8}$",
+}
+assert all(f in _EXACT_SHAPES for f in DATETIME_FORMATS + DATE_FORMATS
+           if re.search(r"%[YmdHMS]%[YmdHMS]", f)), "a format with touching fields needs its shape"
+
+
+def _strptime(text: pl.Series, fmt: str, dtype) -> pl.Series:
+    """``text.str.strptime(dtype, fmt)``, null where unparseable or (``_EXACT_SHAPES``) where
+    the digits do not have the format's widths exactly."""
+    out = text.str.strptime(dtype, fmt, strict=False, cache=False)
+    shape = _EXACT_SHAPES.get(fmt)
+    if shape is None:
+        return out
+    return pl.select(pl.when(text.str.contains(shape)).then(out)).to_series().alias(text.name)
+
+
+def _strptime_expr(text: pl.Expr, fmt: str, dtype) -> pl.Expr:
+    """``_strptime`` as an expression."""
+    out = text.str.strptime(dtype, fmt, strict=False)
+    shape = _EXACT_SHAPES.get(fmt)
+    return out if shape is None else pl.when(text.str.contains(shape)).then(out)
+
 
 def nulls(name: str, n: int, dtype) -> pl.Series:
     return pl.repeat(None, n, dtype=dtype, eager=True).alias(name)
@@ -245,13 +274,13 @@ def parse_first(text: pl.Series, formats, dtype) -> pl.Series:
     """``coalesce`` of ``text.str.strptime(dtype, f)`` over ``formats``, trying each format
     only on the values no earlier format parsed (the same result, without running every
     format over every value)."""
-    out = text.str.strptime(dtype, formats[0], strict=False, cache=False).alias(text.name)
+    out = _strptime(text, formats[0], dtype).alias(text.name)
     todo = text.is_not_null() & out.is_null()
     for f in formats[1:]:
         idx = todo.arg_true()
         if idx.len() == 0:
             break
-        parsed = text.gather(idx).str.strptime(dtype, f, strict=False, cache=False)
+        parsed = _strptime(text.gather(idx), f, dtype)
         ok = parsed.is_not_null()
         if ok.any():
             hit = idx.filter(ok)
@@ -266,7 +295,7 @@ def parse_datetime_column(df: pl.DataFrame, col: str, out: str) -> pl.DataFrame:
     format in turn).  A value the first format parses as it is parses to the same time after
     NFKC: NFKC leaves ASCII digits and separators alone and maps whitespace to whitespace."""
     raw = df[col]
-    first = raw.str.strptime(pl.Datetime("us"), DATETIME_FORMATS[0], strict=False, cache=False)
+    first = _strptime(raw, DATETIME_FORMATS[0], pl.Datetime("us"))
     need = raw.is_not_null() & first.is_null()
     if need.any():
         idx = need.arg_true()
@@ -281,26 +310,52 @@ def parse_datetime_expr(col: str) -> pl.Expr:
     Full-width digits and stray spaces are normalised first (２０２６/１１/２７)."""
     text = pl.col(col).str.normalize("NFKC").str.strip_chars()
     return pl.coalesce(
-        [text.str.strptime(pl.Datetime("us"), f, strict=False) for f in DATETIME_FORMATS]
+        [_strptime_expr(text, f, pl.Datetime("us")) for f in DATETIME_FORMATS]
     )
 
 
 def parse_date_expr(col: str) -> pl.Expr:
-    return pl.coalesce([pl.col(col).str.strptime(pl.Date, f, strict=False) for f in DATE_FORMATS])
+    return pl.coalesce([_strptime_expr(pl.col(col), f, pl.Date) for f in DATE_FORMATS])
 
 
 _MIN_TIME = dt.datetime(1, 1, 2)        # representable after any time-zone shift
 _MAX_TIME = dt.datetime(9999, 12, 30)
 
-_PY_DT_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y%m%d%H%M%S")
+_PY_DT_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M")
+
+
+def _epoch_to_beijing(seconds: float) -> dt.datetime:
+    """Unix time in seconds -> naive Beijing time (numbers and digit strings alike)."""
+    t = dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
+    return t.astimezone(BEIJING).replace(tzinfo=None)
+
+
+def _digits_time(d: str) -> dt.datetime:
+    """A timestamp of ASCII digits only, by its length: 14 'YYYYMMDDHHMMSS', 8 'YYYYMMDD'
+    (midnight), 10 a Unix time in seconds, 13 in milliseconds; any other length is
+    ambiguous (no lenient cutting of the digits into fields)."""
+    n = len(d)
+    if n == 14:
+        return dt.datetime(int(d[0:4]), int(d[4:6]), int(d[6:8]), int(d[8:10]), int(d[10:12]),
+                           int(d[12:14]))
+    if n == 8:
+        return dt.datetime(int(d[0:4]), int(d[4:6]), int(d[6:8]))
+    if n == 10:
+        return _epoch_to_beijing(int(d))
+    if n == 13:
+        return _epoch_to_beijing(int(d) / 1000)
+    raise ValueError(f"{n} digits: neither YYYYMMDD (8), YYYYMMDDHHMMSS (14) nor a Unix time "
+                     "in seconds (10) or milliseconds (13)")
 
 
 def parse_timestamp_py(value: object) -> dt.datetime | None:
     """One timestamp -> naive Beijing time.
 
     Accepts ISO 8601 with '+08:00', 'Z', any other offset, or none (taken as Beijing
-    time already), the export's 'YYYY/MM/DD HH:MM:SS', and Unix epoch numbers
-    (seconds, or milliseconds when > 1e11).  Raises ValueError when it cannot.
+    time already), the export's 'YYYY/MM/DD HH:MM:SS', Unix epoch numbers (seconds, or
+    milliseconds when > 1e11), and strings of digits only (``_digits_time``: 14 or 8
+    digits a date and time or a date, 10 or 13 a Unix time in seconds or milliseconds,
+    converted as the numbers are).  Raises ValueError when it cannot.
     """
     if isinstance(value, bool):
         raise ValueError("boolean is not a timestamp")
@@ -310,11 +365,13 @@ def parse_timestamp_py(value: object) -> dt.datetime | None:
             raise ValueError("not a number")
         if abs(v) > 1e11:
             v /= 1000.0
-        t = dt.datetime.fromtimestamp(v, tz=dt.timezone.utc)
-        return t.astimezone(BEIJING).replace(tzinfo=None)
+        return _epoch_to_beijing(v)
     if not isinstance(value, str):
         raise ValueError(f"{type(value).__name__} is not a timestamp")
     s = value.strip()
+    d = unicodedata.normalize("NFKC", s).strip() if not s.isascii() else s
+    if d.isascii() and d.isdigit():
+        return _digits_time(d)
     try:
         t = dt.datetime.fromisoformat(s)
     except ValueError:
@@ -341,7 +398,9 @@ _ISO_OFFSET_RE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-
 
 def parse_text_times(s: pl.Series) -> pl.Series:
     """Text timestamps -> naive Beijing Datetime('us'); null when unparseable.
-    Naive values are Beijing time already; '+08:00', 'Z' or other offsets are converted."""
+    Naive values are Beijing time already; '+08:00', 'Z' or other offsets are converted.
+    Digits only: 14 or 8 a date and time or a date, 10 or 13 a Unix time in seconds or
+    milliseconds, nothing else (``parse_timestamp_py``)."""
     name = s.name
     n = s.len()
     iso = s.str.contains(_ISO_OFFSET_RE).fill_null(False)
@@ -909,7 +968,9 @@ def read_delimited(path: Path, *, encodings: tuple[str, str], required: list[str
       nearly always *valid* GB18030, just mojibake, so "does it decode" is not enough).
       Choosing the second one adds a warning.  The body is decoded in blocks of ~4 MB;
       a block that does not decode is decoded line by line: a line in the other
-      encoding is kept (warning), a line valid in neither quarantines its record.
+      encoding is kept (warning), a line valid in neither quarantines its record.  In a
+      GB18030 file, lines that are UTF-8 Chinese are read as UTF-8 (warning) even when
+      their bytes also decode as GB18030 (``Utf8Lines`` finds them, ``looks_utf8``).
     * Lines without a '"' are split vectorised (polars); lines with quotes go through
       the csv module, so records may span several physical lines (quoted newlines);
       the reported line is where the record starts.  A quote left open for more than
@@ -990,10 +1051,78 @@ _TWO_BYTE_UTF8 = re.compile(r"[\u0080-\u07ff]")
 
 def looks_utf8(text: str) -> bool:
     """Is this (already valid UTF-8) text really UTF-8 Chinese, not GB18030 bytes that
-    happen to form valid UTF-8?  GB18030 pairs misread as UTF-8 become 2-byte sequences
-    (U+0080-U+07FF: Latin-1, Greek, Cyrillic, Hebrew, Arabic...), e.g. '郑*英' -> '֣*Ӣ';
-    real UTF-8 Chinese has CJK characters and practically never those."""
-    return _CJK.search(text) is not None and _TWO_BYTE_UTF8.search(text) is None
+    happen to form valid UTF-8?  GB18030 pairs misread as UTF-8 become mostly 2-byte
+    sequences (U+0080-U+07FF: Latin-1, Greek, Cyrillic, Hebrew, Arabic...), e.g. '郑*英' ->
+    '֣*Ӣ', and rarely a CJK character; real UTF-8 Chinese is mostly CJK characters with
+    now and then one of those ('·' U+00B7 in 买买提·艾力, '×', '°', 'é').  So: CJK
+    characters, and more of them than 2-byte characters."""
+    cjk = len(_CJK.findall(text))
+    return cjk > 0 and cjk > len(_TWO_BYTE_UTF8.findall(text))
+
+
+class Utf8Lines:
+    """Which lines of a block of bytes may be valid UTF-8: ``candidates(data)``.
+
+    Keeps its numpy work arrays from block to block: a fresh array of a few MB costs more
+    in page faults than the passes over it (a block is ``BLOCK_BYTES``, about 4 MB)."""
+
+    def __init__(self) -> None:
+        self.size = 0
+
+    def _buffers(self, n: int) -> None:
+        size = max((n + 7) & ~7, 1 << 16)
+        if size > self.size:
+            self.size = size
+            self.top = np.empty(size, dtype=np.uint8)
+            self.marks = np.empty(size, dtype=bool)
+            self.tmp = np.empty(size, dtype=bool)
+            self.words = np.empty(size >> 3, dtype=bool)
+            self.counts = np.empty((size >> 3) + 1, dtype=np.int32)
+
+    def candidates(self, data: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(starts, ends, candidates) of the lines of ``data`` split on b'\\n' (as
+        ``split_lines`` cuts them; ends exclude the b'\\n'): ``candidates`` are the indices
+        of the lines that may be valid UTF-8, a superset of them found in a few numpy passes.
+
+        A byte pair marks its line as not UTF-8 when a lead byte (0xC0-0xFF) is not
+        followed by a continuation byte (0x80-0xBF), or a continuation byte follows an
+        ASCII byte.  The mark is put on the pair's first byte: the lead, or the ASCII byte
+        (then in the continuation byte's line, or a b'\\n' that belongs to no line).  Marks
+        are ORed per 8-byte word, and a line is a candidate when no word lying wholly inside
+        it is marked.  Chinese GB18030 text marks nearly every word (its pairs are a lead
+        followed by a byte 0xA1-0xFE, or a 0xB0-0xBF lead after ASCII): a GB18030 block
+        gives only its ASCII-only or very short lines, and lines really in UTF-8."""
+        n = len(data)
+        arr = np.frombuffer(data, dtype=np.uint8)
+        self._buffers(n)
+        tmp = self.tmp[:n]
+        nl = np.flatnonzero(np.equal(arr, 0x0A, out=tmp))
+        starts = np.empty(len(nl) + 1, dtype=np.int64)
+        starts[0] = 0
+        starts[1:] = nl + 1
+        ends = np.empty(len(nl) + 1, dtype=np.int64)
+        ends[:-1] = nl
+        ends[-1] = n
+        if not n or data.endswith(b"\n"):
+            starts, ends = starts[:-1], ends[:-1]     # no line after a final b'\\n'
+        if n < 2:
+            return starts, ends, np.arange(len(starts))
+        cls = np.right_shift(arr, 6, out=self.top[:n])     # 0, 1 ASCII; 2 continuation; 3 lead
+        m, t = self.marks[:n - 1], self.tmp[:n - 1]
+        np.equal(cls[:-1], 3, out=m)
+        np.equal(cls[1:], 2, out=t)
+        np.not_equal(m, t, out=m)          # lead, next not continuation; or next continuation ...
+        np.not_equal(cls[:-1], 2, out=t)
+        np.logical_and(m, t, out=m)        # ... after a byte that is no continuation (ASCII)
+        nw = (n + 7) >> 3
+        self.marks[n - 1:nw << 3] = False
+        words = np.not_equal(self.marks[:nw << 3].view(np.uint64), 0, out=self.words[:nw])
+        counts = self.counts[:nw + 1]
+        counts[0] = 0
+        np.cumsum(words, dtype=np.int32, out=counts[1:])
+        first = (starts + 7) >> 3          # the first word wholly inside the line
+        last = np.maximum(ends >> 3, first)    # one past the last such word
+        return starts, ends, np.flatnonzero(counts[last] == counts[first])
 
 
 # every field quoted, no quote or line break inside: "a","b",... (Excel style)
@@ -1065,6 +1194,7 @@ class _CsvReader:
         self.other = secondary if enc == primary else primary
         self.enc_label = _ENC_LABEL[enc]
         self.check_utf8_first = enc == "gb18030"
+        self.utf8_scan = Utf8Lines() if self.check_utf8_first else None
         self.hfields = hfields
         self.htext = htext
         self.ncols = len(header)
@@ -1175,21 +1305,31 @@ class _CsvReader:
     def _decode_block(self, complete: bytes):
         enc = self.enc
         text = None
+        cand = None              # lines that may be UTF-8 in a block decoded as GB18030
+        all_utf8 = False         # the whole block is UTF-8 in a GB18030 file
         utf8 = None              # the text's UTF-8 bytes, when at hand without encoding
         if complete.isascii():
             text = complete.decode("ascii")
             utf8 = complete
         else:
             if self.check_utf8_first:
-                try:
-                    text = complete.decode("utf-8")
-                except UnicodeDecodeError:
-                    text = None
-                if text is not None and not looks_utf8(text):
-                    text = None   # GB18030 bytes that happen to be valid UTF-8
-                if text is not None:
-                    self.fallback_lines += complete.count(b"\n") + (not complete.endswith(b"\n"))
-                    utf8 = complete
+                # lines in UTF-8 inside a GB18030 file (exports pasted together): UTF-8
+                # Chinese nearly always decodes as GB18030 too (mojibake, no error), so
+                # they are found by their bytes; GB18030 Chinese is almost never UTF-8
+                starts, ends, cand = self.utf8_scan.candidates(complete)
+                if len(cand) == len(starts):
+                    try:
+                        text = complete.decode("utf-8")
+                    except UnicodeDecodeError:
+                        text = None
+                    if text is not None and not looks_utf8(text):
+                        text = None   # GB18030 bytes that happen to be valid UTF-8
+                    if text is not None:
+                        all_utf8 = True
+                        utf8 = complete
+                        cand = None
+                elif not len(cand):
+                    cand = None
             if text is None:
                 try:
                     text = complete.decode(enc)
@@ -1211,6 +1351,10 @@ class _CsvReader:
                 if complete.endswith(b"\n"):
                     lines.pop()
                 texts = pl.Series("_text", lines, dtype=pl.Utf8)
+            if cand is not None:
+                texts = self._utf8_lines(complete, texts, starts, ends, cand)
+            elif all_utf8:
+                self.fallback_lines += int(texts.str.contains(r"[^\x00-\x7F]").sum())
             limit = MAX_LINE_BYTES // 4
             for i in (texts.str.len_chars() > limit).arg_true().to_list():
                 ln = texts[i]
@@ -1235,6 +1379,29 @@ class _CsvReader:
             if bad:
                 specials[i] = ("bad", bad)
         return pl.Series("_text", lines, dtype=pl.Utf8), lines, specials
+
+    def _utf8_lines(self, complete: bytes, texts: pl.Series, starts, ends, cand) -> pl.Series:
+        """``texts`` (the block decoded as GB18030) with the candidate lines that are UTF-8
+        Chinese (``looks_utf8``) decoded as UTF-8 instead, counted in ``fallback_lines``."""
+        idx, vals = [], []
+        last = len(starts) - 1
+        for i, a, b in zip(cand.tolist(), starts[cand].tolist(), ends[cand].tolist()):
+            raw = complete[a:b]
+            if raw.isascii():
+                continue          # the same text in either encoding
+            if raw.endswith(b"\r") and (i < last or complete.endswith(b"\n")):
+                raw = raw[:-1]    # as split_lines: one '\r' before a '\n' is no text
+            try:
+                t = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if looks_utf8(t):
+                idx.append(i)
+                vals.append(t.replace("\ufeff", "") if "\ufeff" in t else t)
+        if not idx:
+            return texts
+        self.fallback_lines += len(idx)
+        return texts.scatter(idx, vals)
 
     def _decode_line(self, b: bytes, i: int):
         if b.isascii():

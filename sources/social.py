@@ -26,10 +26,15 @@ Decisions:
 * A file that looks binary (many NUL/control bytes) is a file-level error unless its first
   line is a JSON object (then the bad lines are quarantined one by one); bare-CR line
   ends are read as line breaks.  Timestamps outside years 1-9999 are unparseable.
+* Raw control characters inside JSON strings (a TAB in a nickname, \\x01) do not make a
+  line "not JSON": they are cleaned from the values as in the CSV adapters (TAB -> space,
+  others removed).  A BOM at the start of any line is dropped (exports pasted together).
 * A post or login whose ts is missing/null is kept with event_time null.
 * Numbers where strings are expected (uid or phone exported as a number) become strings.
 * Timestamps: ISO 8601 with '+08:00', 'Z', another offset, or none (taken as Beijing
-  time); also 'YYYY/MM/DD HH:MM:SS' and Unix epoch numbers.
+  time); also 'YYYY/MM/DD HH:MM:SS' and Unix epoch numbers; a string of digits only by its
+  length (``common.parse_timestamp_py``): 14 YYYYMMDDHHMMSS, 8 YYYYMMDD, 10 or 13 a Unix
+  time in seconds or milliseconds (as the numbers), any other length unparseable.
 * The file is read in blocks and handed on in chunks (``common.CHUNK_ROWS`` lines or
   ``CHUNK_BYTES``); lines of the plain shape exports have are decoded together by DuckDB's
   JSON reader (``_FAST_LINE``), every other line one by one in Python, with the same result.
@@ -116,10 +121,11 @@ EV_TEXT = ("address", "poi", "ip_region", "ip")
 def _first_line_is_object(head: bytes) -> bool:
     """Does the file start with a JSON object line?  Then control bytes further on are
     bad lines (quarantined one by one), not a binary file."""
-    for b in head.lstrip(b"\xef\xbb\xbf").split(b"\n")[:-1]:
+    for b in head.split(b"\n")[:-1]:
+        b = b.removeprefix(_BOM)
         if b.strip():
             try:
-                return type(json.loads(b.decode("utf-8"))) is dict
+                return type(json.loads(b.decode("utf-8"), strict=False)) is dict
             except (ValueError, RecursionError):
                 return False
     return False
@@ -226,9 +232,12 @@ _LONE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def _python_line(ln: int, text: str, ended: bool, col: C.Collector, acc: dict, ev: dict) -> None:
-    """One line the fast path does not take, read exactly as before."""
+    """One line the fast path does not take, read exactly as before.  Raw control
+    characters inside strings (a TAB typed into a nickname, a stray \\x01) are accepted
+    (``strict=False``) and cleaned with the other values later (``common.clean_columns``,
+    as in the CSV adapters): they are not a reason to lose the account."""
     try:
-        obj = json.loads(text)
+        obj = json.loads(text, strict=False)
     except (ValueError, RecursionError):
         col.add(ln, "not valid JSON" + ("" if ended else " (truncated last line?)"), text)
         return
@@ -279,12 +288,14 @@ def _python_line(ln: int, text: str, ended: bool, col: C.Collector, acc: dict, e
 # common.MAX_LINE_BYTES when it runs)
 JSONL_MAX_LINE_BYTES = C.MAX_LINE_BYTES
 _BLANK_BYTES = " \t\n\r\x0b\x0c"          # what bytes.strip() removes
+_BOM = b"\xef\xbb\xbf"
 
 
 def _blocks(fh):
     """Blocks of physical lines: split on b'\\n', one b'\\r' dropped from the end of each
     line, a line over JSONL_MAX_LINE_BYTES (counting a final b'\\r') reported by size and
-    first bytes and never held whole, a BOM dropped from line 1 only.
+    first bytes and never held whole, a BOM dropped from the start of every line (line 1
+    of an export, or the first line of another export pasted on).
 
     Yields (first line number, line count, texts, items, unended): texts is a polars Series
     of the lines when the whole block is UTF-8 with no line too long, else None and items
@@ -328,7 +339,7 @@ def _blocks(fh):
                     carry = data
                 continue
             complete, carry = data[:i + 1], data[i + 1:]
-        texts, items = _decode_lines(complete, lineno == 1, limit)
+        texts, items = _decode_lines(complete, limit)
         n = texts.len() if texts is not None else len(items)
         yield lineno, n, texts, items, not complete.endswith(b"\n")
         lineno += n
@@ -339,7 +350,7 @@ def _blocks(fh):
             return
 
 
-def _decode_lines(complete: bytes, first: bool, limit: int):
+def _decode_lines(complete: bytes, limit: int):
     """-> (Series of the lines' texts, None) or (None, per-line items); see ``_blocks``."""
     texts = None
     try:
@@ -351,8 +362,8 @@ def _decode_lines(complete: bytes, first: bool, limit: int):
     if texts is not None and texts.len() and texts.str.len_bytes().max() >= limit:
         texts = None                 # maybe a line too long (its '\\r' counts): line by line
     if texts is not None:
-        if first and texts.len() and texts[0].startswith("\ufeff"):
-            texts = texts.scatter(0, texts[0][1:])
+        if _BOM in complete:
+            texts = texts.str.strip_prefix("\ufeff")
         return texts, None
     raw = complete.split(b"\n")
     if complete.endswith(b"\n"):
@@ -364,8 +375,7 @@ def _decode_lines(complete: bytes, first: bool, limit: int):
             continue
         if b.endswith(b"\r"):
             b = b[:-1]
-        if first and k == 0 and b.startswith(b"\xef\xbb\xbf"):
-            b = b[3:]
+        b = b.removeprefix(_BOM)
         try:
             items.append(("text", b.decode("utf-8")))
         except UnicodeDecodeError:

@@ -319,6 +319,27 @@ def test_time_parser_shortcuts_give_the_general_result():
     assert common.parse_text_times(mixed).equals(_parse_text_times_reference(mixed))
 
 
+def test_digit_strings_read_alike_vectorised_and_in_python():
+    # polars reads the 14-digit ones, Python the others (Unix times, YYYYMMDD): the same
+    # values, and nothing but 8, 10, 13 or 14 digits is a time
+    rnd = random.Random(6)
+    values = ["".join(rnd.choice("0123456789") for _ in range(rnd.randint(1, 20))) for _ in range(3000)]
+    start = dt.datetime(1, 1, 2)
+    for _ in range(1000):
+        t = start + dt.timedelta(seconds=rnd.randrange(int((dt.datetime(9999, 12, 29) - start).total_seconds())))
+        values += [f"{t.year:04d}{t:%m%d%H%M%S}", f"{t.year:04d}{t:%m%d}"]
+    got = common.parse_text_times(pl.Series("ts", values)).to_list()
+    for v, g in zip(values, got):
+        try:
+            want = common.parse_timestamp_py(v)
+        except (ValueError, OverflowError, OSError):
+            want = None
+        assert g == want, v
+        if len(v) not in (8, 10, 13, 14):
+            assert g is None, v
+    assert all(g is not None for g in got[3000:])
+
+
 def test_date_and_amount_shortcuts_give_the_general_result():
     rnd = random.Random(5)
     alphabet = list("0123456789/-: .,年月日T") + ["２", "，", "元", "¥", "￥", "\u3000", "e", "nan", "inf", "-"]
@@ -356,6 +377,35 @@ def test_split_lines_is_bytes_split(parts, keep):
     got = common.split_lines(data, keep_final_cr=keep)
     if got is not None:
         assert got.to_list() == _split_reference(data, keep)
+
+
+_utf8_or_gb_line = st.one_of(
+    st.tuples(st.sampled_from(["utf-8", "gb18030"]), st.text(
+        st.sampled_from(list("王敏热合曼·买提义乌市万科苑西门菜鸟驿站郑*英茹明,0123456789 aZ\"é×°") + ["\r", "\ufeff"]),
+        max_size=40)).map(lambda t: t[1].encode(t[0])),
+    st.text(max_size=20).map(lambda t: t.replace("\n", "").encode("utf-8", "surrogatepass")),
+    st.binary(max_size=30).map(lambda b: b.replace(b"\n", b"")))
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(st.lists(_utf8_or_gb_line, max_size=30), st.sampled_from([b"\n", b"\r\n"]), st.booleans())
+def test_utf8_candidate_lines_include_every_utf8_line(lines, eol, final_eol):
+    # the numpy scan may name lines that are not UTF-8 (they are decoded to find out), but
+    # never misses one that is, and cuts the lines where b'\n' does
+    data = eol.join(lines) + (eol if final_eol and lines else b"")
+    starts, ends, cand = common.Utf8Lines().candidates(data)
+    pieces = data.split(b"\n")
+    if data.endswith(b"\n") or not data:
+        pieces.pop()
+    assert [data[a:b] for a, b in zip(starts.tolist(), ends.tolist())] == pieces
+    valid = []
+    for i, b in enumerate(pieces):
+        try:
+            b.decode("utf-8")
+            valid.append(i)
+        except UnicodeDecodeError:
+            pass
+    assert set(valid) <= set(cand.tolist())
 
 
 def test_seen_keys_finds_first_lines_across_rounds(monkeypatch):

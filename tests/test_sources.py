@@ -231,6 +231,64 @@ def test_ecommerce_gb18030_bytes_that_are_valid_utf8_stay_gb18030(tmp_path):
     assert common.looks_utf8("王女士,杭州") and not common.looks_utf8("֣*Ӣ")
 
 
+def _also_gb18030(line: str) -> bool:
+    """Do the UTF-8 bytes of ``line`` decode as GB18030 without an error (as mojibake)?"""
+    try:
+        return line.encode("utf-8").decode("gb18030") != line
+    except UnicodeDecodeError:
+        return False
+
+
+def test_ecommerce_utf8_line_that_also_decodes_as_gb18030_is_read_as_utf8(tmp_path):
+    # The UTF-8 bytes of these lines are valid GB18030 too: the block decodes without an
+    # error, so only the bytes tell the lines apart (王敏 was read as 鐜嬫晱).
+    o2 = csv_line(ec_row(oid="O2", name="王敏", rname="王敏", addr="义乌市万科苑西门菜鸟驿站"))
+    o3 = csv_line(ec_row(oid="O3", name="热合曼·买买提", rname="热合曼·买买提", addr="义乌市万科苑西门菜鸟驿站"))
+    assert _also_gb18030(o2 + "\r\n") and _also_gb18030(o3 + "\r\n")
+    p = write_ec(tmp_path, [ec_row(oid="O1")])
+    with open(p, "ab") as fh:
+        fh.write((o2 + "\r\n").encode("utf-8"))
+        fh.write((o3 + "\r\n").encode("utf-8"))
+        fh.write((csv_line(ec_row(oid="O4", rname="王女士")) + "\r\n").encode("gb18030"))
+        fh.write(o3.replace("O3", "O5").encode("utf-8"))    # a last line without a line break
+    res = read_ec(p)
+    assert res.rows_read == 5 and res.rows_kept == 5
+    assert res.rows["record_id"].to_list() == ["O1", "O2", "O3", "O4", "O5"]
+    assert res.rows["person_name"].to_list() == ["茹先生", "王敏", "热合曼·买买提", "王女士", "热合曼·买买提"]
+    assert res.rows["account_name"].to_list() == ["茹*明", "王敏", "热合曼·买买提", "茹*明", "热合曼·买买提"]
+    assert res.rows["address"].to_list() == (["浙江省杭州市西湖区文三路1号2幢3单元501室"]
+                                             + ["义乌市万科苑西门菜鸟驿站"] * 2
+                                             + ["浙江省杭州市西湖区文三路1号2幢3单元501室",
+                                                "义乌市万科苑西门菜鸟驿站"])
+    assert res.rows["category"].to_list() == ["家居日用"] * 5
+    assert "3 line(s) were not GB18030 but decoded as UTF-8; read as such" in res.warnings
+
+
+def test_ecommerce_utf8_block_with_a_middle_dot_name_is_read_as_utf8(tmp_path):
+    # every line after the GB18030 header is UTF-8: one block, decoded as UTF-8 as a whole;
+    # '·' (U+00B7, two bytes in UTF-8) in a Uyghur name must not turn it into GB18030 mojibake
+    p = write_ec(tmp_path, [])
+    rows = [ec_row(oid="O1", name="热合曼·买买提", rname="热合曼·买买提", addr="义乌市万科苑西门菜鸟驿站"),
+            ec_row(oid="O2", name="王敏", rname="王敏", addr="义乌市万科苑西门菜鸟驿站")]
+    body = "".join(csv_line(r) + "\r\n" for r in rows)
+    assert _also_gb18030(body)
+    with open(p, "ab") as fh:
+        fh.write(body.encode("utf-8"))
+    res = read_ec(p)
+    assert res.rows["person_name"].to_list() == ["热合曼·买买提", "王敏"]
+    assert res.rows["account_name"].to_list() == ["热合曼·买买提", "王敏"]
+    assert res.rows["address"].to_list() == ["义乌市万科苑西门菜鸟驿站"] * 2
+    assert "2 line(s) were not GB18030 but decoded as UTF-8; read as such" in res.warnings
+
+
+def test_looks_utf8_allows_a_few_two_byte_characters():
+    assert common.looks_utf8("热合曼·买买提,义乌市万科苑西门菜鸟驿站")
+    assert common.looks_utf8("阿卜杜·热合曼") and common.looks_utf8("2×3米的纸箱,25°C")
+    assert not common.looks_utf8("֣*Ӣ")            # GB18030 '郑*英' read as UTF-8
+    assert not common.looks_utf8("José,Zürich")     # no CJK: not told apart from GB18030 bytes
+    assert not common.looks_utf8("֣Ӣ中")            # as many 2-byte characters as CJK ones
+
+
 def test_ecommerce_undecodable_line_quarantined(tmp_path):
     p = write_ec(tmp_path, [ec_row(oid="O1")])
     with open(p, "ab") as fh:
@@ -551,6 +609,53 @@ def test_social_empty_binary_and_bom(tmp_path):
     assert read_so(p).rows_kept == 1
 
 
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize("undecodable_line", [False, True])
+def test_social_raw_control_characters_and_a_bom_on_any_line_keep_the_account(
+        tmp_path, monkeypatch, fast, undecodable_line):
+    # Raw control characters inside JSON strings (a TAB typed into a nickname, \x01, \x1f)
+    # and a BOM at the start of a later line (two exports pasted together) used to make the
+    # line "not valid JSON": the account was lost.  Values are cleaned as in the CSV
+    # adapters (TAB -> space, other controls removed).
+    if not fast:
+        monkeypatch.setattr(social, "_json_connection", lambda: None)
+
+    def raw(obj):   # json.dumps escapes control characters: put them back raw
+        return (json.dumps(obj, ensure_ascii=False).replace("\\t", "\t")
+                .replace("\\u0001", "\x01").replace("\\u001f", "\x1f"))
+
+    lines = [
+        "\ufeff" + raw(acct("u1")),
+        "\ufeff" + raw(acct("u2", nickname="海边")),
+        raw(acct("u3", nickname="小\t茹")),
+        raw(acct("u4", real_name="茹\x01某明", logins=[])),
+        raw(acct("u5", geo_posts=[{"ts": "2026-11-02T19:05:00+08:00", "address": "绍兴市\x1f柯桥区"}],
+                 logins=None)),
+        '{"uid": "u6", \x01"phone": "13857101115"}',      # outside a string: still not JSON
+        raw(acct("u7")),
+    ]
+    assert "\t" in lines[2] and "\x01" in lines[3] and "\x1f" in lines[4]
+    p = tmp_path / "weibo_accounts_20261127.jsonl"
+    data = "\n".join(lines).encode("utf-8") + b"\n"
+    if undecodable_line:    # the block is then read line by line
+        data += b'{"uid": "u8", "nickname": "\xff\xfe"}\n'
+    p.write_bytes(data)
+    res = read_so(p)
+    assert res.error is None
+    assert res.rows_read == (8 if undecodable_line else 7) and res.rows_kept == 6
+    assert reasons(res) == {6: "not valid JSON", **({8: "line is not valid UTF-8 text"} if undecodable_line else {})}
+    acc = res.rows.unique("account_id", keep="first", maintain_order=True)
+    assert acc["account_id"].to_list() == ["u1", "u2", "u3", "u4", "u5", "u7"]
+    assert acc["line"].to_list() == [1, 2, 3, 4, 5, 7]
+    assert acc["nickname"].to_list() == ["海边的小茹", "海边", "小 茹", "海边的小茹", "海边的小茹", "海边的小茹"]
+    assert acc["account_name"].to_list() == ["茹某明"] * 6
+    u5 = res.rows.filter(pl.col("account_id") == "u5")
+    assert u5.select("event", "event_time", "address").rows() == [
+        ("checkin", D(2026, 11, 2, 19, 5), "绍兴市柯桥区")]
+    assert res.rows.filter(pl.col("account_id") == "u4")["event"].to_list() == ["checkin"]
+    assert not any("not valid JSON" in w for w in res.warnings)
+
+
 def test_parse_timestamp_py():
     f = common.parse_timestamp_py
     assert f("2026-11-20T21:33:00+08:00") == D(2026, 11, 20, 21, 33)
@@ -560,6 +665,62 @@ def test_parse_timestamp_py():
     assert f(1795786380) == f(1795786380000) == D(2026, 11, 27, 21, 33)
     with pytest.raises(ValueError):
         f("tomorrow")
+
+
+# A string of digits only is read by its length, never cut leniently into fields
+# ('1764235800' was 1764-02-03 05:08, '2026112712' 2026-11-02 07:01:02).
+DIGIT_TIMES = [
+    ("1764235800", D(2025, 11, 27, 17, 30)),                     # Unix seconds
+    ("1764235800123", D(2025, 11, 27, 17, 30, 0, 123000)),       # Unix milliseconds
+    ("1764235800000", D(2025, 11, 27, 17, 30)),
+    ("2026112712", D(2034, 3, 16, 17, 5, 12)),                   # 10 digits: Unix seconds too
+    ("2026112712304", D(2034, 3, 16, 17, 5, 12, 304000)),        # 13 digits: milliseconds
+    ("１７６４２３５８００", D(2025, 11, 27, 17, 30)),           # full-width digits
+    ("20261127123000", D(2026, 11, 27, 12, 30)),                 # YYYYMMDDHHMMSS
+    ("20261127", D(2026, 11, 27)),                               # YYYYMMDD
+    ("20261301123000", None),                                    # month 13
+    ("20260230", None),
+    ("2026112", None), ("202611271", None), ("20261127123", None), ("202611271230", None),
+    ("202611271230451", None),
+    ("17642358001234", None),                                    # 14 digits: month 23
+    ("1", None), ("00000000000000000000", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", DIGIT_TIMES)
+def test_digit_only_timestamps_are_read_by_their_length(text, expected):
+    if expected is None:
+        with pytest.raises(ValueError):
+            common.parse_timestamp_py(text)
+    else:
+        assert common.parse_timestamp_py(text) == expected
+    # the vectorised parser gives the same, alone or among other values
+    assert common.parse_text_times(pl.Series("ts", [text]))[0] == expected
+    got = common.parse_text_times(pl.Series("ts", ["2026-11-20T21:33:00+08:00", text, "2026/11/20 21:33:00"]))
+    assert got.to_list() == [D(2026, 11, 20, 21, 33), expected, D(2026, 11, 20, 21, 33)]
+
+
+def test_epoch_strings_are_converted_as_epoch_numbers():
+    f = common.parse_timestamp_py
+    # the same time zone handling: UTC seconds -> Beijing time
+    for v in (0, 1, 1000000000, 1764235800, 9999999999):
+        assert f(str(v).rjust(10, "0")) == f(v) == D(1970, 1, 1, 8) + dt.timedelta(seconds=v)
+    for v in (1000000000000, 1764235800123, 9999999999999):
+        assert f(str(v)) == f(v)      # (v / 1000 as a float: 1 microsecond off near 2286)
+    assert f("1764235800123") == D(1970, 1, 1, 8) + dt.timedelta(milliseconds=1764235800123)
+
+
+def test_social_epoch_string_and_short_digit_ts(tmp_path):
+    lines = [acct("u1", geo_posts=[{"ts": "1764235800", "address": "绍兴市柯桥区笛扬路金色家园"}], logins=[]),
+             acct("u2", geo_posts=[{"ts": 1764235800, "address": "绍兴市柯桥区笛扬路金色家园"}], logins=[]),
+             acct("u3", geo_posts=[{"ts": "1764235800123", "address": "x"}],
+                  logins=[{"ts": "20261127123000", "ip_region": "浙江省绍兴市"}]),
+             acct("u4", geo_posts=[{"ts": "202611271", "address": "x"}], logins=[])]
+    res = read_so(write_jsonl(tmp_path, lines))
+    assert res.rows.select("account_id", "event", "event_time").rows() == [
+        ("u1", "checkin", D(2025, 11, 27, 17, 30)), ("u2", "checkin", D(2025, 11, 27, 17, 30)),
+        ("u3", "checkin", D(2025, 11, 27, 17, 30, 0, 123000)), ("u3", "login", D(2026, 11, 27, 12, 30))]
+    assert reasons(res) == {4: 'unparseable geo_posts[0].ts "202611271"'}
 
 
 # --------------------------------------------------------------------------- logistics
@@ -818,6 +979,10 @@ def test_inbox_kind_folder_link_outside_and_dangling_link(tmp_path):
     ("2026年11月27日 10:01", "2026-11-27 10:01:00"),
     ("2026/02/30 10:00:00", None),
     ("2025年09/07号", None),
+    ("20261127100102", "2026-11-27 10:01:02"),
+    ("2026112710012", None),          # touching fields need their widths: no 1-digit second
+    ("20261127 10012", None),
+    ("1764235800", None),             # not an order time (a Unix time only where epochs are read)
 ])
 def test_datetime_formats_other_exports_use(text, expected):
     from sources import common as C
@@ -836,3 +1001,12 @@ def test_file_names_that_are_not_utf8_are_read_and_shown_replaced(tmp_path):
     assert "\ufffd" in f.rel_name and f.rel_name.encode("utf-8")
     res = inbox.read_file(f)
     assert res.file == f.rel_name
+
+
+def test_compact_date_format_needs_eight_digits():
+    # '%Y%m%d' read '2026112' as 2026-11-02 (a date of the court roster)
+    got = common.parse_first(pl.Series("d", ["20261127", "2026112", "2026117", "202611270", "2026-11-27"]),
+                             common.DATE_FORMATS, pl.Date)
+    assert got.to_list() == [dt.date(2026, 11, 27), None, None, None, dt.date(2026, 11, 27)]
+    df = pl.DataFrame({"d": ["20261127", "2026112"]})
+    assert df.select(common.parse_date_expr("d"))["d"].to_list() == [dt.date(2026, 11, 27), None]
