@@ -1018,8 +1018,24 @@ def read_delimited(path: Path, *, encodings: tuple[str, str], required: list[str
     return DelimitedFile(reader, fh, chunk_rows)
 
 
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def header_key(name: str) -> str:
+    """A column name as compared: NFKC (a full-width '买家ＩＤ' is 买家ID), without
+    zero-width characters or surrounding spaces (a header retyped or re-saved by hand)."""
+    return unicodedata.normalize("NFKC", name.translate(_ZERO_WIDTH)).strip()
+
+
+def canonical_header(fields: list[str], known: list[str]) -> list[str]:
+    """The header's names, each spelled as in ``known`` when it is one of those but for
+    width, zero-width characters or spaces; others stripped."""
+    spelled = {header_key(k): k for k in known}
+    return [spelled.get(header_key(f), f.strip().lstrip("\ufeff").strip()) for f in fields]
+
+
 def _header_ok(fields: list[str], required: list[str]) -> bool:
-    names = {f.strip().lstrip("\ufeff").strip() for f in fields}
+    names = set(canonical_header(fields, required))
     return all(r in names for r in required)
 
 
@@ -1181,7 +1197,7 @@ class _CsvReader:
                 hdata, "utf-8", primary if primary != "utf-8" else secondary, self.required)
         else:
             enc, htext, hfields, ok = _decode_header(hdata, primary, secondary, self.required)
-        header = [f.strip().lstrip("\ufeff").strip() for f in hfields]
+        header = canonical_header(hfields, self.required + self.optional)
         if not ok:
             missing = [r for r in self.required if r not in header]
             raise FileError("header lacks required column(s): " + ", ".join(missing)

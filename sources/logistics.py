@@ -172,25 +172,37 @@ def read(path: Path, *, rel_name: str, platform: str, sink=None,
     except (OSError, pa.ArrowException, ValueError) as e:
         return C.error_result(rel_name, SOURCE_KIND, platform,
                               f"not a readable parquet file: {e}", OBSERVATION_SCHEMA)
-    names = pf.schema_arrow.names
+    # Column names as the spec spells them, whatever their case, width or stray spaces
+    # ('Waybill_No', 'ｓｉｇｎ_time', 'receiver_address '): {spec name: the file's}.
+    spelled = {C.header_key(c).casefold(): c for c in COLUMNS}
+    file_name: dict[str, str] = {}
+    for n in pf.schema_arrow.names:
+        c = n if n in COLUMNS else spelled.get(C.header_key(n).casefold())
+        if c is not None and (c not in file_name or n == c):
+            file_name[c] = n
+    names = [c for c in COLUMNS if c in file_name] + [n for n in pf.schema_arrow.names
+                                                      if n not in file_name.values()]
     missing = [c for c in REQUIRED if c not in names]
     if missing:
         return C.error_result(rel_name, SOURCE_KIND, platform,
                               "parquet file lacks required column(s): " + ", ".join(missing),
                               OBSERVATION_SCHEMA)
-    nested = [f"{f.name} ({f.type})" for f in pf.schema_arrow if f.name in COLUMNS
+    nested = [f"{f.name} ({f.type})" for f in pf.schema_arrow if f.name in file_name.values()
               and (pa.types.is_nested(f.type) or pa.types.is_union(f.type))]
     if nested:
         return C.error_result(rel_name, SOURCE_KIND, platform,
                               "parquet column(s) hold lists or structures, not text or timestamps: "
                               + ", ".join(nested), OBSERVATION_SCHEMA)
+    respelled = [f"'{n}' as {c}" for c, n in file_name.items() if n != c]
+    if respelled:
+        col.warnings.append("column(s) read by another spelling: " + ", ".join(respelled))
     extra = [c for c in names if c not in COLUMNS]
     if extra:
         col.warnings.append("unknown column(s) ignored: " + ", ".join(extra))
     absent = [c for c in COLUMNS if c not in names]
     if absent:
         col.warnings.append("column(s) absent, left empty: " + ", ".join(absent))
-    present = [c for c in COLUMNS if c in names]
+    present = {file_name[c]: c for c in COLUMNS if c in file_name}     # {file's name: spec name}
 
     out = C.ChunkOutput(sink, rel_name, SOURCE_KIND, platform, OBSERVATION_SCHEMA, col)
     seen = C.SeenKeys()
@@ -223,18 +235,20 @@ def read(path: Path, *, rel_name: str, platform: str, sink=None,
     return out.finish(rows_read)
 
 
-def _row_group_tables(pf: pq.ParquetFile, rg: int, chunk_rows: int, present: list[str]):
+def _row_group_tables(pf: pq.ParquetFile, rg: int, chunk_rows: int, present: dict[str, str]):
     """The row group as one table, or in batches when it is larger than a chunk (an
-    exporter writing one huge row group must not make the reader hold all of it decoded);
+    exporter writing one huge row group must not make the reader hold all of it decoded),
+    its columns named as the spec names them (``present``: {file's name: spec name});
     columns the file lacks come as nulls."""
     if pf.metadata.row_group(rg).num_rows <= chunk_rows:
-        tables = [pf.read_row_group(rg, columns=present)]
+        tables = [pf.read_row_group(rg, columns=list(present))]
     else:
         tables = (pa.Table.from_batches([batch])
-                  for batch in pf.iter_batches(batch_size=chunk_rows, row_groups=[rg], columns=present))
+                  for batch in pf.iter_batches(batch_size=chunk_rows, row_groups=[rg], columns=list(present)))
     for table in tables:
+        table = table.rename_columns([present[n] for n in table.column_names])
         for c in COLUMNS:
-            if c not in present:
+            if c not in present.values():
                 table = table.append_column(c, pa.nulls(table.num_rows, pa.string()))
         yield table.select(COLUMNS)
 

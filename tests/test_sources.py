@@ -18,6 +18,8 @@ import pytest
 from sources import common, ecommerce, inbox, logistics, roster, social
 from sources.schema import OBSERVATION_SCHEMA, QUARANTINE_SCHEMA, ROSTER_SCHEMA
 
+SAMPLES_INBOX = Path(__file__).resolve().parent.parent / "data" / "samples" / "inbox"
+
 D = dt.datetime
 
 # --------------------------------------------------------------------------- helpers
@@ -98,6 +100,23 @@ def test_ecommerce_happy_path_mapping(tmp_path):
     r2 = res.rows.row(1, named=True)
     assert r2["person_phone"] == "+86 138-0000-1111"   # '+' followed by a digit is not a formula
     assert r2["amount"] == 1299.0
+
+
+def test_ecommerce_header_in_full_width_or_with_zero_width_characters(tmp_path):
+    """A header retyped by hand: '买家ＩＤ' in full-width letters, a zero-width space in
+    '收货\u200b地址' and spaces around a name still name the spec's columns."""
+    src = SAMPLES_INBOX / "ecommerce" / "shopA_orders_20261127.csv"
+    text = src.read_bytes().decode("gb18030")
+    head, body = text.split("\n", 1)
+    assert head.startswith("订单编号,买家ID,") and "收货地址" in head
+    typed = head.replace("买家ID", "买家ＩＤ").replace("收货地址", "收货\u200b地址").replace("实付金额", " 实付金额 ")
+    p = tmp_path / "ecommerce" / "shopA_orders_20261127.csv"
+    p.parent.mkdir()
+    p.write_bytes((typed + "\n" + body).encode("gb18030"))
+    res, ref = read_ec(p), read_ec(src)
+    assert ref.rows_kept > 100 and res.error is None
+    assert res.rows.drop("file").equals(ref.rows.drop("file"))
+    assert res.rows["account_id"].drop_nulls().len() == ref.rows["account_id"].drop_nulls().len() > 100
 
 
 def test_ecommerce_undelivered_uses_order_time(tmp_path):
@@ -764,6 +783,18 @@ def test_logistics_receive_and_send(tmp_path):
     assert (snd["person_name"], snd["person_phone"], snd["address"], snd["event_time"]) == (
         "某商家", "0571-87054420", "浙江省义乌市某仓库", D(2026, 11, 20, 8))
     assert rows[2]["event_time"] == D(2026, 11, 20, 8)   # not signed -> pickup_time
+
+
+def test_logistics_columns_in_another_case_width_or_with_spaces(tmp_path):
+    """'Waybill_No', a full-width 'ｓｉｇｎ_time' and 'receiver_address ' are the spec's columns."""
+    ref = read_lo(write_pq(tmp_path, [wb(), wb("W2", sign_time=None, sign_type=None)]))
+    renamed = {"waybill_no": "Waybill_No", "sign_time": "ｓｉｇｎ_time", "receiver_address": "receiver_address "}
+    rows = [{renamed.get(k, k): v for k, v in r.items()} for r in (wb(), wb("W2", sign_time=None, sign_type=None))]
+    res = read_lo(write_pq(tmp_path, rows, name="sf_waybills_20261128.parquet"))
+    assert res.error is None and res.rows_kept == ref.rows_kept == 2
+    assert res.rows.drop("file").equals(ref.rows.drop("file"))
+    assert any("another spelling" in w and "'Waybill_No' as waybill_no" in w for w in res.warnings)
+    assert not any("unknown column" in w or "absent" in w for w in res.warnings)
 
 
 def test_logistics_type_coercion(tmp_path):
