@@ -15,6 +15,7 @@ Sizes can be set for tests and for machines of another size: ``LOCATE_BUCKET_ROW
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import logging
@@ -459,26 +460,59 @@ def rank_night(buckets: NightBuckets, debtors: pl.DataFrame, as_of: date, run_id
     # Ranking holds a group's links with their observations (a few kB a link): the
     # buckets' memory is given back first.
     buckets.release()
-    run = pl.lit(run_id)
     log.info(f"ranking {total_links:,} links in {groups} group(s) of debtors")
-    for g in range(groups):
-        folder = staged / str(g)
-        link_files = sorted(folder.glob("links-*.parquet")) if folder.exists() else []
-        if not link_files:
-            continue
-        links = pl.concat([pl.read_parquet(p) for p in link_files], how="vertical")
-        obs = pl.concat([pl.read_parquet(p) for p in sorted(folder.glob("obs-*.parquet"))],
-                        how="vertical").unique("obs_id", keep="first")
-        group_debtors = debtors.join(links.select("id_number").unique(), on="id_number", how="semi")
-        _write(links.select(LINK_COLUMNS), out / "links" / f"{g}.parquet")
-        _write(rank.rank_locations(links, obs, as_of).with_columns(run.alias("run_id")),
-               out / "locations" / f"{g}.parquet")
-        _write(rank.rank_contacts(links, obs, group_debtors, as_of).with_columns(run.alias("run_id")),
-               out / "contacts" / f"{g}.parquet")
-        _write(rank.location_evidence(links, obs, as_of), out / "location_evidence" / f"{g}.parquet")
-        _write(obs, out / "observations" / f"{g}.parquet")
-        shutil.rmtree(folder, ignore_errors=True)
+    jobs = [RankJob(str(staged), str(out), g, str(as_of), run_id, "") for g in range(groups)
+            if (staged / str(g)).exists()]
+    if buckets.dispatch is not None and len(jobs) > 1:
+        shared = staged / f"debtors-{uuid.uuid4().hex}.parquet"
+        _write(debtors, shared)
+        buckets.dispatch([dataclasses.replace(j, debtors=str(shared)) for j in jobs])
+    else:
+        for j in jobs:
+            _rank_group(j, debtors)
     shutil.rmtree(staged, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class RankJob:
+    """Rank one group of debtors (``rank_night``) from its staged links and observations;
+    ``debtors``: a parquet of the night's debtors (as a job travels to another process)."""
+
+    staged: str
+    out: str
+    group: int
+    as_of: str
+    run_id: str
+    debtors: str
+
+    @property
+    def label(self) -> str:
+        return f"rank group {self.group}"
+
+    def run(self) -> None:
+        _rank_group(self, _debtors(self.debtors))
+
+
+@functools.lru_cache(maxsize=1)
+def _debtors(path: str) -> pl.DataFrame:
+    return pl.read_parquet(path)
+
+
+def _rank_group(job: RankJob, debtors: pl.DataFrame) -> None:
+    folder, out, g = Path(job.staged) / str(job.group), Path(job.out), job.group
+    as_of, run = date.fromisoformat(job.as_of), pl.lit(job.run_id)
+    links = pl.concat([pl.read_parquet(p) for p in sorted(folder.glob("links-*.parquet"))], how="vertical")
+    obs = pl.concat([pl.read_parquet(p) for p in sorted(folder.glob("obs-*.parquet"))],
+                    how="vertical").unique("obs_id", keep="first")
+    group_debtors = debtors.join(links.select("id_number").unique(), on="id_number", how="semi")
+    _write(links.select(LINK_COLUMNS), out / "links" / f"{g}.parquet")
+    _write(rank.rank_locations(links, obs, as_of).with_columns(run.alias("run_id")),
+           out / "locations" / f"{g}.parquet")
+    _write(rank.rank_contacts(links, obs, group_debtors, as_of).with_columns(run.alias("run_id")),
+           out / "contacts" / f"{g}.parquet")
+    _write(rank.location_evidence(links, obs, as_of), out / "location_evidence" / f"{g}.parquet")
+    _write(obs, out / "observations" / f"{g}.parquet")
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def output_files(out: Path, name: str) -> list[str]:

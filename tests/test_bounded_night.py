@@ -128,6 +128,12 @@ def test_bucket_jobs_run_elsewhere_publish_the_same_tables_and_reports(both, dis
                for b in batches.values())
     # What a pass shared was removed once its jobs were done.
     assert not any(Path(path).exists() for path in batches)
+    # Ranking went out as a job a group of debtors, after the passes.
+    ranks = [j for j in jobs if isinstance(j, linking.RankJob)]
+    first_night = [j for j in ranks if j.run_id == jobs_runs[0]["run_id"]]
+    assert len(first_night) > 3 and len({j.group for j in first_night}) == len(first_night)
+    assert jobs.index(first_night[0]) > max(jobs.index(j) for j in batches[list(batches)[-1]])
+    assert not any(Path(j.debtors).exists() for j in ranks)
 
 
 def test_the_second_night_was_incremental_and_kept_untouched_rows(both):

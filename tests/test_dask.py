@@ -5,9 +5,11 @@ The same flow runs on the committed sample inbox twice, each into its own folder
 with Prefect's default task runner (threads in this process) and once with the tasks on a
 local Dask cluster of two worker processes, reached by its scheduler address as a real
 cluster would be (``locate nightly --dask-address``).  Both runs hold the night in small
-buckets (``LOCATE_BUCKET_ROWS``), as a provincial night is, so that the Dask run hands each
-linkage pass's buckets to the workers.  The published tables and the judges' reports must
-be the same, and the tasks must really have run in the workers' processes.
+buckets and rank it in small groups of debtors (``LOCATE_BUCKET_ROWS``,
+``LOCATE_GROUP_LINKS``), as a provincial night is, so that the Dask run hands its chunks,
+each linkage pass's buckets and its groups to the workers.  The published tables and the
+judges' reports must be the same, and the tasks must really have run in the workers'
+processes.
 """
 from __future__ import annotations
 
@@ -66,6 +68,7 @@ def two_runs(prefect_server, dask_cluster, tmp_path_factory):
     out = {}
     monkeypatch = pytest.MonkeyPatch()
     monkeypatch.setenv("LOCATE_BUCKET_ROWS", str(BUCKET_ROWS))
+    monkeypatch.setenv("LOCATE_GROUP_LINKS", "1000")      # ranking in several groups, as jobs too
     # Prefect's default runner, named explicitly so that LOCATE_DASK_ADDRESS in the environment changes nothing.
     flows = {"threads": nightly.with_options(task_runner=ThreadPoolTaskRunner()),
              "dask": with_task_runner(dask_address=address)}
