@@ -35,6 +35,7 @@ from pipelines import linking
 from publish import reports as report_writer
 from publish import warehouse
 from sources import inbox as inbox_mod
+from sources import platforms
 from sources.parquet_sink import ParquetSink
 from sources.schema import OBSERVATION_SCHEMA, QUARANTINE_SCHEMA, ROSTER_SCHEMA, empty
 
@@ -223,6 +224,7 @@ def ingest_file(ctx: RunContext, file: dict) -> dict:
         "size_bytes": f.size, "rows_path": rows_path, "quarantine_path": q_path,
         "rows_read": res.rows_read, "rows_kept": res.rows_kept, "rows_quarantined": res.rows_quarantined,
         "error": res.error, "warnings": "; ".join(res.warnings) if res.warnings else None,
+        "platform_guessed": f.platform_guessed and not res.error,
     }
     warehouse.checkpoint("ingest")
     return out
@@ -245,10 +247,55 @@ def _redacted_raw() -> pl.Expr:
     return pl.when(pl.col("source_kind") == "debtors").then(raw).otherwise(masked).alias("raw")
 
 
+def _attribute_platforms(con, ingested: list[dict]) -> list[dict]:
+    """Files whose name gave no platform (``sources.platforms``) take the platform their ids
+    come from, when one stands out: their rows and quarantine parquet are rewritten with it,
+    and their ledger entry says so.  -> ``ingested`` with those entries replaced."""
+    guessed = [i for i in ingested if i.get("platform_guessed") and i["rows_kept"]]
+    if not guessed:
+        return ingested
+    cols = ["account_id", "record_id"]
+
+    def rows_of(i: dict) -> pl.DataFrame:
+        paths = [p for p in _rows_paths(i) if Path(p).exists()]
+        return pl.concat([pl.read_parquet(p, columns=cols) for p in paths]) if paths else empty(
+            {c: pl.Utf8 for c in cols})
+
+    out = {id(i): i for i in ingested}
+    for kind in sorted({i["source_kind"] for i in guessed}):
+        # The ids of tonight's files of this kind named with their platform, and of the
+        # observations kept from earlier nights (account_key is '<platform>:<id>').
+        known = [platforms.file_ids(rows_of(i)).with_columns(pl.lit(i["platform"]).alias("platform"))
+                 for i in ingested if i["source_kind"] == kind and not i.get("platform_guessed")
+                 and not i["error"] and i["rows_kept"]]
+        kept = warehouse.query(con, "SELECT DISTINCT platform, substr(account_key, strpos(account_key, ':') + 1) "
+                                    "AS account_id, record_id FROM observations WHERE source_kind = ?", [kind])
+        known += [platforms.file_ids(part).with_columns(pl.lit(p).alias("platform"))
+                  for (p,), part in kept.partition_by("platform", as_dict=True).items()]
+        known_ids = pl.concat([k.select("platform", "what", "id") for k in known]) if known else empty(
+            {"platform": pl.Utf8, "what": pl.Utf8, "id": pl.Utf8})
+        for i in (g for g in guessed if g["source_kind"] == kind):
+            platform, share = platforms.attribute(platforms.file_ids(rows_of(i)),
+                                                  known_ids.filter(pl.col("platform") != i["platform"]))
+            if platform is None:
+                continue
+            for p in [*_rows_paths(i), i["quarantine_path"]]:
+                if Path(p).exists():
+                    pl.read_parquet(p).with_columns(pl.lit(platform).alias("platform")).write_parquet(p)
+            note = (f"file name has no '_': platform taken as '{platform}' ({share:.0%} of the file's account "
+                    f"or record ids are {platform}'s)")
+            kept_warnings = [w for w in (i["warnings"] or "").split("; ") if w and not w.startswith("file name has no '_'")]
+            out[id(i)] = i | {"platform": platform, "platform_guessed": False,
+                              "warnings": "; ".join([note, *kept_warnings])}
+    return [out[id(i)] for i in ingested]
+
+
 def record_ingest(ctx: RunContext, ingested: list[dict]) -> dict:
-    """Ledger, quarantine and roster updates in the staging database."""
+    """Ledger, quarantine and roster updates in the staging database (files named without
+    a platform first take the one their contents show, ``_attribute_platforms``)."""
     con = _connect(ctx)
     try:
+        ingested = _attribute_platforms(con, ingested)
         now = datetime.now()
         # Entries refused unread (no content hash) are reported in quarantine, not the ledger.
         ledger = pl.DataFrame(

@@ -47,6 +47,7 @@ class InboxFile:
     warnings: list[str] = field(default_factory=list)
     resolved: Path | None = None     # real path at discovery (re-checked when read)
     mtime_ns: int | None = None
+    platform_guessed: bool = False   # no '_' in the name: the platform is the whole name (``platforms``)
 
 
 def platform_of(name: str) -> tuple[str, str | None]:
@@ -95,6 +96,7 @@ def _entry(root: Path, kind: str, path: Path, rel: str) -> InboxFile:
                   size=None, name_ok=False)
     if pwarn:
         f.warnings.append(pwarn)
+        f.platform_guessed = "_" not in name
     if name != path.name:
         f.warnings.append("file name is not valid UTF-8: shown with U+FFFD replacement characters")
     if kind == UNKNOWN_KIND:
@@ -202,6 +204,7 @@ def _known_platforms(found: list[InboxFile]) -> None:
         f.warnings.append(f"file name has no '_': platform taken as '{platform}', the platform of the "
                           f"{f.source_kind}/{platform}_... files its name starts with")
         f.platform = platform
+        f.platform_guessed = False
 
 
 def _schema_for(kind: str) -> dict:
