@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from linkage import address_scope
+from linkage import address_scope, score
 from linkage.block import candidate_pairs, debtor_phones, mobile_mask_key
 
 
@@ -46,6 +46,13 @@ def placed_doors(locations: pl.DataFrame) -> pl.DataFrame:
     return locations.filter(door & (pl.col("kind") != "pickup_point")).select("id_number", "place_key").unique()
 
 
+def _doors(locations: pl.DataFrame, debtors: pl.DataFrame) -> pl.DataFrame:
+    """The open debtors' placed doors and the roster's own doors (``score.roster_doors``),
+    the doors the full linkage blocks on."""
+    placed = placed_doors(locations).join(debtors.select("id_number"), on="id_number", how="semi")
+    return pl.concat([placed, score.roster_doors(debtors)], how="vertical").unique()
+
+
 def placed_areas(locations: pl.DataFrame) -> pl.DataFrame:
     """Estates and street numbers of every place a debtor is placed at: (id_number, area_key, area_people)."""
     if locations.height == 0:
@@ -60,7 +67,7 @@ def addresses_to_read(new_obs: pl.DataFrame, debtors: pl.DataFrame, locations: p
     """obs_ids of tonight's rows whose address must be read to see whether they are to a door a
     debtor is placed at, or at their estate under their own name (see ``address_scope``)."""
     open_ids = debtors.select("id_number")
-    return address_scope.to_read(new_obs, debtors, placed_doors(locations).join(open_ids, on="id_number", how="semi"),
+    return address_scope.to_read(new_obs, debtors, _doors(locations, debtors),
                                  placed_areas(locations).join(open_ids, on="id_number", how="semi"))
 
 
@@ -71,7 +78,7 @@ def touched_by_observations(new_obs: pl.DataFrame, debtors: pl.DataFrame, contac
         return set()
     open_ids = debtors.select("id_number")
     phones = debtor_phones(debtors, known_phones(contacts).join(open_ids, on="id_number", how="semi"))
-    doors = placed_doors(locations).join(open_ids, on="id_number", how="semi")
+    doors = _doors(locations, debtors)
     areas = placed_areas(locations).join(open_ids, on="id_number", how="semi")
     pairs = candidate_pairs(new_obs, debtors, phones, doors, areas=areas)
     return set(pairs["id_number"].unique().to_list())

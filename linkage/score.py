@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from linkage import address_scope, names, prepare
+from linkage import address_scope, addresses, names, prepare
 from linkage import weights as W
 from linkage.block import BlockKeys, block_keys, debtor_phones, pairs_for
 from linkage.compare import OWN_NAME_LEVELS, DebtorSide, compare_pairs, debtor_side
@@ -236,6 +236,23 @@ def known_doors(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def roster_doors(debtors: pl.DataFrame) -> pl.DataFrame:
+    """(id_number, place_key) of the roster's own address of each debtor (``hukou_address``,
+    the address the court has), where it names a flat or premises: a door the debtor is
+    known at before any parcel is linked, as ``known_doors`` are after."""
+    empty = pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8})
+    if "hukou_address" not in debtors.columns:
+        return empty
+    d = debtors.select("id_number", "hukou_address").drop_nulls()
+    if d.height == 0:
+        return empty
+    parsed = addresses.parse_addresses(d["hukou_address"])
+    return (d.select("id_number").with_columns(parsed["place_key"], parsed["precision"], parsed["pickup"])
+            .filter(pl.col("place_key").is_not_null() & pl.col("precision").is_in(["room", "building"])
+                    & ~pl.col("pickup").fill_null(False))
+            .select("id_number", "place_key").unique())
+
+
 def known_areas(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
     """Estates and street numbers (area keys) where a debtor was seen with near certainty:
     a check-in, a pick-up station, a parcel not typed with another person's name."""
@@ -360,7 +377,14 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
     slim = not getattr(store, "keeps_unlinked", True)
     freqs, population = stats
     phones = debtor_phones(debtors)
-    first = _pass(debtors, phones, pl.DataFrame(schema={"id_number": pl.Utf8, "place_key": pl.Utf8}))
+    # The address the court roster gives is a door the debtor is known at from the start:
+    # a parcel typed with the debtor's name to it is found (and weighed) as one to a
+    # learned door is.  Parcels that may be to it have their address read first.
+    roster = roster_doors(debtors)
+    if roster.height:
+        each("scope", dict(debtors=debtors, doors=roster,
+                           areas=pl.DataFrame(schema={"id_number": pl.Utf8, "area_key": pl.Utf8})))
+    first = _pass(debtors, phones, roster)
     say(f"linkage pass 1: {debtors.height:,} debtors, {len(store.keys())} bucket(s)")
     # What each bucket's near-certain links teach, kept as the bucket is saved: the next
     # pass needs it from every bucket, and re-reading them all for it costs a sweep.
@@ -377,7 +401,7 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
         signature = new_sig
         say(f"linkage pass {n}: {changed.height:,} debtors learned a phone, door or estate")
         phones = debtor_phones(debtors, current, household).join(changed, on="id_number", how="semi")
-        again_doors = doors.join(changed, on="id_number", how="semi")
+        again_doors = pl.concat([doors, roster]).unique().join(changed, on="id_number", how="semi")
         again_areas = areas.join(changed, on="id_number", how="semi")
         again_debtors = debtors.join(changed, on="id_number", how="semi")
         # Parcels that may be to a learned door, or at a learned area under the debtor's own

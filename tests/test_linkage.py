@@ -349,3 +349,45 @@ def test_factory_gatehouse_is_the_workplace_not_a_pickup_point():
     assert work.height == 1 and work["place_key"][0] == "330303|永宁西路295号|||"
     assert work["n_observations"][0] == 6
     assert "pickup_point" not in locs["kind"].to_list()
+
+
+def _roster_at(hukou: str, **kw) -> dict:
+    return roster(**kw) | {"hukou_address": hukou}
+
+
+def test_own_name_at_the_rosters_own_door_places_the_debtor():
+    # The roster's phone is no longer in use and the account hides the ID: the court's
+    # address is the one thing the parcels share with the roster.  A parcel typed with
+    # the debtor's name to that door (in another spelling) is the debtor's, and the phone
+    # on it then finds the parcels sent to it elsewhere.
+    phone = "13966667777"
+    rows = crowd(300) + [
+        obs("d1", 20, "杭州市西湖区文三路100号金色家园2-3-501", person_name="茹小明", person_phone=phone),
+        obs("d2", 10, "浙江省杭州市西湖区文三路100号金色家园2幢3单元501室", person_name="茹小明",
+            person_phone=phone, platform="shopB"),
+    ]
+    scored, locs, _ = run([_roster_at(HOME, phones="13857101115")], rows)
+    linked = scored.filter(pl.col("probability") >= score.LINK_THRESHOLD)
+    assert linked.height == 2
+    top = locs.filter((pl.col("kind") == "residence") & (pl.col("rank") == 1))
+    assert top.height == 1 and top["place_key"][0].endswith("|金色家园|2|3|501")
+
+
+def test_the_rosters_door_alone_does_not_link_someone_elses_parcel_there():
+    # The family at the registered address: a parcel there to another name, or to a
+    # namesake's flat next door, is not the debtor's.
+    rows = crowd(300) + [
+        obs("f1", 5, HOME, person_name="茹大海", person_phone="13966667777"),
+        obs("f2", 5, "浙江省杭州市西湖区文三路100号金色家园2幢3单元502室", person_name="茹小明",
+            person_phone="13966668888"),
+    ]
+    scored, locs, _ = run([_roster_at(HOME, phones="13857101115")], rows)
+    assert scored.filter(pl.col("probability") >= score.LINK_THRESHOLD).height == 0
+    assert locs.height == 0
+
+
+def test_roster_doors_are_flats_and_premises_only():
+    debtors, _ = prepare.build_debtors(pl.DataFrame([
+        _roster_at(HOME), _roster_at("浙江省绍兴市越城区", id_number=OTHER_ID, name="王某")], schema=ROSTER_SCHEMA))
+    doors = score.roster_doors(debtors)
+    assert doors["id_number"].to_list() == [DEBTOR_ID]
