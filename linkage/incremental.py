@@ -46,11 +46,12 @@ def placed_doors(locations: pl.DataFrame) -> pl.DataFrame:
     return locations.filter(door & (pl.col("kind") != "pickup_point")).select("id_number", "place_key").unique()
 
 
-def _doors(locations: pl.DataFrame, debtors: pl.DataFrame) -> pl.DataFrame:
-    """The open debtors' placed doors and the roster's own doors (``score.roster_doors``),
-    the doors the full linkage blocks on."""
+def _doors(locations: pl.DataFrame, debtors: pl.DataFrame, roster: pl.DataFrame | None = None) -> pl.DataFrame:
+    """The open debtors' placed doors and the roster's own doors (``roster``, else
+    ``score.roster_doors`` of ``debtors``), the doors the full linkage blocks on."""
     placed = placed_doors(locations).join(debtors.select("id_number"), on="id_number", how="semi")
-    return pl.concat([placed, score.roster_doors(debtors)], how="vertical").unique()
+    roster = score.roster_doors(debtors) if roster is None else roster
+    return pl.concat([placed, roster.select("id_number", "place_key")], how="vertical").unique()
 
 
 def placed_areas(locations: pl.DataFrame) -> pl.DataFrame:
@@ -63,22 +64,25 @@ def placed_areas(locations: pl.DataFrame) -> pl.DataFrame:
             .unique().with_columns(pl.lit(1, pl.Int64).alias("area_people")))
 
 
-def addresses_to_read(new_obs: pl.DataFrame, debtors: pl.DataFrame, locations: pl.DataFrame) -> pl.Series:
+def addresses_to_read(new_obs: pl.DataFrame, debtors: pl.DataFrame, locations: pl.DataFrame,
+                      roster: pl.DataFrame | None = None) -> pl.Series:
     """obs_ids of tonight's rows whose address must be read to see whether they are to a door a
-    debtor is placed at, or at their estate under their own name (see ``address_scope``)."""
+    debtor is placed at, or at their estate under their own name (see ``address_scope``).
+    ``roster``: ``score.roster_doors(debtors)`` when at hand (parsing them costs)."""
     open_ids = debtors.select("id_number")
-    return address_scope.to_read(new_obs, debtors, _doors(locations, debtors),
+    return address_scope.to_read(new_obs, debtors, _doors(locations, debtors, roster),
                                  placed_areas(locations).join(open_ids, on="id_number", how="semi"))
 
 
 def touched_by_observations(new_obs: pl.DataFrame, debtors: pl.DataFrame, contacts: pl.DataFrame,
-                            locations: pl.DataFrame) -> set[str]:
-    """Debtors sharing a blocking key with tonight's new (prepared) observations."""
+                            locations: pl.DataFrame, roster: pl.DataFrame | None = None) -> set[str]:
+    """Debtors sharing a blocking key with tonight's new (prepared) observations
+    (``roster``: as for ``addresses_to_read``)."""
     if new_obs.height == 0 or debtors.height == 0:
         return set()
     open_ids = debtors.select("id_number")
     phones = debtor_phones(debtors, known_phones(contacts).join(open_ids, on="id_number", how="semi"))
-    doors = _doors(locations, debtors)
+    doors = _doors(locations, debtors, roster)
     areas = placed_areas(locations).join(open_ids, on="id_number", how="semi")
     pairs = candidate_pairs(new_obs, debtors, phones, doors, areas=areas)
     return set(pairs["id_number"].unique().to_list())

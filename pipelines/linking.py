@@ -410,18 +410,22 @@ def name_people(buckets: NightBuckets) -> pl.DataFrame:
     return pl.concat(parts).unique() if parts else pl.DataFrame(schema={"name": pl.Utf8, "who": pl.Utf8})
 
 
-def _touched_step(obs, scored, *, debtors, contacts, locations):
+def _touched_step(obs, scored, *, debtors, contacts, locations, roster):
     if not obs.width or not obs["_new"].any():
         return obs, scored, set()
-    obs = prepare.ensure_addresses(obs, incremental.addresses_to_read(obs.filter(pl.col("_new")), debtors, locations))
-    return obs, scored, incremental.touched_by_observations(obs.filter(pl.col("_new")), debtors, contacts, locations)
+    obs = prepare.ensure_addresses(obs, incremental.addresses_to_read(obs.filter(pl.col("_new")), debtors, locations,
+                                                                      roster))
+    return obs, scored, incremental.touched_by_observations(obs.filter(pl.col("_new")), debtors, contacts, locations,
+                                                            roster)
 
 
 def touched(buckets: NightBuckets, debtors: pl.DataFrame, contacts: pl.DataFrame,
             locations: pl.DataFrame) -> set[str]:
     """Debtors sharing a blocking key with tonight's new observations (``incremental``):
     their addresses read where they may be to a door or an estate a debtor is placed at."""
-    found = buckets.each("touched", dict(debtors=debtors, contacts=contacts, locations=locations))
+    # The roster's doors parsed once for the night, not once a bucket.
+    found = buckets.each("touched", dict(debtors=debtors, contacts=contacts, locations=locations,
+                                         roster=score.roster_doors(debtors)))
     return set().union(*found.values())
 
 
