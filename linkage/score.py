@@ -348,7 +348,7 @@ def _sure(scored: pl.DataFrame | None) -> pl.Series | None:
 
 
 def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dict, int],
-                 progress: Callable[[str], None] | None = None) -> None:
+                 progress: Callable[[str], None] | None = None, roster: pl.DataFrame | None = None) -> None:
     """Link a night's observations, held in buckets, to ``debtors``; each bucket ends with its
     scored pairs (``SCORED_SCHEMA``, evidence for links) and its observations, the addresses
     of its links parsed.
@@ -368,7 +368,8 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
     A pass re-compares only the debtors it learned something new about: a pair's levels
     depend on nothing else that changes between passes.  What a pass learns and how many
     people an estate holds are summed over all buckets before the next pass scores any.
-    ``progress`` is told each pass.
+    ``progress`` is told each pass.  ``roster``: ``roster_doors`` of ``debtors`` (or of more
+    debtors) when the caller has them already.
     """
     say = progress or (lambda _msg: None)
     each = getattr(store, "each", None) or (lambda step, shared: each_bucket(store, step, shared))
@@ -380,7 +381,8 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
     # The address the court roster gives is a door the debtor is known at from the start:
     # a parcel typed with the debtor's name to it is found (and weighed) as one to a
     # learned door is.  Parcels that may be to it have their address read first.
-    roster = roster_doors(debtors)
+    roster = (roster_doors(debtors) if roster is None
+              else roster.join(debtors.select("id_number"), on="id_number", how="semi"))
     if roster.height:
         each("scope", dict(debtors=debtors, doors=roster,
                            areas=pl.DataFrame(schema={"id_number": pl.Utf8, "area_key": pl.Utf8})))

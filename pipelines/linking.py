@@ -175,11 +175,6 @@ def run_job(job):
     return job.run()
 
 
-def local_dispatch(jobs: list) -> list:
-    """Each job's ``run()`` in this process, in turn (tests, and a reference for others)."""
-    return [run_job(j) for j in jobs]
-
-
 def _bucket_of(n: int) -> pl.Expr:
     # An account's rows together; a row without an account anywhere (its own id).
     return (pl.coalesce("account_key", "obs_id").hash(seed=0) % n).cast(pl.Int32)
@@ -420,12 +415,11 @@ def _touched_step(obs, scored, *, debtors, contacts, locations, roster):
 
 
 def touched(buckets: NightBuckets, debtors: pl.DataFrame, contacts: pl.DataFrame,
-            locations: pl.DataFrame) -> set[str]:
+            locations: pl.DataFrame, roster: pl.DataFrame) -> set[str]:
     """Debtors sharing a blocking key with tonight's new observations (``incremental``):
-    their addresses read where they may be to a door or an estate a debtor is placed at."""
-    # The roster's doors parsed once for the night, not once a bucket.
-    found = buckets.each("touched", dict(debtors=debtors, contacts=contacts, locations=locations,
-                                         roster=score.roster_doors(debtors)))
+    their addresses read where they may be to a door or an estate a debtor is placed at.
+    ``roster``: ``score.roster_doors(debtors)``, parsed once for the night, not once a bucket."""
+    found = buckets.each("touched", dict(debtors=debtors, contacts=contacts, locations=locations, roster=roster))
     return set().union(*found.values())
 
 

@@ -261,7 +261,7 @@ def _attribute_platforms(con, ingested: list[dict]) -> list[dict]:
         return pl.concat([pl.read_parquet(p, columns=cols) for p in paths]) if paths else empty(
             {c: pl.Utf8 for c in cols})
 
-    out = {id(i): i for i in ingested}
+    out = list(ingested)
     for kind in sorted({i["source_kind"] for i in guessed}):
         # The ids of tonight's files of this kind named with their platform, and of the
         # observations kept from earlier nights (account_key is '<platform>:<id>').
@@ -274,7 +274,9 @@ def _attribute_platforms(con, ingested: list[dict]) -> list[dict]:
                   for (p,), part in kept.partition_by("platform", as_dict=True).items()]
         known_ids = pl.concat([k.select("platform", "what", "id") for k in known]) if known else empty(
             {"platform": pl.Utf8, "what": pl.Utf8, "id": pl.Utf8})
-        for i in (g for g in guessed if g["source_kind"] == kind):
+        for n, i in enumerate(ingested):
+            if i["source_kind"] != kind or not (i.get("platform_guessed") and i["rows_kept"]):
+                continue
             platform, share = platforms.attribute(platforms.file_ids(rows_of(i)),
                                                   known_ids.filter(pl.col("platform") != i["platform"]))
             if platform is None:
@@ -285,9 +287,9 @@ def _attribute_platforms(con, ingested: list[dict]) -> list[dict]:
             note = (f"file name has no '_': platform taken as '{platform}' ({share:.0%} of the file's account "
                     f"or record ids are {platform}'s)")
             kept_warnings = [w for w in (i["warnings"] or "").split("; ") if w and not w.startswith("file name has no '_'")]
-            out[id(i)] = i | {"platform": platform, "platform_guessed": False,
-                              "warnings": "; ".join([note, *kept_warnings])}
-    return [out[id(i)] for i in ingested]
+            out[n] = i | {"platform": platform, "platform_guessed": False,
+                          "warnings": "; ".join([note, *kept_warnings])}
+    return out
 
 
 def record_ingest(ctx: RunContext, ingested: list[dict]) -> dict:
@@ -389,14 +391,17 @@ def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = Fals
                     "locations": warehouse.read_table(con, "locations"),
                     "contacts": warehouse.read_table(con, "contacts")}
         open_ids = set(debtors["id_number"].to_list())
+        # The roster's own doors, parsed once: the touched-debtor check and the linkage block on them.
+        roster_doors = score.roster_doors(debtors)
         if relink_all or previous["debtors"].height == 0:
             touched = open_ids
         else:
             touched = incremental.roster_changes(previous["debtors"], debtors) | linking.touched(
-                buckets, debtors, previous["contacts"], previous["locations"])
+                buckets, debtors, previous["contacts"], previous["locations"], roster_doors)
         touched_open = debtors.filter(pl.col("id_number").is_in(list(touched)))
         if touched_open.height:
-            score.link_buckets(buckets, touched_open, score.MAX_PASSES, stats, progress=linking.log.info)
+            score.link_buckets(buckets, touched_open, score.MAX_PASSES, stats, progress=linking.log.info,
+                               roster=roster_doors)
         out = work / "out"
         linking.rank_night(buckets, touched_open, ctx.as_of_date, ctx.run_id, out)
 
