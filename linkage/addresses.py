@@ -707,7 +707,7 @@ def _cn_sub(m: re.Match) -> str:
     return _cn_to_int(s)
 
 
-_PICKUP_RE = re.compile("|".join(re.escape(k) for k, _ in tok.PICKUP_KEYWORDS))
+_PICKUP_RE = re.compile(tok.PICKUP_BRANDS + "?(?P<kw>" + "|".join(re.escape(k) for k, _ in tok.PICKUP_KEYWORDS) + ")")
 _PICKUP_KIND = dict(tok.PICKUP_KEYWORDS)
 _PICKUP_TAIL_RE = re.compile(r"(?:分店|店|点|站|服务站|代收点)$")
 _GATE_RE = re.compile(tok.GATE_SUFFIX_PATTERN)
@@ -935,7 +935,7 @@ def _street(rest: str) -> tuple:
     pm = _PICKUP_RE.search(rest)
     if pm:
         pickup = True
-        pickup_kind = _PICKUP_KIND[pm.group(0)]
+        pickup_kind = _PICKUP_KIND[pm.group("kw")]
         main, poi = rest[: pm.start()], rest[pm.start():]
         if not main.strip(_CLEAN_EDGE):
             # '菜鸟驿站金色家园店': the pick-up word first, the place after it.

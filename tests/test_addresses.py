@@ -735,3 +735,15 @@ def test_code_table_placeholder_between_city_and_district(text, key):
 def test_village_named_after_a_road_word(text, key):
     assert p(text)["place_key"] == key
     assert p(text.replace("号", "0号"))["place_key"] != key   # the next house is another door
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("浙江省杭州市西湖区金色家园京东快递柜", "locker"),
+    ("浙江省杭州市西湖区金色家园韵达快递点", "station"),
+    ("浙江省杭州市西湖区金色家园近邻宝", "locker"),
+    ("浙江省杭州市西湖区金色家园邮政快递包裹站", "station"),
+])
+def test_pickup_point_with_courier_brand_keeps_its_estate(text, kind):
+    r = p(text)
+    assert (r["pickup"], r["pickup_kind"], r["place_key"]) == (True, kind, None)
+    assert r["area_key"] == "330106|金色家园"
