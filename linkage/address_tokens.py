@@ -43,7 +43,14 @@ PICKUP_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("保安亭", "gatehouse"),
     ("物业代收", "gatehouse"),
     ("物业前台", "gatehouse"),
+    ("快递包裹站", "station"),
+    ("包裹站", "station"),
+    ("快递服务站", "station"),
+    ("近邻宝", "locker"),
 )
+
+# Courier brands written before a pick-up word: '京东快递柜', '韵达快递点', '中通驿站'.
+PICKUP_BRANDS = r"(?:京东|中通|圆通|申通|韵达|顺丰|极兔|百世|邮政|EMS|德邦|天天)"
 
 # Lines of business that end a firm's name (字号 + 行业 + 组织形式, the legal form often
 # dropped: '宁波东方五金', '温州万达纺织').

@@ -461,6 +461,16 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int, int | None]:
     while pos < n:
         while pos < n and s[pos] in _SEP:
             pos += 1
+        if ctx["level"] == 1 and ctx["city"] is not None:
+            # '北京市市辖区朝阳区', '杭州市市辖区西湖区': the code table's placeholder
+            # between a city and its district, as some address pickers export it.
+            if pos + 3 <= n:
+                seen = max(seen, pos + 3)
+                if s.startswith("市辖区", pos):
+                    pos += 3
+                    continue
+            else:
+                at_end = True
         # Walk the trie: every name matching at pos, then try the longest first.
         ends = []
         node = trie
@@ -554,7 +564,10 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int, int | None]:
                 break
         if not chosen:
             break
-        if not any_full and pos < n and s[pos] in _ADMIN_SUFFIX:
+        if not any_full and pos < n and (
+                s[pos] in _ADMIN_SUFFIX
+                or (s[pos] == "州" and all(d.level == 1 and d.name.endswith("自治州") for d in chosen))):
+            # '楚雄州', '恩施州': an autonomous prefecture's short name + 州.
             # s[pos] was read by the walk; s[pos + 1] may not have been.
             if pos + 1 < n:
                 seen = max(seen, pos + 2)
@@ -668,6 +681,9 @@ _CN_NUM_RE = re.compile(
 )
 
 
+_ORDINAL_RE = re.compile(r"第(?=[0-9]+(?:号楼|幢|栋|座|单元|层|楼|组|期|区|排))")
+
+
 def _cn_to_int(s: str) -> str:
     if not any(c in s for c in "十百拾佰"):
         return "".join(str(_CN_DIGIT.get(c, "")) for c in s)
@@ -691,7 +707,7 @@ def _cn_sub(m: re.Match) -> str:
     return _cn_to_int(s)
 
 
-_PICKUP_RE = re.compile("|".join(re.escape(k) for k, _ in tok.PICKUP_KEYWORDS))
+_PICKUP_RE = re.compile(tok.PICKUP_BRANDS + "?(?P<kw>" + "|".join(re.escape(k) for k, _ in tok.PICKUP_KEYWORDS) + ")")
 _PICKUP_KIND = dict(tok.PICKUP_KEYWORDS)
 _PICKUP_TAIL_RE = re.compile(r"(?:分店|店|点|站|服务站|代收点)$")
 _GATE_RE = re.compile(tok.GATE_SUFFIX_PATTERN)
@@ -703,7 +719,7 @@ _BARE_SUFFIX_RE = re.compile(r"(?:小区|社区|家园|花园|花苑|公寓|新�
 _FIRM_RE = re.compile(tok.FIRM_SUFFIX_PATTERN)
 
 _ROAD_RE = re.compile(
-    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?![道区])|巷|胡同))(?P<no>)"
+    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?![道区])|巷|胡同)(?!村))(?P<no>)"
 )
 _ROAD_ONLY_NUM_RE = re.compile(
     r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄)"
@@ -725,7 +741,7 @@ _DOOR_TOKENS = (
     # A shop or market stall: '2156号商铺', '2156号铺', 'A12摊位' name the door as a room does.
     ("r", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:室|房|号房|户|号?(?:商铺|铺位|铺面|店铺|店面|摊位|档口|铺|摊|档)(?![0-9]))")),
     ("f", re.compile(r"(-?[0-9]+)(?:楼|层|F)(?![0-9]*(?:号楼|幢|栋))-?")),
-    ("d", re.compile(r"([0-9]+[A-Z]?)-(?=[0-9A-Z])")),
+    ("d", re.compile(r"([0-9]+[A-Z]?|(?<![0-9A-Z])[A-Z](?=-[0-9]))-(?=[0-9A-Z])")),
     ("n", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:号)?(?![0-9A-Z])")),
 )
 _DOOR_KIND_INDEX = {k: i for i, (k, _) in enumerate(_DOOR_TOKENS)}
@@ -734,7 +750,7 @@ _DOOR_KIND_INDEX = {k: i for i, (k, _) in enumerate(_DOOR_TOKENS)}
 _DOOR_ANY_RE = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _DOOR_TOKENS))
 # Index in _DOOR_ANY_RE of each kind's value group (group 1 of its own pattern).
 _DOOR_VALUE_GROUP = {k: _DOOR_ANY_RE.groupindex[k] + 1 for k, _ in _DOOR_TOKENS}
-_DOOR_START_RE = re.compile(r"(?<![0-9A-Z])(?:[0-9]+|[A-Z](?=[0-9]*(?:座|幢|栋|#|号楼)))")
+_DOOR_START_RE = re.compile(r"(?<![0-9A-Z])(?:[0-9]+|[A-Z](?=[0-9]*(?:座|幢|栋|#|号楼)|-[0-9]))")
 _LEADING_ADMIN_COMMUNITY_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:社区居委会|居委会|村委会|社区|村民委员会)(?=..)")
 _CLEAN_EDGE = ",-# "
 
@@ -758,6 +774,7 @@ def _parse_door(s: str, start: int) -> tuple[tuple, int] | None:
     Returns ((building, unit, room, floor, group), end).
     """
     b = u = r = f = g = None
+    flat_room = False   # the room was written as a flat's ('01室', '1房', '2户')
     pos = start
     n = len(s)
     consumed_any = False
@@ -792,6 +809,7 @@ def _parse_door(s: str, start: int) -> tuple[tuple, int] | None:
                 if r:
                     continue
                 r = val
+                flat_room = m.group(whole_group).endswith(("室", "房", "户"))
             elif kind == "f":
                 if f or r:
                     continue
@@ -812,6 +830,8 @@ def _parse_door(s: str, start: int) -> tuple[tuple, int] | None:
                     b = val    # '金色家园12号': house / building number
                 else:
                     r = val
+                    # '12楼01': a bare zero-led two-digit door after a floor
+                    flat_room = len(val) == 2 and val[0] == "0" and not m.group(whole_group).endswith("号")
             pos = m.end()
             consumed_any = True
             break
@@ -828,6 +848,11 @@ def _parse_door(s: str, start: int) -> tuple[tuple, int] | None:
             r, u = u, None
     if b is None and u is None and r is None and f is None and g is None:
         return None
+    if (flat_room and f and r and r.isdigit() and len(r) <= 2 and f.isdigit()
+            and f.lstrip("0") and not s[start:pos].startswith("-")):
+        # '12楼01室' / '5层1室': a floor and the flat on it are room 1201 / 501, as written
+        # '1201室' ('12楼1201室' already has the floor; a stall '3楼43号' keeps its number).
+        r = f.lstrip("0") + r.zfill(2)
     return (b, u, r, f, g), pos
 
 
@@ -901,6 +926,8 @@ def _street(rest: str) -> tuple:
     if not rest:
         return _EMPTY_STREET
     rest = _CN_NUM_RE.sub(_cn_sub, rest)
+    if "第" in rest:
+        rest = _ORDINAL_RE.sub("", rest)   # '金色家园第3幢' is '金色家园3幢'
     main = rest
     poi = None
     pickup = False
@@ -908,7 +935,7 @@ def _street(rest: str) -> tuple:
     pm = _PICKUP_RE.search(rest)
     if pm:
         pickup = True
-        pickup_kind = _PICKUP_KIND[pm.group(0)]
+        pickup_kind = _PICKUP_KIND[pm.group("kw")]
         main, poi = rest[: pm.start()], rest[pm.start():]
         if not main.strip(_CLEAN_EDGE):
             # '菜鸟驿站金色家园店': the pick-up word first, the place after it.
@@ -1007,6 +1034,7 @@ def _street(rest: str) -> tuple:
         room = _canon_id(sr)
         if room is None and sf:
             room = f"{_canon_id(sf)}F"
+
     tail = tail.strip(_CLEAN_EDGE)
     if tail:
         poi = tail + (poi or "")

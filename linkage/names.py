@@ -368,6 +368,15 @@ def _classify_masked(s: str) -> tuple | None:
     return _record(name, "masked", surname, given, length, visible, t, py, ini, None)
 
 
+def _strip_tone_marks(s: str) -> str:
+    """Latin letters with pinyin tone marks to plain letters; 'ü' with a tone ('ǚ') to 'v'.
+    Other text is returned as it was."""
+    d = unicodedata.normalize("NFD", s)
+    d = re.sub("([uU])\u0308", lambda m: "v" if m.group(1) == "u" else "V", d)
+    out = "".join(c for c in d if not unicodedata.combining(c))
+    return out if _LATIN_ONLY_RE.fullmatch(out) else s
+
+
 _REMARK_RE = re.compile(r"[(\[【〔][^)\]】〕]{0,12}[)\]】〕]")
 
 
@@ -391,6 +400,8 @@ def _normalize_tuple(raw: str | None) -> tuple:
         s = stripped
     if "ü" in s or "Ü" in s:  # 'Lü Ming'
         s = s.replace("ü", "v").replace("Ü", "V")
+    if not s.isascii() and not _HAN_RE.search(s):
+        s = _strip_tone_marks(s)  # 'Rù Xiǎomíng', 'Lǚ Míng'
     if _LATIN_ONLY_RE.fullmatch(s):
         return _classify_latin(s)
     s = _t2s(s)

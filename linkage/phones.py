@@ -63,6 +63,8 @@ _FLOAT_RE = re.compile(r"([0-9]+)\.0+")
 _MOBILE_RE = re.compile(r"1[3-9][0-9]{9}")
 _MASKED_RE = re.compile(r"[0-9]*\*+[0-9]*")
 _LOCAL_RE = re.compile(r"[2-9][0-9]{6,7}")
+# A mobile (or masked mobile) left after an extension was cut off, country code allowed.
+_MOBILE_EXT_RE = re.compile(r"(?:\+?86|0086)?1[3-9][0-9*]{9}")
 _SPLIT_RE = re.compile(r"[;；、,，/|｜]+")
 
 
@@ -105,7 +107,13 @@ def _prep(raw) -> str | None:
     m = _FLOAT_RE.fullmatch(s)
     if m:
         s = m.group(1)
-    s = _EXT_RE.sub("", s)
+    ext = _EXT_RE.search(s)
+    if ext is not None:
+        s = s[: ext.start()]
+        if _MOBILE_EXT_RE.fullmatch(_SEP_RE.sub("", s)):
+            # '13800001111转1234': a mobile has no extension; this is a courier's or a
+            # platform's relay (privacy) number, shared by many people: not the person's.
+            return "\x00"
     m = _DASH_EXT_RE.match(s)  # '0571-87054420-801': drop the extension
     if m:
         s = m.group(1)

@@ -682,3 +682,68 @@ def test_checkin_address_and_poi_run_together():
     assert p("上海市徐汇区漕溪北路阳光公寓 上海阳光公寓")["area_key"] == "310104|阳光公寓"
     assert p("浙江省杭州市西湖区古墩路龙湖嘉园 杭州龙湖嘉园")["area_key"] == "330106|龙湖嘉园"
     assert p("浙江省杭州市西湖区园中园")["community"] == "园中园"
+
+
+# ---------------------------------------------------------------- value-level audit (audit2)
+
+@pytest.mark.parametrize("door", ["3幢2单元12楼01室", "3幢2单元12层01室", "3幢2单元12楼01", "3幢2单元1201室",
+                                  "3幢2单元12楼1201室"])
+def test_floor_and_flat_on_it_is_the_room(door):
+    assert p("浙江省杭州市西湖区金色家园" + door)["place_key"] == "330106|金色家园|3|2|1201"
+
+
+def test_flats_on_different_floors_do_not_collide():
+    keys = {p("浙江省杭州市西湖区金色家园3幢2单元" + d)["place_key"] for d in ("12楼01室", "5楼01室", "12楼02室")}
+    assert keys == {"330106|金色家园|3|2|1201", "330106|金色家园|3|2|501", "330106|金色家园|3|2|1202"}
+    # a stall keeps its own number: '3楼43号' is stall 43, not stall 343
+    assert p("浙江省杭州市上城区四季青服装市场3楼43号")["place_key"] != p("浙江省杭州市上城区四季青服装市场3楼343号")["place_key"]
+
+
+def test_ordinal_before_a_building():
+    assert p("浙江省杭州市西湖区文三路金色家园第3幢2单元1201室")["place_key"] == "330106|金色家园|3|2|1201"
+    assert p("浙江省杭州市西湖区金色家园第三幢二单元1201室")["place_key"] == "330106|金色家园|3|2|1201"
+
+
+def test_letter_building_with_dash():
+    assert p("浙江省杭州市西湖区金色家园A-1201")["place_key"] == p("浙江省杭州市西湖区金色家园A座1201室")["place_key"]
+    assert p("浙江省杭州市西湖区金色家园A-1201")["place_key"] != p("浙江省杭州市西湖区金色家园B-1201")["place_key"]
+
+
+@pytest.mark.parametrize("short,full", [
+    ("云南楚雄州楚雄市鹿城南路100号", "云南省楚雄彝族自治州楚雄市鹿城南路100号"),
+    ("湖北恩施州恩施市舞阳大街100号", "湖北省恩施土家族苗族自治州恩施市舞阳大街100号"),
+])
+def test_autonomous_prefecture_short_name_with_zhou(short, full):
+    assert p(short)["place_key"] == p(full)["place_key"] is not None
+    assert p(short)["district"] == p(full)["district"]
+
+
+@pytest.mark.parametrize("text,key", [
+    ("北京市市辖区朝阳区建国路100号", "110105|建国路100号|||"),
+    ("浙江省杭州市市辖区西湖区文三路100号", "330106|文三路100号|||"),
+])
+def test_code_table_placeholder_between_city_and_district(text, key):
+    assert p(text)["place_key"] == key
+
+
+@pytest.mark.parametrize("text,key", [
+    ("浙江省绍兴市柯桥区柯桥街道新路村57号", "330603|新路村|57||"),
+    ("浙江省温州市乐清市北白象镇前街村57号", "330382|前街村|57||"),
+    ("浙江省温州市乐清市北白象镇后巷村12号", "330382|后巷村|12||"),
+    ("浙江省绍兴市柯桥区新路村3组57号", "330603|新路村|3组||57"),
+])
+def test_village_named_after_a_road_word(text, key):
+    assert p(text)["place_key"] == key
+    assert p(text.replace("号", "0号"))["place_key"] != key   # the next house is another door
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("浙江省杭州市西湖区金色家园京东快递柜", "locker"),
+    ("浙江省杭州市西湖区金色家园韵达快递点", "station"),
+    ("浙江省杭州市西湖区金色家园近邻宝", "locker"),
+    ("浙江省杭州市西湖区金色家园邮政快递包裹站", "station"),
+])
+def test_pickup_point_with_courier_brand_keeps_its_estate(text, kind):
+    r = p(text)
+    assert (r["pickup"], r["pickup_kind"], r["place_key"]) == (True, kind, None)
+    assert r["area_key"] == "330106|金色家园"

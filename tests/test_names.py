@@ -162,6 +162,10 @@ def test_honorific(raw, surname, gender):
         ("Lyu Ming", "lvming", 2),
         ("Lü Ming", "lvming", 2),
         ("ru-ming", "ruming", 2),
+        ("Rù Míng", "ruming", 2),  # tone marks
+        ("Rú Xiǎomíng", "ruxiaoming", 3),
+        ("Lǚ Míng", "lvming", 2),
+        ("ＲＵ　ＭÍＮＧ", "ruming", 2),
     ],
 )
 def test_pinyin_kind(raw, pinyin, length):

@@ -236,3 +236,17 @@ def test_compare_vectorised_equals_scalar(pairs):
     a, b = (list(c) for c in zip(*pairs))
     out = compare_phones(pl.Series(a, dtype=pl.Utf8), pl.Series(b, dtype=pl.Utf8))
     assert list(zip(out["phone_match"], out["phone_agree"])) == [compare_phone_detail(x, y) for x, y in pairs]
+
+
+@pytest.mark.parametrize("raw", ["13800001111转1234", "13800001111#1234", "13800001111-1234", "+86 138 0000 1111 转 1234",
+                                 "138****1111转1234", "13800001111分机1234"])
+def test_relay_number_with_extension_is_not_a_mobile(raw):
+    # courier / platform privacy numbers: the relay number is shared by many recipients
+    assert normalize_phone(raw)["kind"] == "invalid"
+    assert compare_phone("13800001111", raw) == "unknown"
+    assert normalize_phones(pl.Series([raw]))["kind"].to_list() == ["invalid"]
+
+
+def test_landline_extension_still_dropped():
+    assert normalize_phone("0571-87054420转801")["digits"] == "057187054420"
+    assert normalize_phone("87054420转801")["digits"] == "87054420"
