@@ -1034,7 +1034,6 @@ def _street(rest: str) -> tuple:
         room = _canon_id(sr)
         if room is None and sf:
             room = f"{_canon_id(sf)}F"
-
     tail = tail.strip(_CLEAN_EDGE)
     if tail:
         poi = tail + (poi or "")
