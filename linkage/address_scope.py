@@ -27,7 +27,7 @@ import functools
 
 import polars as pl
 
-from linkage import gazetteer
+from linkage import addresses, gazetteer
 
 _KEY_PARTS = ("code", "premises", "building", "unit", "room")
 
@@ -98,8 +98,11 @@ def _scan(obs: pl.DataFrame, mentions: list[str], words: list[str]) -> tuple[pl.
     addr = addr.select(
         "address_raw",
         _found(raw, mentions).alias("_mention"),
-        # Full-width digits ('１２幢') as the parser reads them.
-        raw.str.normalize("NFKC").str.extract_all(r"[0-9]+").list.unique().alias("_number"),
+        # The numbers as the parser reads them: full-width digits ('１２幢') by NFKC; Chinese
+        # numerals ('五〇一室') and a floor with its flat ('5楼01室') by the parser's own rules.
+        pl.when(raw.str.contains(addresses.DOOR_NUMBER_REWRITE))
+        .then(raw.map_elements(addresses.door_numbers, return_dtype=pl.List(pl.Utf8)))
+        .otherwise(raw.str.normalize("NFKC").str.extract_all(r"[0-9]+").list.unique()).alias("_number"),
         _found(raw, words).alias("word"),
     ).explode("_mention")
     rows = unread.join(addr.select("address_raw").unique(), on="address_raw", how="semi").select(

@@ -707,6 +707,27 @@ def _cn_sub(m: re.Match) -> str:
     return _cn_to_int(s)
 
 
+# A floor and the flat on it, '5楼01室' / '12层1户': the parser's room 501 / 1201 (see
+# _parse_door; a stall '3楼43号' keeps its number).
+_FLOOR_FLAT_RE = re.compile(r"([0-9]+)[楼层]([0-9]{1,2})(?=室|房|户)|([0-9]+)[楼层](0[0-9])(?![0-9号])")
+# Text ``door_numbers`` must rewrite before its digits are what the parser reads (polars
+# regex, no look-ahead): a Chinese numeral before a door word, or a floor and its flat.
+DOOR_NUMBER_REWRITE = (r"[〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?:号楼|幢|栋|号|单元|室|楼|层|期|组|座|弄|户|排|区|#|-|$)"
+                       r"|[0-9０-９][楼层][0-9０-９]{1,2}(?:室|房|户|[^0-9０-９号]|$)")
+
+
+def door_numbers(text: str) -> list[str]:
+    """The numbers the parser reads in a raw address, as digit strings: '二幢三单元五〇一室'
+    gives 2, 3, 501 and '2幢3单元5楼01室' also 501, which its digits alone do not show."""
+    s = _CN_NUM_RE.sub(_cn_sub, normalise_text(text))
+    out = set(re.findall(r"[0-9]+", s))
+    for m in _FLOOR_FLAT_RE.finditer(s):
+        floor, flat = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if floor.lstrip("0"):
+            out.add(floor.lstrip("0") + flat.zfill(2))
+    return sorted(out)
+
+
 _PICKUP_RE = re.compile(tok.PICKUP_BRANDS + "?(?P<kw>" + "|".join(re.escape(k) for k, _ in tok.PICKUP_KEYWORDS) + ")")
 _PICKUP_KIND = dict(tok.PICKUP_KEYWORDS)
 _PICKUP_TAIL_RE = re.compile(r"(?:分店|店|点|站|服务站|代收点)$")

@@ -91,3 +91,23 @@ def test_ensure_addresses_reads_exactly_the_rows_asked_for_in_place():
     assert out.filter(pl.col("address_parsed")).select(list(prepare.ADDRESS_FIELDS)).equals(direct)
     # Asking again reads nothing more and changes nothing.
     assert prepare.ensure_addresses(out, pl.Series(["b"])).equals(out)
+
+
+def test_door_written_in_chinese_numerals_or_floor_and_flat_is_read():
+    # The parser keys '二幢三单元五〇一室' and '2幢3单元5楼01室' as 2|3|501; the scan that
+    # picks rows to read must see the same numbers, or a later pass never finds them.
+    o = prepared([
+        obs("cn", 1, "浙江省杭州市西湖区金色家园二幢三单元五〇一室", person_name="王五"),
+        obs("tens", 1, "浙江省杭州市西湖区金色家园贰幢叁单元伍零壹室", person_name="王五"),
+        obs("floor", 1, "浙江省杭州市西湖区金色家园2幢3单元5楼01室", person_name="王五"),
+        obs("other", 1, "浙江省杭州市西湖区金色家园二幢三单元六〇一室", person_name="王五"),
+        obs("floor_other", 1, "浙江省杭州市西湖区金色家园2幢3单元6楼01室", person_name="王五"),
+    ])
+    ids = dict(zip(o["record_id"], o["obs_id"]))
+    got = read_ids(o, doors=[DOOR])
+    assert {ids["cn"], ids["tens"], ids["floor"]} <= got
+    assert ids["other"] not in got and ids["floor_other"] not in got
+    # and they do parse to the door
+    from linkage import addresses
+    keys = {r: addresses.parse_address(a)["place_key"] for r, a in zip(o["record_id"], o["address_raw"])}
+    assert keys["cn"] == keys["tens"] == keys["floor"] == DOOR
