@@ -86,26 +86,33 @@ def _found(text: pl.Expr, patterns: list[str]) -> pl.Expr:
     return text.str.extract_many(patterns, overlapping=True).list.unique()
 
 
+def _numbers(addr: pl.DataFrame) -> pl.DataFrame:
+    """``addr`` (distinct raw addresses) with ``_number``: the numbers the parser reads in
+    each.  Most addresses show them as ASCII digits; the few with full-width digits
+    ('１２幢'), Chinese numerals before a door word ('五〇一室') or a floor with its flat
+    ('5楼01室') go through the parser's own rules (``addresses.door_numbers``)."""
+    raw = pl.col("address_raw")
+    special = raw.str.contains(addresses.DOOR_NUMBER_REWRITE + "|[０-９]")
+    x = addr.with_columns(special.alias("_special"))
+    plain = x.filter(~pl.col("_special")).select("address_raw", raw.str.extract_all(r"[0-9]+").list.unique()
+                                                 .alias("_number"))
+    rewritten = x.filter(pl.col("_special")).select(
+        "address_raw", raw.map_elements(addresses.door_numbers, return_dtype=pl.List(pl.Utf8)).alias("_number"))
+    return pl.concat([plain, rewritten], how="vertical")
+
+
 def _scan(obs: pl.DataFrame, mentions: list[str], words: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """The distinct unread addresses naming one of ``mentions`` (one row per address and
-    mention, with its digit runs and the ``words`` it contains), and the unread rows at them."""
+    """The distinct unread addresses naming one of ``mentions`` (one row per address, with
+    the mentions it names, its numbers and the ``words`` it contains), and the unread rows
+    at them."""
     # Only the columns used: a bucket's rows are wide, and filtering copies every column.
     unread = obs.select("obs_id", "address_raw", "address_parsed", "pn_name", "pn_kind", "pn_pinyin", "pp_digits",
                         "account_key").filter(~pl.col("address_parsed") & pl.col("address_raw").is_not_null())
     raw = pl.col("address_raw")
     addr = unread.select("address_raw").unique()
     addr = addr.filter(raw.str.contains_any(mentions)) if mentions else addr.clear()
-    addr = addr.select(
-        "address_raw",
-        _found(raw, mentions).alias("_mention"),
-        # The numbers as the parser reads them: full-width digits ('１２幢') by NFKC; Chinese
-        # numerals ('五〇一室') and a floor with its flat ('5楼01室') by the parser's own rules.
-        pl.when(raw.str.contains(addresses.DOOR_NUMBER_REWRITE))
-        .then(raw.map_elements(addresses.door_numbers, return_dtype=pl.List(pl.Utf8)))
-        .otherwise(raw.str.normalize("NFKC").str.extract_all(r"[0-9]+").list.unique()).alias("_number"),
-        _found(raw, words).alias("word"),
-    ).explode("_mention")
-    rows = unread.join(addr.select("address_raw").unique(), on="address_raw", how="semi").select(
+    addr = _numbers(addr).with_columns(_found(raw, mentions).alias("_mention"), _found(raw, words).alias("word"))
+    rows = unread.join(addr.select("address_raw"), on="address_raw", how="semi").select(
         "obs_id", "address_raw", "pn_name", "pn_kind", "pn_pinyin",
         pl.coalesce("pp_digits", "account_key", "pn_name").alias("who"))
     return addr, rows
@@ -123,10 +130,12 @@ def _worded(addr: pl.DataFrame) -> pl.DataFrame:
     district's names when it names a district (an estate name recurs across a city's
     districts), else its city's; an empty word when it names neither (it may be anywhere)."""
     districts = _district_words().implode()
-    x = addr.with_columns(pl.when(pl.col("word").list.len() == 0).then(pl.lit([""]))
-                          .otherwise(pl.col("word")).alias("word")).explode("word")
+    # The words an address holds do not depend on the mention: choose them once per address.
+    x = addr.select("address_raw", pl.when(pl.col("word").list.len() == 0).then(pl.lit([""], dtype=pl.List(pl.Utf8)))
+                    .otherwise(pl.col("word")).alias("word")).explode("word")
     x = x.with_columns(pl.col("word").is_in(districts).alias("_district"))
-    return x.filter(pl.col("_district") | ~pl.col("_district").any().over("address_raw", "_mention")).drop("_district")
+    x = x.filter(pl.col("_district") | ~pl.col("_district").any().over("address_raw")).drop("_district")
+    return x.join(addr.select("address_raw", "_mention", "_number"), on="address_raw").explode("_mention")
 
 
 def _ids(rows: pl.DataFrame, addresses: pl.DataFrame) -> pl.DataFrame:
