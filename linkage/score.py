@@ -383,14 +383,16 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
     # learned door is.  Parcels that may be to it have their address read first.
     roster = (roster_doors(debtors) if roster is None
               else roster.join(debtors.select("id_number"), on="id_number", how="semi"))
-    if roster.height:
-        each("scope", dict(debtors=debtors, doors=roster,
-                           areas=pl.DataFrame(schema={"id_number": pl.Utf8, "area_key": pl.Utf8})))
+    # Reading them needs nothing from other buckets (no area is counted yet), so it is done
+    # in the first pass's own sweep of the buckets.
+    scope = (dict(debtors=debtors, doors=roster, areas=pl.DataFrame(schema={"id_number": pl.Utf8, "area_key": pl.Utf8}))
+             if roster.height else None)
     first = _pass(debtors, phones, roster)
     say(f"linkage pass 1: {debtors.height:,} debtors, {len(store.keys())} bucket(s)")
     # What each bucket's near-certain links teach, kept as the bucket is saved: the next
     # pass needs it from every bucket, and re-reading them all for it costs a sweep.
-    learned = {b: r for b, r in each("first", dict(p=first, freqs=freqs, population=population, slim=slim)).items()
+    learned = {b: r for b, r in each("first", dict(p=first, freqs=freqs, population=population, slim=slim,
+                                                   scope=scope)).items()
                if r is not None}
     signature = pl.DataFrame(schema={"id_number": pl.Utf8, "sig": pl.Utf8})
     for n in range(2, max_passes + 1):
@@ -438,9 +440,11 @@ def _trim(x: pl.DataFrame | None, slim: bool) -> pl.DataFrame | None:
     return x.filter(pl.col("probability") >= LINK_THRESHOLD) if slim and x is not None else x
 
 
-def _first_step(obs, scored, *, p: _Pass, freqs, population, slim):
+def _first_step(obs, scored, *, p: _Pass, freqs, population, slim, scope=None):
     if obs.height == 0:
         return obs, scored, None
+    if scope is not None:
+        obs = _scope_step(obs, scored, **scope)[0]   # the roster's doors' parcels read first
     scored = _trim(_one_pass(obs, p, freqs, population), slim)
     # Doors are learned from near-certain links only: their parcels' addresses are read now.
     obs = prepare.ensure_addresses(obs, _sure(scored))

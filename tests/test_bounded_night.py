@@ -110,7 +110,7 @@ def test_bucket_jobs_run_elsewhere_publish_the_same_tables_and_reports(both, dis
         assert {k: d[k] for k in stages.RUN_COUNTS if k in d} == {k: j[k] for k in stages.RUN_COUNTS if k in j}
     # The first night (its second, the late file and the links kept, fits one bucket in
     # memory) went out as jobs: its chunks, then a job a bucket for sealing, counting names,
-    # the roster doors' scope, and each step of each pass, one batch each.
+    # and each step of each pass, one batch each.
     chunks = [j for j in jobs if isinstance(j, linking.ChunkJob)]
     seals = [j for j in jobs if isinstance(j, linking.SealJob)]
     n = len(seals)
@@ -123,8 +123,8 @@ def test_bucket_jobs_run_elsewhere_publish_the_same_tables_and_reports(both, dis
             batches.setdefault(j.shared, []).append(j)
     steps = [b[0].step for b in batches.values()]
     passes = steps.count("again")
-    # Pass 1 is preceded by reading the addresses that may be to the roster's own doors.
-    assert passes >= 1 and steps == ["names", "scope", "first", *["scope", "again"] * passes, "final"]
+    # Pass 1 reads the addresses that may be to the roster's own doors in its own sweep.
+    assert passes >= 1 and steps == ["names", "first", *["scope", "again"] * passes, "final"]
     assert all(sorted(j.bucket for j in b) == list(range(n)) and len({j.step for j in b}) == 1
                for b in batches.values())
     # What a pass shared was removed once its jobs were done.
