@@ -19,6 +19,7 @@ from linkage.score import LINK_THRESHOLD, NAME_COMPATIBLE
 
 HALF_LIFE_DAYS = 180.0
 SUCCESSOR_MIN_OBS = 2
+SILENT_TRACES = 2.0
 REPLACED_FACTOR = 0.3
 SEND_WORK_SHARE = 0.3         # a door the debtor ships parcels from is a shop or a workshop
 CHECKIN_ONLY = 0.3
@@ -118,19 +119,27 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
                            .otherwise(pl.col("place")).alias("place")).drop("_to")
 
 
-def _succession(places: pl.DataFrame) -> pl.DataFrame:
+def _succession(places: pl.DataFrame, as_of: date) -> pl.DataFrame:
     """Discount a residence that another one replaced: a home whose parcels only began
     (twice or more) after this one's had stopped.  People move; a relative's flat or a
-    hotel visited alongside the home does not replace it."""
+    hotel visited alongside the home does not replace it.  A single parcel to a new door
+    replaces a home only when that home has gone quiet against its own rhythm: it would
+    have had ``SILENT_TRACES`` or more parcels since it stopped (a mover's first parcel at
+    the new flat, while the old one, busy for a year, has had none for months)."""
     res = places.filter(pl.col("kind") == "residence")
     if res.height == 0:
         return places
-    a = res.select("id_number", "place", "n_observations", pl.coalesce(
-        pl.when(pl.col("n_observations") >= 3).then(pl.col("_second_last")), pl.col("last_seen")).alias("ended"))
-    b = res.filter(pl.col("n_observations") >= SUCCESSOR_MIN_OBS).select(
-        "id_number", pl.col("place").alias("successor"), pl.col("first_seen").alias("began"))
-    replaced = (a.join(b, on="id_number").filter((pl.col("successor") != pl.col("place"))
-                                                 & (pl.col("began") > pl.col("ended")))
+    end = pl.lit(calibration.end_of_day(as_of))
+    days = lambda a, b: ((a - b).dt.total_seconds() / 86400.0).clip(0.0, None)  # noqa: E731
+    ended = pl.coalesce(pl.when(pl.col("n_observations") >= 3).then(pl.col("_second_last")), pl.col("last_seen"))
+    rate = pl.col("n_observations").cast(pl.Float64) / (days(pl.col("last_seen"), pl.col("first_seen")) + 60.0)
+    a = res.select("id_number", "place", ended.alias("ended"),
+                   (rate * days(end, pl.col("last_seen"))).alias("missed"))
+    b = res.select("id_number", pl.col("place").alias("successor"), pl.col("first_seen").alias("began"),
+                   pl.col("n_observations").alias("successor_n"))
+    replaced = (a.join(b, on="id_number").filter(
+        (pl.col("successor") != pl.col("place")) & (pl.col("began") > pl.col("ended"))
+        & ((pl.col("successor_n") >= SUCCESSOR_MIN_OBS) | (pl.col("missed") >= SILENT_TRACES)))
                 .select("id_number", "place").unique().with_columns(pl.lit(True).alias("_replaced")))
     places = places.join(replaced, on=["id_number", "place"], how="left")
     return places.with_columns(
@@ -207,7 +216,7 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
     # Where only check-ins happened (a restaurant, a mall) no parcel ever went: not a home.
     places = places.with_columns(
         (pl.col("score") * pl.when(pl.col("checkin_share") >= 1.0).then(CHECKIN_ONLY).otherwise(1.0)).alias("score"))
-    places = _succession(places)
+    places = _succession(places, as_of)
     places = places.sort(["id_number", "kind", "score", "place"], descending=[False, False, True, False])
     places = places.with_columns(pl.int_range(1, pl.len() + 1).over("id_number", "kind").cast(pl.Int32).alias("rank"))
     places = calibration.place_features(places.rename({"place": "place_key"}), as_of)

@@ -95,6 +95,34 @@ def test_recent_home_beats_old_home_with_more_deliveries():
     assert res["confidence"][0] > res["confidence"][1]
 
 
+def _top_home(locs):
+    address = locs.filter((pl.col("kind") == "residence") & (pl.col("rank") == 1))["address"][0]
+    return next(estate for estate in ("大关", "金色家园") if estate in address)
+
+
+def test_first_parcel_at_a_new_flat_replaces_a_home_gone_quiet():
+    # A parcel a month to the old flat for half a year, none for the five months since,
+    # then one parcel to a new flat: the mover's first parcel at the new home.
+    acct = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, person_name="茹小明")
+    rows = [obs(f"old{i}", 150 + 30 * i, OLD_HOME, **acct) for i in range(6)]
+    _, before, _ = run([roster()], rows + [obs("new", 400, HOME, **acct)])   # before the old home's: not a move
+    assert _top_home(before) == "大关"
+    _, locs, _ = run([roster()], rows + [obs("new", 5, HOME, **acct)])
+    assert _top_home(locs) == "金色家园"
+
+
+def test_one_parcel_elsewhere_does_not_replace_a_home_still_in_use():
+    # A gift sent to a relative's flat while the home still gets its parcels; and a home
+    # with a slow rhythm (a parcel a quarter) is not "quiet" after two months.
+    acct = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, person_name="茹小明")
+    busy = [obs(f"home{i}", 2 + 15 * i, OLD_HOME, **acct) for i in range(24)]
+    _, locs, _ = run([roster()], busy + [obs("gift", 5, HOME, **acct)])
+    assert _top_home(locs) == "大关"
+    slow = [obs(f"home{i}", 60 + 90 * i, OLD_HOME, **acct) for i in range(4)]
+    _, locs, _ = run([roster()], slow + [obs("gift", 5, HOME, **acct)])
+    assert _top_home(locs) == "大关"
+
+
 def test_locker_is_a_pickup_point_not_a_home():
     acct = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, person_name="茹小明")
     rows = [obs(f"l{i}", 2 + i, "浙江省杭州市西湖区金色家园东门丰巢快递柜", **acct) for i in range(6)]
