@@ -131,7 +131,8 @@ class ChunkJob:
 
 @dataclass(frozen=True)
 class SealJob:
-    """Make one bucket from its part files: each obs_id once (see ``NightBuckets.seal``)."""
+    """Make one bucket from its part files: each obs_id once (see ``NightBuckets.seal``);
+    returns its (rows, of which new) and its ``score.name_people``."""
 
     root: str
     bucket: int
@@ -140,11 +141,11 @@ class SealJob:
     def label(self) -> str:
         return f"seal bucket {self.bucket}"
 
-    def run(self) -> tuple[int, int]:
+    def run(self) -> tuple[int, int, pl.DataFrame | None]:
         obs = _sealed(Path(self.root), self.bucket)
         _write(obs, Path(self.root) / "prepared" / f"{self.bucket}.parquet")
         shutil.rmtree(Path(self.root) / "prepared" / str(self.bucket), ignore_errors=True)
-        return _counts(obs)
+        return (*_counts(obs), _people(obs))
 
 
 # dispatch(jobs) -> each job's ``run()``, in order, run anywhere that sees ``root``.
@@ -204,6 +205,12 @@ def _counts(obs: pl.DataFrame) -> tuple[int, int]:
     return (obs.height, int(obs["_new"].sum())) if obs.width else (0, 0)
 
 
+def _people(obs: pl.DataFrame) -> pl.DataFrame | None:
+    """A sealed bucket's (name, who), counted while it is in memory: a sweep of the
+    buckets less (a provincial night re-reads most of them on each)."""
+    return score.name_people(obs) if obs.width else None
+
+
 class NightBuckets:
     """A night's prepared observations in ``n`` buckets, the store ``score.link_buckets``
     works on: on disk, with as many buckets in memory as ``LOCATE_CACHE_ROWS`` rows allow
@@ -226,6 +233,7 @@ class NightBuckets:
         self._dirty: set[int] = set()              # changed since read from disk
         self._persisted: set[int] = set()          # prepared/<b>.parquet written
         self._released = False
+        self._people: list[pl.DataFrame] | None = None   # (name, who) of each bucket, from sealing
 
     # Pairs that do not link are not kept between passes (see ``score.link_buckets``).
     keeps_unlinked = False
@@ -253,18 +261,22 @@ class NightBuckets:
             frame = pl.concat(self._chunks, how="vertical") if self._chunks else pl.DataFrame()
             self._chunks = []
             self._cache[0] = (_dedupe(frame), None)
+            self._people = [p for p in [_people(self._cache[0][0])] if p is not None]
             return [_counts(self._cache[0][0])]
         if self.dispatch is not None:
-            counts = self.dispatch([SealJob(str(self.root), b) for b in self.keys()])
+            sealed = self.dispatch([SealJob(str(self.root), b) for b in self.keys()])
             self._persisted = set(self.keys())
             self._parsed_rows = {b: 0 for b in self.keys()}
-            return counts
-        counts = []
+            self._people = [p for *_, p in sealed if p is not None]
+            return [(rows, new) for rows, new, _ in sealed]
+        counts, self._people = [], []
         for b in self.keys():
             frame = _sealed(self.root, b)
             shutil.rmtree(self.root / "prepared" / str(b), ignore_errors=True)
             self._keep(b, frame, None)      # written when it leaves memory
             counts.append(_counts(frame))
+            if (people := _people(frame)) is not None:
+                self._people.append(people)
         return counts
 
     def _keep(self, bucket: int, obs: pl.DataFrame, scored: pl.DataFrame | None, dirty: bool = True) -> None:
@@ -342,6 +354,11 @@ class NightBuckets:
     def load(self, bucket: int) -> pl.DataFrame:
         return self._get(bucket)[0]
 
+    def sealed_people(self) -> list[pl.DataFrame] | None:
+        """Each bucket's (name, who) as sealed (handed over once), or None."""
+        people, self._people = self._people, None
+        return people
+
     def scored(self, bucket: int) -> pl.DataFrame | None:
         return self._get(bucket)[1]
 
@@ -400,8 +417,11 @@ def _names_step(obs, scored):
 
 
 def name_people(buckets: NightBuckets) -> pl.DataFrame:
-    """(name, who) of every bucket, distinct: what name frequencies are counted from."""
-    parts = [p for p in buckets.each("names", {}).values() if p is not None]
+    """(name, who) of every bucket, distinct: what name frequencies are counted from.
+    Counted as the buckets were sealed; a sweep of them when they were not (yet)."""
+    parts = buckets.sealed_people()
+    if parts is None:
+        parts = [p for p in buckets.each("names", {}).values() if p is not None]
     return pl.concat(parts).unique() if parts else pl.DataFrame(schema={"name": pl.Utf8, "who": pl.Utf8})
 
 

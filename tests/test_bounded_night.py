@@ -109,8 +109,8 @@ def test_bucket_jobs_run_elsewhere_publish_the_same_tables_and_reports(both, dis
     for d, j in zip(disk_runs, jobs_runs):
         assert {k: d[k] for k in stages.RUN_COUNTS if k in d} == {k: j[k] for k in stages.RUN_COUNTS if k in j}
     # The first night (its second, the late file and the links kept, fits one bucket in
-    # memory) went out as jobs: its chunks, then a job a bucket for sealing, counting names,
-    # and each step of each pass, one batch each.
+    # memory) went out as jobs: its chunks, then a job a bucket for sealing (which counts
+    # its names too), and each step of each pass, one batch each.
     chunks = [j for j in jobs if isinstance(j, linking.ChunkJob)]
     seals = [j for j in jobs if isinstance(j, linking.SealJob)]
     n = len(seals)
@@ -124,7 +124,7 @@ def test_bucket_jobs_run_elsewhere_publish_the_same_tables_and_reports(both, dis
     steps = [b[0].step for b in batches.values()]
     passes = steps.count("again")
     # Pass 1 reads the addresses that may be to the roster's own doors in its own sweep.
-    assert passes >= 1 and steps == ["names", "first", *["scope", "again"] * passes, "final"]
+    assert passes >= 1 and steps == ["first", *["scope", "again"] * passes, "final"]
     assert all(sorted(j.bucket for j in b) == list(range(n)) and len({j.step for j in b}) == 1
                for b in batches.values())
     # What a pass shared was removed once its jobs were done.
