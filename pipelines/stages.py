@@ -251,7 +251,7 @@ def _attribute_platforms(con, ingested: list[dict]) -> list[dict]:
     """Files whose name gave no platform (``sources.platforms``) take the platform their ids
     come from, when one stands out: their rows and quarantine parquet are rewritten with it,
     and their ledger entry says so.  -> ``ingested`` with those entries replaced."""
-    guessed = [i for i in ingested if i.get("platform_guessed") and i["rows_kept"]]
+    guessed = [i for i in ingested if i.get("platform_guessed") and i["rows_kept"] and i["source_kind"] != "debtors"]
     if not guessed:
         return ingested
     cols = ["account_id", "record_id"]
@@ -275,7 +275,7 @@ def _attribute_platforms(con, ingested: list[dict]) -> list[dict]:
         known_ids = pl.concat([k.select("platform", "what", "id") for k in known]) if known else empty(
             {"platform": pl.Utf8, "what": pl.Utf8, "id": pl.Utf8})
         for n, i in enumerate(ingested):
-            if i["source_kind"] != kind or not (i.get("platform_guessed") and i["rows_kept"]):
+            if i not in guessed or i["source_kind"] != kind:
                 continue
             platform, share = platforms.attribute(platforms.file_ids(rows_of(i)),
                                                   known_ids.filter(pl.col("platform") != i["platform"]))

@@ -94,7 +94,7 @@ def _entry(root: Path, kind: str, path: Path, rel: str) -> InboxFile:
     platform, pwarn = platform_of(name)
     f = InboxFile(path=path, rel_name=rel, source_kind=kind, platform=platform, sha256=None,
                   size=None, name_ok=False)
-    if pwarn:
+    if pwarn and kind != "debtors":      # a court roster comes from no platform: any name will do
         f.warnings.append(pwarn)
         f.platform_guessed = "_" not in name
     if name != path.name:

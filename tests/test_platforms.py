@@ -78,3 +78,23 @@ def test_a_resent_file_under_another_name_adds_nothing(tmp_path):
     with duckdb.connect(str(ref), read_only=True) as a:
         assert a.execute("SELECT platform FROM ingested_files WHERE file LIKE 'ecommerce/订单导出%'").fetchone() \
             == ("shopA",)
+
+
+def test_a_roster_named_without_underscore_is_read_as_a_roster(tmp_path):
+    """Rosters have no platform: a roster file named 'roster-other-20261127.csv' (inputs.md
+    asks only for debtors/*.csv) is read like any other, next to a misnamed platform file."""
+    ref = _night(tmp_path / "ref", {})
+    inbox = tmp_path / "misnamed" / "inbox"
+    shutil.copytree(SAMPLES, inbox)
+    (inbox / "debtors" / "hyfy_roster_20261127.csv").rename(inbox / "debtors" / "roster-other-20261127.csv")
+    db = tmp_path / "misnamed" / "locate.duckdb"
+    run_direct(str(inbox), str(db), str(tmp_path / "misnamed" / "reports"), AS_OF)
+    q = "SELECT count(*), count(DISTINCT id_number) FROM {}"
+    with duckdb.connect(str(ref), read_only=True) as a, duckdb.connect(str(db), read_only=True) as b:
+        for table in ("debtors", "locations", "violations"):
+            assert a.execute(q.format(table)).fetchone() == b.execute(q.format(table)).fetchone()
+        ledger = "SELECT rows_read, rows_kept, rows_quarantined, coalesce(warnings, '') FROM ingested_files WHERE file = ?"
+        before = a.execute(ledger, ["debtors/hyfy_roster_20261127.csv"]).fetchone()
+        after = b.execute(ledger, ["debtors/roster-other-20261127.csv"]).fetchone()
+    assert after == before and before[1] > 0
+    assert "platform" not in after[3]
