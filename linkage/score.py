@@ -200,8 +200,12 @@ def current_phones(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
         "id_number", pl.col("ap_digits").alias("phone"), pl.col("ap_mask_key").alias("mask_key"))
     # Not the bound phone of someone else's account: a spouse's number typed on the
     # debtor's parcel would otherwise pull in all the spouse's own parcels.
-    others_phone = pl.col("recipient_is_holder") & pl.col("lvl_account_id").is_in(["mismatch"]) | (
-        pl.col("recipient_is_holder") & (pl.col("lvl_account_name") == "mismatch"))
+    others_account = pl.col("lvl_account_id").is_in(["mismatch"]) | (pl.col("lvl_account_name") == "mismatch")
+    # Nor the holder's own number typed on a parcel for the debtor (a parent ordering for
+    # them): it is the holder's phone (``household_phones``), and the holder's own parcels
+    # carry it too.
+    holders_number = (pl.col("pp_mask_key") == pl.col("ap_mask_key")).fill_null(False)
+    others_phone = (pl.col("recipient_is_holder") | holders_number) & others_account
     rec = sure.filter(pl.col("lvl_recipient_name").is_in(NAME_COMPATIBLE) & pl.col("pp_kind").is_in(["mobile", "masked"])
                       & ~others_phone & (pl.col("lvl_recipient_phone") != "household")
                       ).select("id_number", pl.col("pp_digits").alias("phone"), pl.col("pp_mask_key").alias("mask_key"))

@@ -419,3 +419,19 @@ def test_roster_doors_are_flats_and_premises_only():
         _roster_at(HOME), _roster_at("浙江省绍兴市越城区", id_number=OTHER_ID, name="王某")], schema=ROSTER_SCHEMA))
     doors = score.roster_doors(debtors)
     assert doors["id_number"].to_list() == [DEBTOR_ID]
+
+
+def test_a_parents_number_typed_on_the_debtors_parcel_is_not_learned_as_the_debtors():
+    # A parent orders for the debtor on the parent's own account (its verified name is not
+    # the debtor's) and types the parent's own number as the recipient phone: that number is
+    # the parent's (a household phone), not the debtor's new one; the debtor's own number
+    # typed on the same kind of parcel is.
+    scored = pl.DataFrame({
+        "id_number": [DEBTOR_ID] * 2, "obs_id": ["p1", "p2"], "probability": [0.99, 0.99], "via": ["recipient"] * 2,
+        "lvl_account_id": ["unknown"] * 2, "lvl_account_name": ["mismatch"] * 2,
+        "lvl_recipient_name": ["exact"] * 2, "lvl_recipient_phone": ["unknown"] * 2, "recipient_is_holder": [False] * 2})
+    obs_ = pl.DataFrame({"obs_id": ["p1", "p2"], "ap_digits": ["13900001111"] * 2, "ap_kind": ["mobile"] * 2,
+                         "ap_mask_key": ["139|1111"] * 2, "pp_digits": ["13900001111", "13588889999"],
+                         "pp_kind": ["mobile"] * 2, "pp_mask_key": ["139|1111", "135|9999"]})
+    assert score.current_phones(scored, obs_)["phone"].to_list() == ["13588889999"]
+    assert score.household_phones(scored, obs_)["phone"].to_list() == ["13900001111"]
