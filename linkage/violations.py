@@ -24,6 +24,10 @@ import polars as pl
 from linkage import names
 
 MIN_CONFIDENCE = 0.9
+# An order on someone else's account (its verified name or ID contradicts the debtor's) is
+# not the debtor's when its parcel names someone else: another name, or one a character
+# off ('令狐丹' for 令狐德: the debtor's brother at the same door, on his own account).
+OTHER_RECIPIENT_LEVELS = ("mismatch", "fuzzy")
 OPEN_STATUSES = ("执行中", "终本")
 
 RULE_COLUMNS = {"类别": "rule", "关键词": "keyword", "排除词": "exclude", "依据": "basis"}
@@ -112,7 +116,8 @@ def find_violations(orders: pl.DataFrame, links: pl.DataFrame, cases: pl.DataFra
     ``orders``: observations (``obs_id``, ``source_kind``, ``platform``, ``record_id``,
     ``order_time``, ``event_time``, ``category``, ``amount``, ``address``, ``address_raw``,
     ``file``, ``line``); only e-commerce ones are orders.  ``links``: ``id_number``,
-    ``obs_id``, ``probability``, ``via``.  ``cases``: roster rows (``case_no``,
+    ``obs_id``, ``probability``, ``via`` and, when known, ``evidence`` (an order on
+    someone else's account whose parcel names someone else is not counted, ``OTHER_RECIPIENT_LEVELS``).  ``cases``: roster rows (``case_no``,
     ``id_number``, ``court``, ``filed_on``, ``restricted``, ``status``).
     """
     orders = orders.filter(pl.col("source_kind") == "ecommerce")
@@ -120,7 +125,13 @@ def find_violations(orders: pl.DataFrame, links: pl.DataFrame, cases: pl.DataFra
         return pl.DataFrame(schema=VIOLATION_SCHEMA)
     kinds = classify_categories(orders["category"], rules).filter(pl.col("rule").is_not_null())
     restricted = orders.join(kinds, on="category", how="inner")
-    sure = links.filter(pl.col("probability") >= min_confidence).select("id_number", "obs_id", "probability", "via")
+    sure = links.filter(pl.col("probability") >= min_confidence)
+    if "evidence" in sure.columns:
+        level = lambda field: pl.col("evidence").str.json_path_match(f"$.{field}.level")  # noqa: E731
+        others_account = (level("account_name") == "mismatch") | (level("account_id") == "mismatch")
+        someone_else = level("recipient_name").is_in(OTHER_RECIPIENT_LEVELS)
+        sure = sure.filter(~((pl.col("via") == "recipient") & (others_account & someone_else).fill_null(False)))
+    sure = sure.select("id_number", "obs_id", "probability", "via")
     in_force = cases.filter(pl.col("restricted").fill_null(False) & pl.col("status").is_in(OPEN_STATUSES)
                             & pl.col("filed_on").is_not_null()).select("case_no", "id_number", "court", "filed_on")
     # Old databases kept no order time: the delivery time is the latest the order can have been placed.

@@ -487,7 +487,7 @@ def find_violations(ctx: RunContext) -> dict:
         orders = warehouse.query(
             con, "SELECT obs_id, source_kind, platform, record_id, order_time, event_time, category, amount, "
                  "address, address_raw, file, line FROM observations WHERE source_kind = 'ecommerce'")
-        links = warehouse.query(con, "SELECT id_number, obs_id, probability, via FROM links")
+        links = warehouse.query(con, "SELECT id_number, obs_id, probability, via, evidence FROM links")
         cases = warehouse.query(con, "SELECT case_no, id_number, court, filed_on, restricted, status FROM roster_cases")
         found = violations.find_violations(orders, links, cases, rules)
         warehouse.replace_table(con, "violations", found)

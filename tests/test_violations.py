@@ -144,6 +144,31 @@ def test_only_links_at_the_bar_count(rules):
     assert _found(rules, links=weak)["order_id"].to_list() == ["A4"]
 
 
+def _evidence(account_name, account_id, recipient_name):
+    import json
+    return json.dumps({"account_name": {"level": account_name}, "account_id": {"level": account_id},
+                       "recipient_name": {"level": recipient_name}})
+
+
+def test_a_flight_on_someone_elses_account_for_someone_else_is_not_the_debtors(rules):
+    # Orders linked through their parcels (at p >= 0.9) on an account whose verified name or
+    # ID is not the debtor's: a parcel naming someone else, even one character off (令狐丹
+    # for 令狐德, a brother at the same door), is not the debtor's flight; one naming the
+    # debtor, or only her surname ('令狐女士'), is.
+    f = _frames()
+    cases = [("o1", ("mismatch", "unknown", "fuzzy"), False), ("o1", ("unknown", "mismatch", "mismatch"), False),
+             ("o1", ("mismatch", "unknown", "exact"), True), ("o1", ("mismatch", "unknown", "surname_only"), True),
+             ("o1", ("compatible", "compatible_weak", "fuzzy"), True)]     # the debtor's own (masked) account
+    for _, levels, counted in cases:
+        links = f["links"].with_columns(pl.lit("recipient").alias("via"),
+                                        pl.lit(_evidence(*levels)).alias("evidence"))
+        found = _found(rules, links=links)["order_id"].to_list()
+        assert ("A1" in found) == counted, levels
+    # Linked through the account itself, the order is the debtor's whoever it was for.
+    links = f["links"].with_columns(pl.lit(_evidence("exact", "exact", "mismatch")).alias("evidence"))
+    assert _found(rules, links=links)["order_id"].to_list() == ["A1", "A4"]
+
+
 @pytest.mark.parametrize("change", [{"restricted": [False]}, {"status": ["执行完毕"]}, {"filed_on": [None]},
                                     {"filed_on": [date(2024, 4, 2)]}])
 def test_no_violation_without_a_restriction_in_force(rules, change):
