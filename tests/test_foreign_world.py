@@ -6,9 +6,15 @@ doors, stalls as 3F-2156, offices as 12F-1203), other masks, tz-aware waybill ti
 login times, a re-sent courier file without sender_phone, its own dirt.  Every file must be
 read, every row accounted for, and the figures must stay near what the project reports
 for such worlds (README, Accuracy): a regression on foreign spellings shows here first.
+
+``benchmarks/foreign_world2/gen.py`` is a second one, by another hand: courts and homes in
+five provinces (Shanghai lanes ``长宁路123弄4号502室``, Beijing ``3号楼2门301``, village groups),
+one-character given names (namesakes everywhere), family accounts, a roster file named
+without ``_``.
 """
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -20,32 +26,38 @@ import pytest
 from pipelines.cli import run_direct
 from pipelines.evaluate import evaluate
 
-GENERATOR = Path(__file__).resolve().parent.parent / "benchmarks" / "foreign_world" / "gen.py"
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 AS_OF = "2026-11-27"
+# Each generator's floor for the figures of a 300-debtor world of seed 5: a little under
+# what it gives today (README, Accuracy), so that only a regression fails.
+GENERATORS = {
+    "foreign_world": dict(hit1=0.70, work=0.65, phone=0.85, precision=0.90, false_leads=0.03, ece=0.06, violations=0.98),
+    "foreign_world2": dict(hit1=0.75, work=0.65, phone=0.85, precision=0.78, false_leads=0.03, ece=0.09, violations=0.95),
+}
 
 
-@pytest.fixture(scope="module")
-def foreign(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("foreign")
+@pytest.fixture(scope="module", params=sorted(GENERATORS))
+def foreign(request, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp(request.param)
     world = tmp / "world"
-    subprocess.run([sys.executable, str(GENERATOR), "--out", str(world), "--debtors", "300", "--seed", "5"],
-                   check=True, capture_output=True)
+    subprocess.run([sys.executable, str(BENCHMARKS / request.param / "gen.py"), "--out", str(world),
+                    "--debtors", "300", "--seed", "5"], check=True, capture_output=True)
     db = tmp / "out" / "locate.duckdb"
     summary = run_direct(str(world / "inbox"), str(db), str(tmp / "out" / "reports"), AS_OF)
-    return summary, db, world
+    return summary, db, world, GENERATORS[request.param]
 
 
 def test_every_foreign_file_is_read_and_every_row_accounted(foreign):
-    summary, db, world = foreign
+    summary, db, world, _ = foreign
     con = duckdb.connect(str(db), read_only=True)
     try:
-        files = con.sql("SELECT file, error, rows_read, rows_kept, rows_quarantined FROM ingested_files").pl()
+        files = con.sql("SELECT file, sha256, error, rows_read, rows_kept, rows_quarantined FROM ingested_files").pl()
     finally:
         con.close()
-    # (Empty files all have the same content hash: the ledger holds one of them.)
-    on_disk = {str(p.relative_to(world / "inbox")) for p in (world / "inbox").rglob("*")
-               if p.is_file() and p.stat().st_size}
-    assert on_disk <= set(files["file"])
+    # Every file's content is in the ledger: a byte-identical re-sent copy (or an empty
+    # file) once, under one of its names.
+    on_disk = {hashlib.sha256(p.read_bytes()).hexdigest() for p in (world / "inbox").rglob("*") if p.is_file()}
+    assert on_disk <= set(files["sha256"])
     assert files["error"].null_count() == files.height, files.filter(pl.col("error").is_not_null())
     assert (files["rows_read"] == files["rows_kept"] + files["rows_quarantined"]).all()
     assert summary["rows_quarantined"] > 0          # its dirt is found ...
@@ -53,12 +65,12 @@ def test_every_foreign_file_is_read_and_every_row_accounted(foreign):
 
 
 def test_foreign_figures_stay_near_what_is_reported(foreign):
-    _, db, world = foreign
+    _, db, world, floor = foreign
     r = evaluate(db, world / "truth")
-    assert r["residence_hit@1"] >= 0.70, r
-    assert r["workplace_hit@1"] >= 0.65, r
-    assert r["phone_hit@1"] >= 0.85, r
-    assert r["precision@conf>=0.8"] >= 0.90 and r["n_conf>=0.8"] > 50, r
-    assert r["false_lead_rate"] <= 0.03, r
-    assert r["ece_residence"] <= 0.06, r
-    assert r["violation_precision"] >= 0.98, r
+    assert r["residence_hit@1"] >= floor["hit1"], r
+    assert r["workplace_hit@1"] >= floor["work"], r
+    assert r["phone_hit@1"] >= floor["phone"], r
+    assert r["precision@conf>=0.8"] >= floor["precision"] and r["n_conf>=0.8"] > 50, r
+    assert r["false_lead_rate"] <= floor["false_leads"], r
+    assert r["ece_residence"] <= floor["ece"], r
+    assert r["violation_precision"] >= floor["violations"], r
