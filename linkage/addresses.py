@@ -677,7 +677,7 @@ _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 
              "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7,
              "捌": 8, "玖": 9}
 _CN_NUM_RE = re.compile(
-    r"[零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?=号楼|幢|栋|号|单元|室|楼|层|期|组|座|弄|户|排|区|#|-|$)"
+    r"[零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?=号楼|幢|栋|号|单元|室|楼|层|期|组|社(?!区)|座|弄|户|排|区|#|-|$)"
 )
 
 
@@ -712,7 +712,7 @@ def _cn_sub(m: re.Match) -> str:
 _FLOOR_FLAT_RE = re.compile(r"([0-9]+)[楼层]([0-9]{1,2})(?=室|房|户)|([0-9]+)[楼层](0[0-9])(?![0-9号])")
 # Text ``door_numbers`` must rewrite before its digits are what the parser reads (polars
 # regex, no look-ahead): a Chinese numeral before a door word, or a floor and its flat.
-DOOR_NUMBER_REWRITE = (r"[〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?:号楼|幢|栋|号|单元|室|楼|层|期|组|座|弄|户|排|区|#|-|$)"
+DOOR_NUMBER_REWRITE = (r"[〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?:号楼|幢|栋|号|单元|室|楼|层|期|组|社|座|弄|户|排|区|#|-|$)"
                        r"|[0-9０-９][楼层][0-9０-９]{1,2}(?:室|房|户|[^0-9０-９号]|$)")
 
 
@@ -744,8 +744,8 @@ _ROAD_RE = re.compile(
 )
 _ROAD_ONLY_NUM_RE = re.compile(
     r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄)"
-    r"(?:[一二三四五六七八九十0-9]{1,3}段)?)"
-    r"(?P<no>[0-9]+(?:-[0-9]+)?(?:号(?!商铺|铺|摊|档)|弄(?:[0-9]+(?:-[0-9]+)?号)?|#|"
+    r"(?:[东南西北]?[一二三四五六七八九十0-9]{1,3}段)?)"
+    r"(?P<no>[0-9]+(?:-[0-9]+)?(?:号(?!商铺|铺|摊|档)|弄|#|"
     r"(?=[\u4e00-\u9fff])(?!号|幢|栋|单元|楼|层|室|座|组|期|区|栋|户|门|米)))"
 )
 # What cannot be part of a road's name: the road starts after it ('...有限公司杨高中路577号').
@@ -757,7 +757,8 @@ _TOWN_TAIL_RE = re.compile(r"^(?P<town>[\u4e00-\u9fff]{2,8}?(?:街道|(?<!小)�
 _ID = r"[0-9]+[A-Z]?|[A-Z][0-9]*"
 _DOOR_TOKENS = (
     ("b", re.compile(rf"({_ID})(?:号楼|号幢|号栋|幢|栋|座|#楼?|号(?=[0-9]))-?")),
-    ("g", re.compile(r"([0-9]+)(?:组|队|排)-?")),
+    # A village group: '6组', Sichuan '6社' (keyed as '6组'), not '3社区'.
+    ("g", re.compile(r"([0-9]+)(?:组|队|排|社(?!区))-?")),
     ("u", re.compile(r"([0-9]+)(?:单元|单(?=[0-9])|门(?=[0-9]))-?")),
     # A shop or market stall: '2156号商铺', '2156号铺', 'A12摊位' name the door as a room does.
     ("r", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:室|房|号房|户|号?(?:商铺|铺位|铺面|店铺|店面|摊位|档口|铺|摊|档)(?![0-9]))")),
@@ -1020,6 +1021,15 @@ def _street(rest: str) -> tuple:
         community_text, tail = after, ""
     community_text = community_text.strip(_CLEAN_EDGE)
     before = before.strip(_CLEAN_EDGE)
+    if (door is None and road_no and community_text and _JUNK_RE.match(community_text)
+            and not _community_suffix(community_text[-8:])):
+        # '文三路100号请放门口鞋柜': a delivery note after a street number, not an estate.
+        poi = community_text + (poi or "")
+        community_text = ""
+    if door is not None and road_no and road_no.endswith("弄"):
+        # '长宁路123弄(天山花苑)78号502室': the lane is the premises and 78号 the building
+        # in it, however the compound is named; its name is a label, not another premises.
+        community_text = before = ""
     if road and not road_no and community_text and _BARE_SUFFIX_RE.fullmatch(community_text):
         # '中国轻纺城东升路市场3楼...': a market or estate named after its road, not an
         # unnamed one on it.
@@ -1132,7 +1142,13 @@ def _parse(text: object) -> tuple:
         community, town = town, None
         workplace = workplace or _WORK_RE.search(community) is not None
 
-    premises = community or (road + road_no if road and road_no else None)
+    lane = None
+    if road and road_no and road_no.endswith("弄") and building and not community:
+        # '长宁路123弄45号502室': the lane is the premises (as an estate is), 45号 the
+        # building in it ('45号楼', '45-502'); the street number reads '123弄45号'.
+        lane = road + road_no
+        road_no = f"{road_no}{building}号"
+    premises = community or lane or (road + road_no if road and road_no else None)
     if premises and room and not room.endswith("F") and not pickup:
         precision = "room"
     elif premises and (building or room) and not pickup:
@@ -1160,7 +1176,7 @@ def _parse(text: object) -> tuple:
     for x in (town, road, road_no, community):
         if x:
             parts.append(x)
-    if building:
+    if building and not lane:
         # A village house is a number (郭姆村57号), not a block of flats.
         village_house = bool(community and community.endswith("村") and not unit and not room)
         parts.append(building if building.endswith("组") else building + ("号" if village_house else "幢"))

@@ -747,3 +747,91 @@ def test_pickup_point_with_courier_brand_keeps_its_estate(text, kind):
     r = p(text)
     assert (r["pickup"], r["pickup_kind"], r["place_key"]) == (True, kind, None)
     assert r["area_key"] == "330106|金色家园"
+
+
+def _key(text):
+    return p(text)["place_key"]
+
+
+@pytest.mark.parametrize("text", [
+    "上海市长宁区长宁路123弄4号502室",
+    "上海市长宁区长宁路123弄4号502",
+    "上海长宁区长宁路123弄 4-502",
+    "上海市长宁区长宁路123弄4号楼502室",
+    "上海市长宁区长宁路123弄（天山花苑）4号502室",
+    "上海市长宁区长宁路123弄4号502 请放门口鞋柜",
+])
+def test_shanghai_lane_is_the_premises_and_its_number_the_building(text):
+    # '长宁路123弄' is the lane (the premises), '4号' the building in it, '502室' the flat:
+    # every writing of the door keys as the canonical one, and reads back as it.
+    assert _key(text) == "310105|长宁路123弄|4||502"
+    assert p(text)["address"].startswith("上海市长宁区长宁路123弄4号502室")
+
+
+def test_shanghai_lane_different_doors_stay_different():
+    keys = {_key(t) for t in ("上海市长宁区长宁路123弄4号502室", "上海市长宁区长宁路123弄5号502室",
+                              "上海市长宁区长宁路123弄4号503室", "上海市长宁区长宁路125弄4号502室",
+                              "上海市长宁区长宁路123弄（天山花苑）4号602室")}
+    assert len(keys) == 5 and None not in keys
+    # A lane's compound name does not join the lane to an estate of that name elsewhere.
+    assert _key("上海市长宁区长宁路123弄（天山花苑）4号502室") != _key("上海市长宁区天山花苑4幢502室")
+
+
+@pytest.mark.parametrize("text", [
+    "北京市朝阳区建国路88号阳光小区3号楼2门301",
+    "北京市朝阳区建国路88号阳光小区3号楼2门301室",
+    "北京市朝阳区建国路88号阳光小区3-2-301",
+    "北京市朝阳区建国路88号阳光小区3幢2单元301室",
+])
+def test_beijing_men_is_the_unit(text):
+    assert _key(text) == "110105|阳光|3|2|301"
+
+
+def test_beijing_different_entrances_stay_different():
+    assert _key("北京市朝阳区建国路88号阳光小区3号楼2门301") != _key("北京市朝阳区建国路88号阳光小区3号楼3门301")
+
+
+@pytest.mark.parametrize("note", ["请放门口鞋柜", " 放门口", "，家里有人", "（电话联系）", " 送货前打电话",
+                                  " 工作日送", "（周末送）", " 送货上门"])
+def test_delivery_note_after_the_room_keeps_the_key(note):
+    for door in ("浙江省杭州市西湖区文三路100号金色家园2幢3单元701室", "上海市长宁区长宁路123弄4号502",
+                 "四川省眉山市仁寿县文林镇新华村6社101号"):
+        assert _key(door + note) == _key(door) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "四川省眉山市仁寿县文林镇新华村6组101号",
+    "四川省眉山市仁寿县文林镇新华村6社101号",
+    "四川省眉山市仁寿县文林镇新华村六社101号",
+    "眉山市仁寿县文林镇新华村六组101号",
+])
+def test_sichuan_she_is_a_village_group(text):
+    # '社' is a village group as '组' is; 101号 stays the house number.
+    r = p(text)
+    assert r["place_key"] == "511421|新华村|6组||101"
+    assert r["address"] == "四川省眉山市仁寿县文林镇新华村6组101号"
+
+
+def test_village_groups_and_houses_stay_different():
+    keys = {_key(t) for t in ("四川省眉山市仁寿县文林镇新华村6社101号", "四川省眉山市仁寿县文林镇新华村7社101号",
+                              "四川省眉山市仁寿县文林镇新华村6社102号")}
+    assert len(keys) == 3
+    assert p("宁波市海曙区新华3社区5幢201室")["place_key"] == "330203|新华3社区|5||201"
+
+
+def test_road_segment_with_a_direction():
+    # '一环路北二段990号清水雅苑15幢...': the road is '一环路北二段'; reading '北二段' as the
+    # estate and 990 as its building put every flat of the estate on one key.
+    a = _key("四川省成都市金牛区一环路北二段990号清水雅苑15幢1单元704室")
+    b = _key("四川省成都市金牛区一环路北二段990号清水雅苑15幢1单元2002室")
+    assert a == "510106|清水雅苑|15|1|704" and b != a
+    assert _key("成都市金牛区一环路北二段474号32幢1单元2202") == "510106|一环路北二段474号|32|1|2202"
+
+
+@pytest.mark.parametrize("note", ["请放门口鞋柜", "家里有人", " 送货上门", " 电话联系", " 工作日送", " 周末送"])
+def test_delivery_note_after_a_street_number_is_no_estate(note):
+    # '文三路100号请放门口鞋柜' is the house at 文三路100号, not an estate named after the note.
+    assert _key("浙江省杭州市西湖区文三路100号" + note) == "330106|文三路100号|||"
+    assert _key("浙江省杭州市西湖区文三路102号" + note) != _key("浙江省杭州市西湖区文三路100号")
+    # An estate written after the number is still an estate, even one starting like a note.
+    assert p("浙江省杭州市西湖区文三路100号近江家园")["community"] == "近江家园"
