@@ -41,8 +41,17 @@ def _labelled(db: Path, truth_dir: Path, as_of: date) -> tuple[pl.DataFrame, pl.
     return loc, con_
 
 
-def calibrate(db: Path, truth_dir: Path, as_of: date, write: bool) -> dict:
-    loc, phones = _labelled(db, truth_dir, as_of)
+def calibrate(db: Path | list[Path], truth_dir: Path | list[Path], as_of: date, write: bool) -> dict:
+    """Fit on one run, or on several runs together (worlds of different generators, so that
+    confidence does not learn one generator's habits): ``db[i]`` is a run over the world
+    of ``truth_dir[i]``."""
+    dbs = list(db) if isinstance(db, (list, tuple)) else [db]
+    truths = list(truth_dir) if isinstance(truth_dir, (list, tuple)) else [truth_dir]
+    if len(dbs) != len(truths):
+        raise ValueError(f"{len(dbs)} database(s) but {len(truths)} truth folder(s): give one --truth per --db")
+    parts = [_labelled(Path(d), Path(t), as_of) for d, t in zip(dbs, truths)]
+    loc = pl.concat([p[0] for p in parts], how="diagonal_relaxed")
+    phones = pl.concat([p[1] for p in parts], how="diagonal_relaxed")
     fitted = {"LOCATIONS": {}, "CONTACTS": {}}
     for kind in ("residence", "workplace"):
         part = loc.filter(pl.col("kind") == kind)
@@ -51,14 +60,15 @@ def calibrate(db: Path, truth_dir: Path, as_of: date, write: bool) -> dict:
     if phones.height >= 50 and 0 < phones["right"].sum() < phones.height:
         fitted["CONTACTS"]["phone"] = calibration.fit(phones, phones["right"])
     if write:
-        body = (calibration_params_header(db, truth_dir)
+        body = (calibration_params_header(dbs, truths)
                 + f"LOCATIONS: dict = {pprint.pformat(fitted['LOCATIONS'], width=100, sort_dicts=False)}\n"
                 + f"CONTACTS: dict = {pprint.pformat(fitted['CONTACTS'], width=100, sort_dicts=False)}\n")
         PARAMS_FILE.write_text(body, encoding="utf-8")
     return fitted
 
 
-def calibration_params_header(db: Path, truth_dir: Path) -> str:
+def calibration_params_header(dbs: list[Path], truths: list[Path]) -> str:
+    worlds = ", ".join(Path(t).resolve().parent.name or str(t) for t in truths)
     return ('"""Fitted calibration coefficients, written by `locate calibrate --write` (do not edit by hand).\n\n'
-            f"Fitted on {Path(truth_dir).parent.name or truth_dir} (database {Path(db).name}); kinds without\n"
+            f"Fitted on {worlds} ({len(dbs)} run(s) together); kinds without\n"
             'parameters use the heuristic in calibration.py.\n"""\n')

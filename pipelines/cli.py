@@ -163,7 +163,8 @@ def cmd_explain(args) -> int:
 def cmd_calibrate(args) -> int:
     from pipelines import calibrate
 
-    fitted = calibrate.calibrate(Path(args.db), Path(args.truth), date.fromisoformat(args.as_of), args.write)
+    fitted = calibrate.calibrate([Path(d) for d in args.db], [Path(t) for t in args.truth],
+                                 date.fromisoformat(args.as_of), args.write)
     for group, kinds in fitted.items():
         for kind, p in kinds.items():
             print(f"{group.lower()} {kind}: n={p['n']} right={p['positives']} intercept={p['intercept']} coef={p['coef']}")
@@ -211,8 +212,11 @@ def main(argv: list[str] | None = None) -> int:
     x.add_argument("--max-evidence", type=int, default=5, help="links shown per place or phone (default 5)")
     x.set_defaults(func=cmd_explain)
     c = sub.add_parser("calibrate", help="fit the confidence model on a run over a generated world")
-    c.add_argument("--db", required=True)
-    c.add_argument("--truth", required=True, help="the world's truth/ folder (a seed kept apart from evaluation)")
+    c.add_argument("--db", required=True, action="append",
+                   help="published DuckDB file of a run over a generated world; repeat, with one --truth each, "
+                        "to fit on several worlds together")
+    c.add_argument("--truth", required=True, action="append",
+                   help="that world's truth/ folder (a seed kept apart from evaluation)")
     c.add_argument("--as-of", required=True, help="the run's --as-of date")
     c.add_argument("--write", action="store_true", help="replace linkage/calibration_params.py")
     c.set_defaults(func=cmd_calibrate)

@@ -288,3 +288,19 @@ def test_evaluate_writes_an_html_page_with_plots(run, tmp_path):
     assert 3 <= len(circles) <= 10        # one dot per tenth of the confidence scale that has places
     bars = ET.fromstring(svgs[1][svgs[1].index("<svg"):]).findall("{http://www.w3.org/2000/svg}rect")
     assert len(bars) == 40                # 20 bins, right and wrong
+
+
+def test_calibrate_fits_on_several_runs_together(run):
+    """``locate calibrate --db A --truth A/truth --db B --truth B/truth``: one model over the
+    labelled places of every run (worlds of several generators), never written here."""
+    from pipelines import calibrate
+
+    _, db, _ = run
+    as_of = date.fromisoformat(AS_OF)
+    one = calibrate.calibrate(db, SAMPLES / "truth", as_of, write=False)
+    two = calibrate.calibrate([db, db], [SAMPLES / "truth", SAMPLES / "truth"], as_of, write=False)
+    for group, kinds in one.items():
+        for kind, p in kinds.items():
+            assert two[group][kind]["n"] == 2 * p["n"] and two[group][kind]["positives"] == 2 * p["positives"]
+    with pytest.raises(ValueError, match="one --truth per --db"):
+        calibrate.calibrate([db, db], [SAMPLES / "truth"], as_of, write=False)
