@@ -13,7 +13,7 @@ from datetime import date
 
 import polars as pl
 
-from linkage import calibration
+from linkage import addresses, calibration
 from linkage import calibration_params as params
 from linkage.score import LINK_THRESHOLD, NAME_COMPATIBLE
 
@@ -87,13 +87,8 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
     b = keys.rename({"place": "dst"}).with_columns(_split_key("dst"))
     j = a.join(b, left_on=["id_number", "src_premises"], right_on=["id_number", "dst_premises"], how="inner")
     j = j.filter(pl.col("src") != pl.col("dst"))
-    city_level = pl.col("src_code").str.ends_with("00") & ~pl.col("dst_code").str.ends_with("00")
-    # '上海市新城雅苑…' carries the municipality's code 310000: it fits any of its districts.
-    municipality = pl.col("src_code").str.ends_with("0000") & (
-        pl.col("src_code").str.slice(0, 2) == pl.col("dst_code").str.slice(0, 2))
-    code_ok = (pl.col("src_code") == pl.col("dst_code")) | (
-        city_level & (pl.col("src_code").str.slice(0, 4) == pl.col("dst_code").str.slice(0, 4))) | (
-        city_level & municipality)
+    city_level = _city_level()
+    code_ok = _code_fits()
     fields_ok = pl.lit(True)
     more_specific = city_level & (pl.col("src_code") != pl.col("dst_code"))
     for f in ("building", "unit"):
@@ -114,9 +109,73 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
     j = j.filter(pl.col("spec") == pl.col("spec").max().over("id_number", "src"))
     mapping = j.group_by("id_number", "src").agg(pl.col("dst").unique()).filter(pl.col("dst").list.len() == 1)
     mapping = mapping.select("id_number", pl.col("src").alias("place"), pl.col("dst").list.first().alias("_to"))
+    return _estate_at_street_number(_apply_mapping(ev, mapping))
+
+
+def _apply_mapping(ev: pl.DataFrame, mapping: pl.DataFrame) -> pl.DataFrame:
     ev = ev.join(mapping, on=["id_number", "place"], how="left")
     return ev.with_columns(pl.when(~pl.col("is_pickup") & pl.col("_to").is_not_null()).then(pl.col("_to"))
                            .otherwise(pl.col("place")).alias("place")).drop("_to")
+
+
+def _city_level() -> pl.Expr:
+    return pl.col("src_code").str.ends_with("00") & ~pl.col("dst_code").str.ends_with("00")
+
+
+def _code_fits() -> pl.Expr:
+    """The source's admin code is the target's, or a city-level code the target's district is in."""
+    city_level = _city_level()
+    # '上海市新城雅苑…' carries the municipality's code 310000: it fits any of its districts.
+    municipality = pl.col("src_code").str.ends_with("0000") & (
+        pl.col("src_code").str.slice(0, 2) == pl.col("dst_code").str.slice(0, 2))
+    return (pl.col("src_code") == pl.col("dst_code")) | (
+        city_level & (pl.col("src_code").str.slice(0, 4) == pl.col("dst_code").str.slice(0, 4))) | (
+        city_level & municipality)
+
+
+def _estate_at_street_number(ev: pl.DataFrame) -> pl.DataFrame:
+    """Map a door keyed by its street number onto the debtor's door in the estate at that number.
+
+    '深南中路27号29幢2单元2101室' is keyed by the street number ('440304|深南中路27号|29|2|2101'),
+    '深南中路27号紫荆花园29幢2单元2101室' by the estate ('440304|紫荆花园|29|2|2101'): one flat.
+    The street-number place joins the estate place when that place's own observations give
+    the same road and number (their canonical addresses, parsed again), the admin code
+    fits, and building, unit and room are the same (a door, not a bare premises).  Where
+    two estate places could take it, it stays.
+    """
+    if "address" not in ev.columns:
+        return ev
+    door = ~pl.col("is_pickup") & pl.col("place").is_not_null()
+    keys = ev.filter(door).select("id_number", "place").unique()
+    a = keys.rename({"place": "src"}).with_columns(_split_key("src"))
+    b = keys.rename({"place": "dst"}).with_columns(_split_key("dst"))
+    j = a.join(b, left_on=["id_number", "src_building", "src_unit", "src_room"],
+               right_on=["id_number", "dst_building", "dst_unit", "dst_room"], how="inner")
+    j = j.filter((pl.col("src_premises") != pl.col("dst_premises")) & pl.col("src_premises").str.ends_with("号")
+                 & ((pl.col("src_building") != "") | (pl.col("src_room") != "")) & _code_fits())
+    if j.height == 0:
+        return ev
+    # The road and number each candidate estate place's observations name.
+    texts = (ev.filter(door).join(j.select("id_number", pl.col("dst").alias("place")).unique(),
+                                  on=["id_number", "place"], how="semi")
+             .select("id_number", pl.col("place").alias("dst"), "address").drop_nulls().unique())
+    if texts.height == 0:
+        return ev
+    parsed = addresses.parse_addresses(texts["address"])
+    at = texts.with_columns(
+        pl.Series("_community", parsed["community"], dtype=pl.Utf8),
+        pl.concat_str([pl.Series(parsed["road"], dtype=pl.Utf8), pl.Series(parsed["road_no"], dtype=pl.Utf8)])
+        .alias("_at")).filter(pl.col("_community").is_not_null() & pl.col("_at").is_not_null())
+    at = at.select("id_number", "dst", "_at").unique()
+    j = j.join(at, left_on=["id_number", "dst", "src_premises"], right_on=["id_number", "dst", "_at"], how="semi")
+    mapping = j.group_by("id_number", "src").agg(pl.col("dst").unique()).filter(pl.col("dst").list.len() == 1)
+    mapping = mapping.select("id_number", pl.col("src").alias("place"), pl.col("dst").list.first().alias("_to"))
+    if "area_key" in ev.columns:
+        # The rows now belong to the estate's neighbourhood (its lockers support this home).
+        area = pl.col("_to").str.split("|").list.slice(0, 2).list.join("|")
+        ev = ev.join(mapping.with_columns(area.alias("_area")), on=["id_number", "place"], how="left")
+        ev = ev.with_columns(pl.coalesce("_area", "area_key").alias("area_key")).drop("_to", "_area")
+    return _apply_mapping(ev, mapping)
 
 
 def _succession(places: pl.DataFrame, as_of: date) -> pl.DataFrame:

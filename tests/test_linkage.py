@@ -173,6 +173,52 @@ def test_less_specific_spellings_join_the_one_door_they_fit():
     assert out["330681|丽景苑|4|3|502"] == "330681|丽景苑|4|3|502"
 
 
+def test_a_flat_written_with_and_without_its_estate_is_one_residence():
+    own = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, account_phone="13588889999",
+               person_name="茹小明", person_phone="13588889999")
+    estate = "广东省深圳市福田区深南中路27号紫荆花园29幢2单元2101室"
+    street = "广东省深圳市福田区深南中路27号29幢2单元2101室"
+    no_district = "广东省深圳市深南中路27号29幢2单元2101室"
+    rows = [obs("e1", 30, estate, **own), obs("s1", 20, street, **own), obs("s2", 10, street, **own),
+            obs("c1", 5, no_district, **own)]
+    _, locs, _ = run([roster(phones="")], rows)
+    res = locs.filter(pl.col("kind") == "residence")
+    assert res["place_key"].to_list() == ["440304|紫荆花园|29|2|2101"]
+    assert res["n_observations"][0] == 4
+    links = score.link(prepare.prepare_observations(pl.DataFrame(rows, schema=OBSERVATION_SCHEMA)),
+                       prepare.build_debtors(pl.DataFrame([roster(phones="")], schema=ROSTER_SCHEMA))[0])
+    o = prepare.prepare_observations(pl.DataFrame(rows, schema=OBSERVATION_SCHEMA))
+    ev = rank.location_evidence(links.filter(pl.col("probability") >= score.LINK_THRESHOLD), o, AS_OF)
+    assert set(ev["place_key"]) == {"440304|紫荆花园|29|2|2101"} and ev.height == 4
+
+
+def test_a_street_number_door_joins_no_other_door_and_no_estate_it_cannot_tell():
+    from linkage.addresses import parse_address
+    from linkage.rank import reconcile_places
+
+    def ev_of(debtor, texts):
+        rows = []
+        for t in texts:
+            a = parse_address(t)
+            rows.append({"id_number": debtor, "place": a["place_key"], "is_pickup": False,
+                         "address": a["address"], "area_key": a["area_key"]})
+        return rows
+
+    street = "广东省深圳市福田区深南中路27号29幢2单元2101室"
+    rows = ev_of("d1", ["广东省深圳市福田区深南中路27号紫荆花园30幢2单元2101室", street])   # another building
+    rows += ev_of("d2", ["广东省深圳市福田区深南中路27号紫荆花园29幢2单元2101室",            # two estates at
+                         "广东省深圳市福田区深南中路27号碧海花园29幢2单元2101室", street])   # one number
+    rows += ev_of("d3", ["广东省深圳市福田区深南中路29号紫荆花园29幢2单元2101室", street])   # another number
+    rows += ev_of("d4", ["广东省深圳市福田区深南中路27号紫荆花园29幢2单元2101室", street])   # the same door
+    out = reconcile_places(pl.DataFrame(rows))
+    assert set(out.filter(pl.col("id_number") == "d4")["place"]) == {"440304|紫荆花园|29|2|2101"}
+    street_key = parse_address(street)["place_key"]
+    assert street_key == "440304|深南中路27号|29|2|2101"
+    for d in ("d1", "d2", "d3"):
+        assert street_key in out.filter(pl.col("id_number") == d)["place"].to_list(), d
+    assert out.filter(pl.col("id_number") == "d2")["place"].n_unique() == 3
+
+
 def crowd(n: int = 3000) -> list[dict]:
     """Other people's parcels, so that weights scale with a realistic population."""
     return [obs(f"x{i}", 5, OLD_HOME, person_name=f"路人{chr(0x4e00 + i % 2000)}{chr(0x4e00 + i // 2000)}",
