@@ -68,7 +68,7 @@ def calibrate(db: Path | list[Path], truth_dir: Path | list[Path], as_of: date, 
 
 
 def calibration_params_header(dbs: list[Path], truths: list[Path]) -> str:
-    worlds = ", ".join(Path(t).resolve().parent.name or str(t) for t in truths)
+    worlds = ", ".join("/".join(Path(t).resolve().parent.parts[-2:]) for t in truths)
     return ('"""Fitted calibration coefficients, written by `locate calibrate --write` (do not edit by hand).\n\n'
             f"Fitted on {worlds} ({len(dbs)} run(s) together); kinds without\n"
             'parameters use the heuristic in calibration.py.\n"""\n')
