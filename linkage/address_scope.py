@@ -24,6 +24,7 @@ number) or (name, person) keep the work bounded.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -142,20 +143,24 @@ def _ids(rows: pl.DataFrame, addresses: pl.DataFrame) -> pl.DataFrame:
     return rows.join(addresses.select("address_raw").unique(), on="address_raw", how="semi").select("obs_id")
 
 
-def plan(obs: pl.DataFrame, debtors: pl.DataFrame, doors: pl.DataFrame,
-         areas: pl.DataFrame) -> tuple[pl.Series, pl.DataFrame]:
-    """One scan of a bucket's unread addresses for a linkage pass: (obs_ids of rows that may
-    be to one of ``doors`` (id_number, place_key), or at one of ``areas`` (id_number,
-    area_key) under that debtor's own name; ``people_at`` rows of ``areas``).
+@dataclass(frozen=True)
+class Scope:
+    """What a pass's scan of the unread addresses looks for (``scope``): built once for all
+    of a pass's buckets, since it grows with the debtors' doors and estates, not with a
+    bucket's rows."""
 
-    Every join is on the estate's name, a name of its district or city (an estate name
-    recurs in many cities; an address naming no district or city matches any) and a number
-    or a person: the number of candidates grows with the debtors' doors, not with their
-    product with all rows.
-    """
-    people = pl.DataFrame(schema={"area_key": pl.Utf8, "who": pl.Utf8})
-    if "address_parsed" not in obs.columns or obs.height == 0 or (doors.height == 0 and areas.height == 0):
-        return _EMPTY_IDS, people
+    doors: pl.DataFrame       # _code, _mention, _number, _also, word: each learned door
+    keys: pl.DataFrame        # each learned area key, split
+    kw: pl.DataFrame          # area_key, _mention, _premises_no, _code, word
+    named: pl.DataFrame       # id_number, area_key, _mention, word, dn_name, dn_kind, dn_pinyin
+    mentions: list[str]
+    words: list[str]
+    empty: bool
+
+
+def scope(debtors: pl.DataFrame, doors: pl.DataFrame, areas: pl.DataFrame) -> Scope:
+    """The scan's side of ``doors`` (id_number, place_key) and ``areas`` (id_number,
+    area_key) of ``debtors``, for ``plan``."""
     d = _with_words(doors.select("place_key").unique().with_columns(_split("place_key"))
                     .filter(pl.col("_premises") != "")
                     .select("_code", "_mention", _number().alias("_number"),
@@ -168,6 +173,26 @@ def plan(obs: pl.DataFrame, debtors: pl.DataFrame, doors: pl.DataFrame,
          .join(debtors.select("id_number", "dn_name", "dn_kind", "dn_pinyin"), on="id_number", how="inner"))
     mentions = sorted((set(d["_mention"].to_list()) | set(kw["_mention"].to_list())) - {""})
     words = sorted((set(d["word"].to_list()) | set(kw["word"].to_list())) - {""})
+    return Scope(d, keys, kw, a, mentions, words, doors.height == 0 and areas.height == 0)
+
+
+def plan(obs: pl.DataFrame, debtors: pl.DataFrame | None = None, doors: pl.DataFrame | None = None,
+         areas: pl.DataFrame | None = None, prepared: Scope | None = None) -> tuple[pl.Series, pl.DataFrame]:
+    """One scan of a bucket's unread addresses for a linkage pass: (obs_ids of rows that may
+    be to one of ``doors`` (id_number, place_key), or at one of ``areas`` (id_number,
+    area_key) under that debtor's own name; ``people_at`` rows of ``areas``).
+    ``prepared``: ``scope(debtors, doors, areas)``, when the caller built it for many buckets.
+
+    Every join is on the estate's name, a name of its district or city (an estate name
+    recurs in many cities; an address naming no district or city matches any) and a number
+    or a person: the number of candidates grows with the debtors' doors, not with their
+    product with all rows.
+    """
+    people = pl.DataFrame(schema={"area_key": pl.Utf8, "who": pl.Utf8})
+    sc = prepared if prepared is not None else scope(debtors, doors, areas)
+    if "address_parsed" not in obs.columns or obs.height == 0 or sc.empty:
+        return _EMPTY_IDS, people
+    d, keys, kw, a, mentions, words = sc.doors, sc.keys, sc.kw, sc.named, sc.mentions, sc.words
     addr, rows = _scan(obs, mentions, words)
     if addr.height == 0:
         return _EMPTY_IDS, _read_people(obs, keys)

@@ -389,7 +389,7 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
               else roster.join(debtors.select("id_number"), on="id_number", how="semi"))
     # Reading them needs nothing from other buckets (no area is counted yet), so it is done
     # in the first pass's own sweep of the buckets.
-    scope = (dict(debtors=debtors, doors=roster, areas=pl.DataFrame(schema={"id_number": pl.Utf8, "area_key": pl.Utf8}))
+    scope = (address_scope.scope(debtors, roster, pl.DataFrame(schema={"id_number": pl.Utf8, "area_key": pl.Utf8}))
              if roster.height else None)
     first = _pass(debtors, phones, roster)
     say(f"linkage pass 1: {debtors.height:,} debtors, {len(store.keys())} bucket(s)")
@@ -415,7 +415,7 @@ def link_buckets(store, debtors: pl.DataFrame, max_passes: int, stats: tuple[dic
         # Parcels that may be to a learned door, or at a learned area under the debtor's own
         # name, need their address read before blocking on it; how many people each area
         # holds is counted over every bucket before any is scored.
-        people = list(each("scope", dict(debtors=again_debtors, doors=again_doors, areas=again_areas)).values())
+        people = list(each("scope", dict(scope=address_scope.scope(again_debtors, again_doors, again_areas))).values())
         again = _pass(again_debtors, phones, again_doors, address_scope.count_people(people, again_areas))
         learned |= {b: r for b, r in each("again", dict(p=again, changed=changed, freqs=freqs,
                                                          population=population, slim=slim)).items()
@@ -448,15 +448,15 @@ def _first_step(obs, scored, *, p: _Pass, freqs, population, slim, scope=None):
     if obs.height == 0:
         return obs, scored, None
     if scope is not None:
-        obs = _scope_step(obs, scored, **scope)[0]   # the roster's doors' parcels read first
+        obs = _scope_step(obs, scored, scope=scope)[0]   # the roster's doors' parcels read first
     scored = _trim(_one_pass(obs, p, freqs, population), slim)
     # Doors are learned from near-certain links only: their parcels' addresses are read now.
     obs = prepare.ensure_addresses(obs, _sure(scored))
     return obs, scored, _learn(scored, obs)
 
 
-def _scope_step(obs, scored, *, debtors, doors, areas):
-    to_read, at = address_scope.plan(obs, debtors, doors, areas)
+def _scope_step(obs, scored, *, scope: address_scope.Scope):
+    to_read, at = address_scope.plan(obs, prepared=scope)
     if to_read.len():
         obs = prepare.ensure_addresses(obs, to_read)
     return obs, scored, at
