@@ -23,6 +23,18 @@ def end_of_day(as_of: date) -> datetime:
     return datetime(as_of.year, as_of.month, as_of.day, 23, 59, 59)
 
 
+def _days(a: pl.Expr, b: pl.Expr) -> pl.Expr:
+    return ((a - b).dt.total_seconds() / 86400.0).fill_null(0.0).clip(0.0, None)
+
+
+def missed_traces(as_of: date) -> pl.Expr:
+    """How many traces a place's own rhythm (its observations over the time it was seen,
+    plus two months) would have shown since it was last seen: a home left behind goes
+    quiet while the debtor shows up elsewhere."""
+    rate = pl.col("n_observations").cast(pl.Float64) / (_days(pl.col("last_seen"), pl.col("first_seen")) + 60.0)
+    return rate * _days(pl.lit(end_of_day(as_of)), pl.col("last_seen"))
+
+
 def place_features(places: pl.DataFrame, as_of: date, group: tuple[str, ...] = ("id_number", "kind")) -> pl.DataFrame:
     """Add the feature columns (f_*) to ranked rows having score, rank, n_observations,
     first_seen, last_seen, sources and best_link (and place_key, for places)."""
@@ -30,22 +42,18 @@ def place_features(places: pl.DataFrame, as_of: date, group: tuple[str, ...] = (
     second = pl.col("score").sort(descending=True).slice(1, 1).first().over(*group).fill_null(0.0)
     end = pl.lit(end_of_day(as_of))
     age = (end - pl.col("last_seen")).dt.total_seconds() / (86400.0 * 365.0)
-    days = lambda a, b: ((a - b).dt.total_seconds() / 86400.0).fill_null(0.0).clip(0.0, None)  # noqa: E731
-    # Silence: how many traces the place's own rhythm would have shown since it was last
-    # seen (a home left behind goes quiet while the debtor shows up elsewhere); quiet: how
-    # many traces the debtor left anywhere meanwhile.
-    rate = pl.col("n_observations").cast(pl.Float64) / (days(pl.col("last_seen"), pl.col("first_seen")) + 60.0)
+    # Silence: ``missed_traces``; quiet: how many traces the debtor left anywhere meanwhile.
     debtor_last = pl.col("last_seen").max().over("id_number")
     debtor_rate = pl.col("n_observations").sum().over("id_number").cast(pl.Float64) / (
-        days(debtor_last, pl.col("first_seen").min().over("id_number")) + 60.0)
+        _days(debtor_last, pl.col("first_seen").min().over("id_number")) + 60.0)
     # A door (a flat, a house, a street number: a five-part place key) rather than an
     # estate or a road (an area key, 'code|premises'): officers knock at doors.
     door = ((pl.col("place_key").str.count_matches("|", literal=True) == 4).cast(pl.Float64).fill_null(0.0)
             if "place_key" in places.columns else pl.lit(0.0))
     return places.with_columns(
         door.alias("f_door"),
-        (rate * days(end, pl.col("last_seen"))).log1p().alias("f_silence"),
-        (debtor_rate * days(debtor_last, pl.col("last_seen"))).log1p().alias("f_quiet"),
+        missed_traces(as_of).log1p().alias("f_silence"),
+        (debtor_rate * _days(debtor_last, pl.col("last_seen"))).log1p().alias("f_quiet"),
         # Another place of the same kind first seen after this one was last seen: a move
         # (or a new phone), however few traces the new one has yet.
         (pl.col("first_seen").max().over(*group) > pl.col("last_seen")).fill_null(False).cast(pl.Float64)

@@ -107,9 +107,13 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
                        .add((pl.col("dst_room") != "").cast(pl.Int8)).add(
                            (~pl.col("dst_code").str.ends_with("00")).cast(pl.Int8)).alias("spec"))
     j = j.filter(pl.col("spec") == pl.col("spec").max().over("id_number", "src"))
+    return _estate_at_street_number(_apply_mapping(ev, _only_target(j)))
+
+
+def _only_target(j: pl.DataFrame) -> pl.DataFrame:
+    """(id_number, place, _to) for each source place (``src``) with exactly one target (``dst``)."""
     mapping = j.group_by("id_number", "src").agg(pl.col("dst").unique()).filter(pl.col("dst").list.len() == 1)
-    mapping = mapping.select("id_number", pl.col("src").alias("place"), pl.col("dst").list.first().alias("_to"))
-    return _estate_at_street_number(_apply_mapping(ev, mapping))
+    return mapping.select("id_number", pl.col("src").alias("place"), pl.col("dst").list.first().alias("_to"))
 
 
 def _apply_mapping(ev: pl.DataFrame, mapping: pl.DataFrame) -> pl.DataFrame:
@@ -168,8 +172,7 @@ def _estate_at_street_number(ev: pl.DataFrame) -> pl.DataFrame:
         .alias("_at")).filter(pl.col("_community").is_not_null() & pl.col("_at").is_not_null())
     at = at.select("id_number", "dst", "_at").unique()
     j = j.join(at, left_on=["id_number", "dst", "src_premises"], right_on=["id_number", "dst", "_at"], how="semi")
-    mapping = j.group_by("id_number", "src").agg(pl.col("dst").unique()).filter(pl.col("dst").list.len() == 1)
-    mapping = mapping.select("id_number", pl.col("src").alias("place"), pl.col("dst").list.first().alias("_to"))
+    mapping = _only_target(j)
     if "area_key" in ev.columns:
         # The rows now belong to the estate's neighbourhood (its lockers support this home).
         area = pl.col("_to").str.split("|").list.slice(0, 2).list.join("|")
@@ -188,12 +191,8 @@ def _succession(places: pl.DataFrame, as_of: date) -> pl.DataFrame:
     res = places.filter(pl.col("kind") == "residence")
     if res.height == 0:
         return places
-    end = pl.lit(calibration.end_of_day(as_of))
-    days = lambda a, b: ((a - b).dt.total_seconds() / 86400.0).clip(0.0, None)  # noqa: E731
     ended = pl.coalesce(pl.when(pl.col("n_observations") >= 3).then(pl.col("_second_last")), pl.col("last_seen"))
-    rate = pl.col("n_observations").cast(pl.Float64) / (days(pl.col("last_seen"), pl.col("first_seen")) + 60.0)
-    a = res.select("id_number", "place", ended.alias("ended"),
-                   (rate * days(end, pl.col("last_seen"))).alias("missed"))
+    a = res.select("id_number", "place", ended.alias("ended"), calibration.missed_traces(as_of).alias("missed"))
     b = res.select("id_number", pl.col("place").alias("successor"), pl.col("first_seen").alias("began"),
                    pl.col("n_observations").alias("successor_n"))
     replaced = (a.join(b, on="id_number").filter(
