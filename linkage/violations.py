@@ -117,7 +117,8 @@ def find_violations(orders: pl.DataFrame, links: pl.DataFrame, cases: pl.DataFra
     ``order_time``, ``event_time``, ``category``, ``amount``, ``address``, ``address_raw``,
     ``file``, ``line``); only e-commerce ones are orders.  ``links``: ``id_number``,
     ``obs_id``, ``probability``, ``via`` and, when known, ``evidence`` (an order on
-    someone else's account whose parcel names someone else is not counted, ``OTHER_RECIPIENT_LEVELS``).  ``cases``: roster rows (``case_no``,
+    someone else's account whose parcel names someone else is not counted,
+    ``OTHER_RECIPIENT_LEVELS``).  ``cases``: roster rows (``case_no``,
     ``id_number``, ``court``, ``filed_on``, ``restricted``, ``status``).
     """
     orders = orders.filter(pl.col("source_kind") == "ecommerce")

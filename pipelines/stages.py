@@ -251,7 +251,7 @@ def _attribute_platforms(con, ingested: list[dict]) -> list[dict]:
     """Files whose name gave no platform (``sources.platforms``) take the platform their ids
     come from, when one stands out: their rows and quarantine parquet are rewritten with it,
     and their ledger entry says so.  -> ``ingested`` with those entries replaced."""
-    guessed = [i for i in ingested if i.get("platform_guessed") and i["rows_kept"] and i["source_kind"] != "debtors"]
+    guessed = [i for i in ingested if i.get("platform_guessed") and i["rows_kept"]]
     if not guessed:
         return ingested
     cols = ["account_id", "record_id"]
