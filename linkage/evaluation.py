@@ -2,7 +2,10 @@
 
 A predicted place is right when its canonical place key equals the key the address
 normaliser gives the true address: the same key the pipeline groups by, so a place
-written a dozen ways still counts once, and a neighbour's flat does not count.
+written a dozen ways still counts once, and a neighbour's flat does not count.  A flat
+keyed by its street number ('教工路869号11幢4单元1401室', where no trace names the
+estate) is the true door when the true address puts that estate at that number
+('教工路869号清水华庭11幢4单元1401室'): the officer finds the same door.
 """
 from __future__ import annotations
 
@@ -11,9 +14,33 @@ import polars as pl
 from linkage import addresses
 
 
+def truth_keys(values: pl.Series) -> pl.DataFrame:
+    """The true addresses' place keys (``key``) and, for a flat in an estate whose address
+    also gives its road and number, the key of that flat written by its street number
+    (``street_key``, else null)."""
+    parsed = addresses.parse_addresses(values)
+    key = pl.col("place_key")
+    parts = key.str.split("|")
+    flat = (parts.list.len() == 5) & ((parts.list.get(2, null_on_oob=True) != "")
+                                      | (parts.list.get(4, null_on_oob=True) != ""))
+    street = pl.concat_str([parts.list.get(0, null_on_oob=True), pl.col("road") + pl.col("road_no"),
+                            parts.list.slice(2, 3).list.join("|")], separator="|")
+    return parsed.select(
+        key.alias("key"),
+        pl.when(flat & pl.col("community").is_not_null() & pl.col("road").is_not_null()
+                & pl.col("road_no").str.ends_with("号"))
+        .then(street).otherwise(None).alias("street_key"))
+
+
 def _truth_keys(truth: pl.DataFrame, column: str) -> pl.DataFrame:
-    parsed = addresses.parse_addresses(truth[column])
-    return pl.DataFrame({"id_number": truth["id_number"], f"{column}_key": parsed["place_key"]})
+    keys = truth_keys(truth[column])
+    return pl.DataFrame({"id_number": truth["id_number"], f"{column}_key": keys["key"],
+                         f"{column}_street_key": keys["street_key"]})
+
+
+def is_true_door(pred: pl.Expr, key: pl.Expr, street_key: pl.Expr) -> pl.Expr:
+    """``door_matches`` against the true key or its street-number form."""
+    return door_matches(pred, key) | door_matches(pred, street_key)
 
 
 def door_matches(pred: pl.Expr, truth: pl.Expr) -> pl.Expr:
@@ -68,7 +95,8 @@ def _persons(truth: pl.DataFrame) -> pl.DataFrame:
     if "work_address" in persons.columns:
         work = persons.filter(pl.col("work_address").is_not_null())
         persons = persons.join(_truth_keys(work, "work_address") if work.height else
-                               pl.DataFrame(schema={"id_number": pl.Utf8, "work_address_key": pl.Utf8}),
+                               pl.DataFrame(schema={"id_number": pl.Utf8, "work_address_key": pl.Utf8,
+                                                    "work_address_street_key": pl.Utf8}),
                                on="id_number", how="left")
     return persons
 
@@ -80,8 +108,9 @@ def labelled_residences(locations: pl.DataFrame, truth: pl.DataFrame) -> pl.Data
 
 def _labelled(locations: pl.DataFrame, persons: pl.DataFrame) -> pl.DataFrame:
     return locations.filter(pl.col("kind") == "residence").join(
-        persons.select("id_number", "home_address_key"), on="id_number", how="inner"
-    ).with_columns(door_matches(pl.col("place_key"), pl.col("home_address_key")).alias("right"))
+        persons.select("id_number", "home_address_key", "home_address_street_key"), on="id_number", how="inner"
+    ).with_columns(is_true_door(pl.col("place_key"), pl.col("home_address_key"),
+                                pl.col("home_address_street_key")).alias("right"))
 
 
 def evaluate_frames(locations: pl.DataFrame, contacts: pl.DataFrame, truth: pl.DataFrame) -> dict:
@@ -121,9 +150,10 @@ def evaluate_frames(locations: pl.DataFrame, contacts: pl.DataFrame, truth: pl.D
         traced = pl.col("n_work") > 0 if "n_work" in persons.columns else pl.col("on_platforms")
         has_work = persons.filter(pl.col("work_address_key").is_not_null() & traced)
         w = locations.filter((pl.col("kind") == "workplace") & (pl.col("rank") == 1)).join(
-            has_work.select("id_number", "work_address_key"), on="id_number", how="inner")
+            has_work.select("id_number", "work_address_key", "work_address_street_key"), on="id_number", how="inner")
         out["with_work_trace"] = has_work.height
-        right = door_matches(pl.col("place_key"), pl.col("work_address_key")) | floor_matches(
+        right = is_true_door(pl.col("place_key"), pl.col("work_address_key"),
+                             pl.col("work_address_street_key")) | floor_matches(
             pl.col("place_key"), pl.col("work_address_key"))
         out["workplace_hit@1"] = (w.filter(right).height
                                   / has_work.height

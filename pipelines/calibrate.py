@@ -12,27 +12,33 @@ from pathlib import Path
 
 import polars as pl
 
-from linkage import addresses, calibration
-from linkage.evaluation import door_matches, floor_matches
+from linkage import calibration
+from linkage.evaluation import floor_matches, is_true_door, truth_keys
 from publish import warehouse
 
 PARAMS_FILE = Path(__file__).resolve().parent.parent / "linkage" / "calibration_params.py"
+
+
+def _keyed(values: pl.Series, prefix: str) -> list[pl.Series]:
+    keys = truth_keys(values)
+    return [keys["key"].alias(f"{prefix}_key"), keys["street_key"].alias(f"{prefix}_street_key")]
 
 
 def _labelled(db: Path, truth_dir: Path, as_of: date) -> tuple[pl.DataFrame, pl.DataFrame]:
     truth = pl.read_parquet(Path(truth_dir) / "debtors.parquet").filter(pl.col("kind") == "person")
     keys = truth.select(
         "id_number", "current_phones",
-        addresses.parse_addresses(truth["home_address"])["place_key"].alias("home_key"),
-        addresses.parse_addresses(truth["work_address"])["place_key"].alias("work_key"),
+        *_keyed(truth["home_address"], "home"),
+        *_keyed(truth["work_address"], "work"),
     )
     with warehouse.read_only(db) as con:
         locations = warehouse.read_table(con, "locations")
         contacts = warehouse.read_table(con, "contacts")
     loc = calibration.place_features(locations, as_of).join(keys, on="id_number", how="inner")
     loc = loc.with_columns(
-        pl.when(pl.col("kind") == "residence").then(door_matches(pl.col("place_key"), pl.col("home_key")))
-        .otherwise(door_matches(pl.col("place_key"), pl.col("work_key"))
+        pl.when(pl.col("kind") == "residence")
+        .then(is_true_door(pl.col("place_key"), pl.col("home_key"), pl.col("home_street_key")))
+        .otherwise(is_true_door(pl.col("place_key"), pl.col("work_key"), pl.col("work_street_key"))
                    | floor_matches(pl.col("place_key"), pl.col("work_key"))).alias("right"))
     # Features of the whole contacts table, as ranking computes them, then the phones.
     con_ = calibration.place_features(contacts, as_of).filter(pl.col("kind") == "phone").join(
