@@ -66,6 +66,7 @@ _LOCAL_RE = re.compile(r"[2-9][0-9]{6,7}")
 # A mobile (or masked mobile) left after an extension was cut off, country code allowed.
 _MOBILE_EXT_RE = re.compile(r"(?:\+?86|0086)?1[3-9][0-9*]{9}")
 _SPLIT_RE = re.compile(r"[;；、,，/|｜]+")
+_PLAIN_CELL = r"^[0-9+*\-;；、,，/|｜]*$"
 
 
 @functools.lru_cache(maxsize=1)
@@ -306,9 +307,16 @@ def split_phones_series(series: pl.Series) -> pl.Series:
     Use ``.explode()`` on the result to get one phone per row."""
     s = series if series.dtype == pl.Utf8 else series.cast(pl.Utf8, strict=False)
     uniq = s.unique()
-    table = pl.DataFrame(
-        {"__raw": uniq, "phones": pl.Series([split_phones(v) for v in uniq.to_list()], dtype=pl.List(pl.Utf8))}
-    )
+    # Cells of digits, masks and hard separators only (nearly all of a roster) split the
+    # same without the per-cell rules for spaces, full-width digits and labels.
+    plain = uniq.str.contains(_PLAIN_CELL).fill_null(False)
+    fast, rest = uniq.filter(plain), uniq.filter(~plain)
+    table = pl.concat([
+        pl.DataFrame({"__raw": fast, "phones": fast.str.replace_all(_SPLIT_RE.pattern, ";").str.split(";")
+                      .list.eval(pl.element().filter(pl.element() != ""))}),
+        pl.DataFrame({"__raw": rest,
+                      "phones": pl.Series([split_phones(v) for v in rest.to_list()], dtype=pl.List(pl.Utf8))}),
+    ])
     return (
         s.rename("__raw").to_frame()
         .join(table, on="__raw", how="left", nulls_equal=True, maintain_order="left")["phones"]

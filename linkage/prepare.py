@@ -95,8 +95,8 @@ def prepare_observations(obs: pl.DataFrame, with_addresses: bool = True) -> pl.D
     if with_addresses:
         parts.append(normalise_addresses(obs["address"]).with_columns(pl.lit(True).alias("address_parsed")))
     else:
-        parts.append(pl.DataFrame({c: pl.Series(c, [None] * obs.height, dtype=t) for c, t in ADDRESS_FIELDS.items()}
-                                  | {"address_parsed": pl.Series("address_parsed", [False] * obs.height)}))
+        parts.append(pl.select([pl.repeat(None, obs.height, dtype=t).alias(c) for c, t in ADDRESS_FIELDS.items()]
+                               + [pl.repeat(False, obs.height, dtype=pl.Boolean).alias("address_parsed")]))
     return pl.concat(parts, how="horizontal")
 
 
@@ -146,8 +146,7 @@ def build_debtors(roster: pl.DataFrame) -> tuple[pl.DataFrame, dict]:
     if open_cases.height == 0:
         return pl.DataFrame(schema=DEBTOR_SCHEMA), counts
     phones_long = (
-        open_cases.select("id_number", pl.col("phones"))
-        .with_columns(pl.col("phones").map_elements(phones.split_phones, return_dtype=pl.List(pl.Utf8)))
+        open_cases.select("id_number", phones.split_phones_series(open_cases["phones"]).alias("phones"))
         .explode("phones")
         .drop_nulls("phones")
     )

@@ -210,3 +210,17 @@ def test_split_phones_loses_no_number(numbers, seps):
     cell = numbers[0] + "".join(sep + n for sep, n in zip(seps, numbers[1:]))
     got = [phones.normalize_phone(p)["digits"] for p in phones.split_phones(cell)]
     assert got == numbers, cell
+
+
+roster_phone_cells = st.lists(st.one_of(st.none(), st.text(alphabet="0123456789+*-;；、,，/|｜ 　１", max_size=40),
+                                        st.lists(st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True), max_size=3)
+                                        .map(";".join)), max_size=40)
+
+
+@HOSTILE_SETTINGS
+@given(roster_phone_cells)
+def test_roster_phone_cells_split_alike_on_the_fast_path(cells):
+    # Plain cells (digits, masks, separators) take the vectorised path; the rest (spaces,
+    # full-width digits) the per-cell rules: both must give split_phones' answer.
+    split = phones.split_phones_series(pl.Series("phones", cells, dtype=pl.Utf8))
+    assert [list(x) if x is not None else [] for x in split.to_list()] == [phones.split_phones(v) for v in cells]
