@@ -8,9 +8,9 @@ Decisions (see also sources/common.py):
   lines are quarantined; binary files are a file-level error.
 * Empty 签收时间 = not delivered: the row is KEPT with event_time = 下单时间 (the
   address is still one the buyer uses) and counted in a warning.
-* Unparseable 实付金额: row KEPT with amount null (the address is the evidence that
-  matters), counted in a warning.
-* Quarantined: Excel totals rows (订单编号 合计/总计/小计/汇总), wrong field count, truncated last line, unparseable 下单时间/签收时间,
+* Quarantined: Excel totals rows (订单编号 合计/总计/小计/汇总), wrong field count, truncated last line,
+  unparseable 下单时间/签收时间/实付金额 (inputs.md lists unparseable amounts among the bad rows
+  that go to quarantine; an empty 实付金额 is kept with amount null),
   empty 订单编号 or 下单时间, spreadsheet formula in an identity field, any field over
   1,000 characters, later duplicates of an 订单编号 within the file.
 * The file is read in chunks (``common.CHUNK_ROWS`` records or ``CHUNK_BYTES``); a
@@ -50,7 +50,7 @@ def read(path: Path, *, rel_name: str, platform: str, sink=None,
         return d
     out = C.ChunkOutput(sink, rel_name, SOURCE_KIND, platform, OBSERVATION_SCHEMA, col)
     seen = C.SeenKeys()
-    counts = {"bad_amount": 0, "undelivered": 0}
+    counts = {"undelivered": 0}
     try:
         for frame in d.chunks():
             rows = _chunk(frame, rel_name, platform, col, seen, counts)
@@ -61,8 +61,6 @@ def read(path: Path, *, rel_name: str, platform: str, sink=None,
     finally:
         d.close()
 
-    if counts["bad_amount"]:
-        col.warnings.append(f"{counts['bad_amount']} row(s) with unparseable 实付金额 kept with amount empty")
     if counts["undelivered"]:
         col.warnings.append(
             f"{counts['undelivered']} order(s) not delivered (签收时间 empty): event_time = 下单时间")
@@ -79,7 +77,8 @@ def _chunk(frame: pl.DataFrame, rel_name: str, platform: str, col: C.Collector, 
     checks = (
         [C.empty_check("订单编号"), C.empty_check("下单时间")]
         + [C.unparseable_check("下单时间", pl.col("_order_time"), "下单时间"),
-           C.unparseable_check("签收时间", pl.col("_sign_time"), "签收时间")]
+           C.unparseable_check("签收时间", pl.col("_sign_time"), "签收时间"),
+           C.unparseable_check("实付金额", pl.col("_amount"), "实付金额")]
         + [C.formula_check(c) for c in FORMULA_CHECKED]
         + [C.length_check(c) for c in COLUMNS]
     )
@@ -91,7 +90,6 @@ def _chunk(frame: pl.DataFrame, rel_name: str, platform: str, col: C.Collector, 
                     summary | pl.any_horizontal([c.cheap() for c in checks]))
     good = C.validate_and_split(df, [check], key="订单编号", key_label="订单编号", col=col, seen=seen)
 
-    counts["bad_amount"] += good.filter(pl.col("实付金额").is_not_null() & pl.col("_amount").is_null()).height
     counts["undelivered"] += good.filter(pl.col("_sign_time").is_null()).height
 
     return good.select(

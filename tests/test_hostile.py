@@ -501,7 +501,8 @@ def test_amounts_that_are_not_numbers(tmp_path):
     path.write_bytes(("\r\n".join([EC_HEADER, ec_line("O1", amount="NaN"), ec_line("O2", amount="-inf")])
                       + "\r\n").encode("gb18030"))
     res = assert_accounted(read_with(ecommerce, path, "ecommerce"), path)
-    assert res.rows["amount"].to_list() == [None, None]      # kept: the address is the evidence
+    assert res.rows.height == 0
+    assert all(r.startswith("unparseable 实付金额") for r in res.quarantine["reason"].to_list())
 
 
 def _waybills(tmp_path, **columns) -> Path:

@@ -343,11 +343,13 @@ def test_ecommerce_unparseable_dates_quarantined_empty_sign_time_kept(tmp_path):
     assert r[4] == "empty 下单时间"
 
 
-def test_ecommerce_unparseable_amount_kept_with_null(tmp_path):
+def test_ecommerce_unparseable_amount_is_quarantined(tmp_path):
     res = read_ec(write_ec(tmp_path, [ec_row(amount="abc"), ec_row(oid="O2", amount="¥1,234.50元"),
-                                      ec_row(oid="O3", amount="-12.5")]))
-    assert res.rows_kept == 3 and res.rows["amount"].to_list() == [None, 1234.5, -12.5]
-    assert any("实付金额" in w for w in res.warnings)
+                                      ec_row(oid="O3", amount="-12.5"), ec_row(oid="O4", amount="一百二十"),
+                                      ec_row(oid="O5", amount="")]))
+    assert res.rows["record_id"].to_list() == ["O2", "O3", "O5"]
+    assert res.rows["amount"].to_list() == [1234.5, -12.5, None]      # empty: missing, not unparseable
+    assert reasons(res) == {2: 'unparseable 实付金额 "abc"', 5: 'unparseable 实付金额 "一百二十"'}
 
 
 def test_ecommerce_formula_injection(tmp_path):
