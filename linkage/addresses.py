@@ -37,6 +37,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from linkage import address_tokens as tok
+from linkage import parse_workers
 from linkage.gazetteer import divisions
 
 MAX_CHARS = 300
@@ -1257,7 +1258,7 @@ def parse_addresses(values: pl.Series) -> pl.DataFrame:
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        rows = _parse_many(distinct.to_list())
+        rows = parse_workers.map_chunks(_parse_many, distinct.to_list(), warm=_tables)
         # Column-wise construction: cheaper than a row-oriented DataFrame.
         columns = [list(c) for c in zip(*rows)] if rows else [[]] * len(FIELDS)
         del rows

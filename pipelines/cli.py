@@ -30,8 +30,10 @@ def _show_stage_progress() -> None:
 def run_direct(inbox: str, db: str, reports: str, as_of: str | None, relink_all: bool = False,
                restricted_categories: str | None = None) -> dict:
     """The nightly stages in order, without a Prefect server (same code the flow's tasks call)."""
+    from linkage import parse_workers
     from pipelines import stages
 
+    parse_workers.enable()
     _progress(f"starting run: inbox {inbox}")
     ctx = stages.begin(inbox, db, reports, as_of, restricted_categories)
     if ctx.recovered_reports:

@@ -30,6 +30,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
+from linkage import parse_workers
 from pipelines import linking, stages
 
 # Errors a retry cannot fix: fail at once, loudly.
@@ -128,6 +129,7 @@ def _on_dask() -> bool:
 @task(name="link-and-rank", cache_policy=NO_CACHE)
 def link_and_rank(ctx: stages.RunContext, ingested: list[dict], relink_all: bool = False) -> dict:
     if not _on_dask():
+        parse_workers.enable()      # the night's linkage runs in this process: use the cores
         return stages.link_and_rank(ctx, ingested, relink_all)
     ran_on: list[dict] = []
 
