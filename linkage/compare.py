@@ -11,7 +11,7 @@ import polars as pl
 
 from linkage import names
 
-NAME_LEVELS = ("exact", "pinyin", "fuzzy", "masked_compatible", "surname_only", "mismatch", "unknown")
+NAME_LEVELS = ("exact", "pinyin", "fuzzy", "masked_compatible", "surname_only", "nickname", "mismatch", "unknown")
 # Levels where the parcel names the debtor (not only the family, as 茹先生 or 茹** do).
 OWN_NAME_LEVELS = ("exact", "pinyin", "fuzzy", "masked_compatible")
 

@@ -489,12 +489,27 @@ def normalize_names(series: pl.Series, col_prefix: str = "") -> pl.DataFrame:
 
 
 # --------------------------------------------------------------------------- compare
+# What people add to a given-name character to make a nickname ('小敏', '阿雨', '雨姐').
+_NICK_AFFIXES = frozenset("小阿老哥姐妹弟儿宝仔")
+
+
+def _given_nickname(o_name: str | None, d_given: str | None) -> bool:
+    """'雨雨', '阿雨', '小敏', '敏雨', '雨姐' for 邵敏雨: two or three characters, each from the
+    given name or a nickname affix, at least one from the given name."""
+    if not o_name or not d_given or not 2 <= len(o_name) <= 3:
+        return False
+    given = set(d_given)
+    return any(c in given for c in o_name) and all(c in given or c in _NICK_AFFIXES for c in o_name)
+
+
 def _compare(d: tuple, o: tuple) -> tuple[str, str]:
     d_name, d_kind, d_sur, d_given = d[0], d[1], d[2], d[3]
     o_name, o_kind = o[0], o[1]
     if d_kind in ("empty",) or o_kind in ("empty", "other", "org"):
         if d_name and o_name and d_name == o_name and o_kind != "empty":
             return ("exact", "same_text")
+        if d_kind == "full" and o_kind == "other" and _given_nickname(o_name, d_given):
+            return ("nickname", "given_chars")
         return ("unknown", f"obs_{o_kind}" if d_kind != "empty" else "debtor_empty")
     if d_kind != "full":
         if d_name and d_name == o_name:
@@ -540,7 +555,7 @@ def _compare(d: tuple, o: tuple) -> tuple[str, str]:
         if not d_sur and o_sur and d_name.startswith(o_sur):
             return ("surname_only", gender)
         if o_name and len(o_name) == 2 and o_sur and d_given and o_sur in d_given:
-            return ("unknown", "given_nickname")  # '明哥' / '小明' / '阿明' for 茹小明
+            return ("nickname", "given_nickname")  # '明哥' / '小明' / '阿明' for 茹小明
         return ("mismatch", "different_surname")
     return ("unknown", f"obs_{o_kind}")  # pragma: no cover
 

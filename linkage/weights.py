@@ -47,9 +47,12 @@ ACCOUNT_NAME_WEIGHTS = {
     "fuzzy": 2.0,
     "masked_compatible": 5.0,
     "surname_only": None,        # surname term frequency, see score.score_comparisons
+    "nickname": 0.0,             # not a verified name
     "mismatch": -12.0,
     "unknown": 0.0,
 }
+
+NICKNAME = 2.0
 
 # Names typed on a parcel: anyone can be the recipient, so a mismatch says little.
 RECIPIENT_NAME_WEIGHTS = {
@@ -58,6 +61,9 @@ RECIPIENT_NAME_WEIGHTS = {
     "fuzzy": 2.0,
     "masked_compatible": 5.0,
     "surname_only": None,
+    # '雨雨', '阿雨' for 邵敏雨: weak (the family's children share given-name characters), but
+    # with the debtor's own current phone it is the second agreeing field a link needs.
+    "nickname": NICKNAME,
     "mismatch": -6.0,            # a different name typed on the parcel: usually someone else's parcel
     "unknown": 0.0,
 }

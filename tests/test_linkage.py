@@ -277,6 +277,23 @@ def test_pinyin_and_traditional_names_link_together_with_the_phone_in_use():
     assert p.get(ids[0], 0) > 0.9 and p.get(ids[1], 0) > 0.9
 
 
+def test_a_nickname_with_the_phone_in_use_links_and_alone_does_not():
+    own = obs("o1", 60, HOME, account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID,
+              account_phone="13588889999", person_name="茹小明", person_phone="13588889999")
+    work = "浙江省杭州市西湖区天目山路88号华星大厦1203室"
+    nick = obs("n1", 5, work, platform="sf", person_name="明明", person_phone="13588889999", hour=11)
+    # Elsewhere, another phone: a nickname alone.  The debtor's phone under a name that is
+    # no nickname of his: a phone alone.
+    elsewhere = "浙江省杭州市余杭区文一西路200号海创园5幢3单元301室"
+    stranger = obs("n2", 5, elsewhere, platform="sf", person_name="明明", person_phone="13912345678", hour=11)
+    nameless = obs("n3", 4, elsewhere, platform="sf", person_name="宝宝", person_phone="13588889999", hour=11)
+    scored, _, _ = run([roster(phones="")], [own, nick, stranger, nameless])
+    ids = prepare.obs_ids(pl.DataFrame([nick, stranger, nameless], schema=OBSERVATION_SCHEMA))
+    p = dict(zip(scored["obs_id"], scored["probability"]))
+    assert p.get(ids[0], 0) >= score.LINK_THRESHOLD
+    assert p.get(ids[1], 0) < score.LINK_THRESHOLD and p.get(ids[2], 0) < score.LINK_THRESHOLD
+
+
 def test_family_account_phone_places_the_debtors_own_parcels_but_not_the_spouses():
     wife = dict(account_id="w1", account_name="林美丽", account_id_no=OTHER_ID, account_phone="13677776666")
     rows = [

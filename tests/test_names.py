@@ -270,7 +270,16 @@ def test_surname_of():
         ("茹小明", "菜鸟驿站", "unknown"),
         ("茹小明", "", "unknown"),
         ("茹小明", None, "unknown"),
-        ("茹小明", "小明", "unknown"),
+        # given-name nicknames: weak, but more than nothing beside a phone
+        ("茹小明", "小明", "nickname"),
+        ("邵敏雨", "雨雨", "nickname"),
+        ("邵敏雨", "阿雨", "nickname"),
+        ("邵敏雨", "雨姐", "nickname"),
+        ("邵敏雨", "敏雨", "nickname"),
+        ("茹小明", "明哥", "nickname"),
+        ("邵敏雨", "宝宝", "unknown"),      # no character of the given name
+        ("邵敏雨", "小明", "unknown"),
+        ("邵敏雨", "雨雨雨雨", "unknown"),  # too long for a nickname
         (None, "茹小明", "unknown"),
         ("杭州某某科技有限公司", "茹小明", "unknown"),
     ],
@@ -286,7 +295,7 @@ def test_compare_details():
     assert compare_name("陈小明", "陳小名") == ("fuzzy", "homophone")
     assert compare_name("陈小明", "陈小亮") == ("fuzzy", "one_char")
     assert compare_name("茹小明", "茹*")[1].startswith("length")
-    assert compare_name("茹小明", "小明") == ("unknown", "obs_other")
+    assert compare_name("茹小明", "小明") == ("nickname", "given_chars")
 
 
 # ------------------------------------------------------------------ vectorised
