@@ -11,6 +11,13 @@ for such worlds (README, Accuracy): a regression on foreign spellings shows here
 five provinces (Shanghai lanes ``长宁路123弄4号502室``, Beijing ``3号楼2门301``, village groups),
 one-character given names (namesakes everywhere), family accounts, a roster file named
 without ``_``.
+
+``benchmarks/foreign_world3/gen.py`` is a third: courts in eleven other provinces (colliding
+district names such as 鼓楼区), Excel-style CSVs with quoted newlines and reordered columns,
+waybill times in ms/us/ns, naive, UTC or Asia/Shanghai, nicknames, monthly exports, and a
+parquet file cut short on purpose (the one file that may not be read).  It does not count
+luxury bags as restricted consumption (this project does, under art. 3(9)), so its
+violations floor is low on purpose.
 """
 from __future__ import annotations
 
@@ -33,6 +40,8 @@ AS_OF = "2026-11-27"
 GENERATORS = {
     "foreign_world": dict(hit1=0.70, work=0.65, phone=0.85, precision=0.90, false_leads=0.03, ece=0.06, violations=0.98),
     "foreign_world2": dict(hit1=0.75, work=0.65, phone=0.85, precision=0.78, false_leads=0.03, ece=0.09, violations=0.95),
+    "foreign_world3": dict(hit1=0.85, work=0.60, phone=0.75, precision=0.85, false_leads=0.03, ece=0.07, violations=0.65,
+                           unreadable=1),
 }
 
 
@@ -48,7 +57,7 @@ def foreign(request, tmp_path_factory):
 
 
 def test_every_foreign_file_is_read_and_every_row_accounted(foreign):
-    summary, db, world, _ = foreign
+    summary, db, world, floor = foreign
     con = duckdb.connect(str(db), read_only=True)
     try:
         files = con.sql("SELECT file, sha256, error, rows_read, rows_kept, rows_quarantined FROM ingested_files").pl()
@@ -58,7 +67,8 @@ def test_every_foreign_file_is_read_and_every_row_accounted(foreign):
     # file) once, under one of its names.
     on_disk = {hashlib.sha256(p.read_bytes()).hexdigest() for p in (world / "inbox").rglob("*") if p.is_file()}
     assert on_disk <= set(files["sha256"])
-    assert files["error"].null_count() == files.height, files.filter(pl.col("error").is_not_null())
+    # Only a file its generator broke on purpose (a parquet cut short) is unreadable.
+    assert files["error"].is_not_null().sum() == floor.get("unreadable", 0), files.filter(pl.col("error").is_not_null())
     assert (files["rows_read"] == files["rows_kept"] + files["rows_quarantined"]).all()
     assert summary["rows_quarantined"] > 0          # its dirt is found ...
     assert summary["rows_kept"] > 0.99 * summary["rows_read"]     # ... and only its dirt
