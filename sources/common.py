@@ -151,10 +151,17 @@ class Check(NamedTuple):
         return self.cond if self.pre is None else self.pre
 
 
+# Fields whose values may start with + or - followed by a digit (+86 138..., an id): any
+# other field (a name, an address) starting with = @ + - is a formula.
+_NUMBER_LIKE = re.compile(r"phone|手机|电话|证件号|编号|ID|_no$|^uid$|^id_no$", re.IGNORECASE)
+
+
 def formula_check(col: str, label: str | None = None) -> Check:
-    """For cleaned (stripped) values: a formula starts with one of = @ + - then."""
+    """For cleaned (stripped) values: a formula starts with = or @, or with + or - (in a
+    phone or id field, + or - not followed by a digit: '+86 138...' is a phone)."""
     c = pl.col(col).str
-    return Check(c.contains(FORMULA_RE), pl.lit(f"spreadsheet formula in {label or col}"),
+    pattern = FORMULA_RE if _NUMBER_LIKE.search(col) else r"^\s*[=@+\-]"
+    return Check(c.contains(pattern), pl.lit(f"spreadsheet formula in {label or col}"),
                  c.starts_with("=") | c.starts_with("@") | c.starts_with("+") | c.starts_with("-"))
 
 

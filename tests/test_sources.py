@@ -359,9 +359,11 @@ def test_ecommerce_formula_injection(tmp_path):
             ec_row(oid="O4", rphone="+cmd|' /C calc'!A0"),
             ec_row(oid="O5", cat="=1+1"),            # free text: kept as is
             ec_row(oid="O6", rphone="+86 13800001111", idno="  =1"),
-            ec_row(oid="O7", rname=" -2+3")]          # '-' followed by a digit: not a formula
+            ec_row(oid="O7", rname=" -2+3"),          # in a name, '-' or '+' before a digit is a formula too
+            ec_row(oid="O8", rname="+86abc"),
+            ec_row(oid="O9", rphone="-2+3")]          # in a phone field it is not ('+86 138...')
     res = read_ec(write_ec(tmp_path, rows))
-    assert res.rows["record_id"].to_list() == ["O5", "O7"]
+    assert res.rows["record_id"].to_list() == ["O5", "O9"]
     assert res.rows["category"][0] == "=1+1"
     r = reasons(res)
     assert r[2] == "spreadsheet formula in 收货地址"
@@ -369,6 +371,7 @@ def test_ecommerce_formula_injection(tmp_path):
     assert r[4] == "spreadsheet formula in 收货人"
     assert r[5] == "spreadsheet formula in 收货手机"
     assert r[7] == "spreadsheet formula in 实名证件号"
+    assert r[8] == r[9] == "spreadsheet formula in 收货人"
 
 
 def test_ecommerce_control_characters_removed(tmp_path):
