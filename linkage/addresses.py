@@ -1059,12 +1059,16 @@ def _street(rest: str) -> tuple:
         b, su, sr, sf, sg = slots
         if sg:
             b = f"{_canon_id(sg)}组" if not b else b
+            if community:
+                # '高台村村委会5组44号': a group of the village, not of its committee's office.
+                community = re.sub(r"村?(?:村委会|村民委员会)$", "村", community)
         building = _canon_id(b)
         if building and sg and b.endswith("组"):
             building = b
         unit = _canon_id(su)
         room = _canon_id(sr)
-        if room is None and sf:
+        if room is None and sf and not (_canon_id(sf) == "1" and not community and not building and not unit):
+            # '人民路598号1层门面': the ground floor of a street number is its street door.
             room = f"{_canon_id(sf)}F"
     tail = tail.strip(_CLEAN_EDGE)
     if tail:

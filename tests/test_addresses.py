@@ -835,3 +835,25 @@ def test_delivery_note_after_a_street_number_is_no_estate(note):
     assert _key("浙江省杭州市西湖区文三路102号" + note) != _key("浙江省杭州市西湖区文三路100号")
     # An estate written after the number is still an estate, even one starting like a note.
     assert p("浙江省杭州市西湖区文三路100号近江家园")["community"] == "近江家园"
+
+
+@pytest.mark.parametrize("written, key", [
+    # A shop on the ground floor of a street number: the street door (as the bare number is).
+    ("重庆市沙坪坝区梧桐路340号1层门面", "500106|梧桐路340号|||"),
+    ("河南省周口市川汇区光明大街6号一楼门面", "411602|光明大街6号|||"),
+    ("河南省周口市川汇区光明大街6号", "411602|光明大街6号|||"),
+    # An upper floor is a floor of its own; a tower's or a building's ground floor too.
+    ("河南省周口市川汇区光明大街6号2楼", "411602|光明大街6号|||2F"),
+    ("浙江省杭州市西湖区华星大厦1楼", "330106|华星大厦|||1F"),
+    ("浙江省杭州市西湖区文三路100号金色家园2幢1楼", "330106|金色家园|2||1F"),
+    # A village's group written after its committee: the village's group.
+    ("广西百色市那坡县白马镇高台村村委会5组44号", "451026|高台村|5组||44"),
+    ("广西百色市那坡县白马镇高台村委会5组44号", "451026|高台村|5组||44"),
+    ("广西百色市那坡县白马镇高台村5组44号", "451026|高台村|5组||44"),
+])
+def test_ground_floor_shops_and_village_committees_key_as_their_door(written, key):
+    assert parse_address(written)["place_key"] == key
+
+
+def test_a_village_committee_alone_is_a_pick_up_point_not_a_home():
+    assert parse_address("湖南省株洲市醴陵市官庄乡孙庄村村委会代收点")["pickup"] is True
