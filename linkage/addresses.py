@@ -11,7 +11,8 @@ Keys
                leading name of its own city or district: '宁波轻纺城' in 宁波 keys as
                '轻纺城'), else ``road + road_no`` (also for a firm at a street number,
                '…295号XX有限公司' / '…门卫室' / '…仓库').  A stall ('2156号商铺') or an office
-               room is the room.  Null when there is no premises, no admin code, only a
+               room is the room; a market's premises keeps its district ('国际商贸城1区')
+               and drops the aisle ('21街38772号' is stall 38772).  Null when there is no premises, no admin code, only a
                road without number or a community without building/room, or the text is a
                pick-up point.
 ``area_key``   ``"<admin code>|<premises>"``: the neighbourhood (estate, or the building at a
@@ -756,17 +757,39 @@ _TOWN_TAIL_RE = re.compile(r"^(?P<town>[\u4e00-\u9fff]{2,8}?(?:街道|(?<!小)�
 
 _ID = r"[0-9]+[A-Z]?|[A-Z][0-9]*"
 _DOOR_TOKENS = (
-    ("b", re.compile(rf"({_ID})(?:号楼|号幢|号栋|幢|栋|座|#楼?|号(?=[0-9]))-?")),
+    # ('17489幢商位' is a stall, see "r".)
+    ("b", re.compile(rf"({_ID})(?:号楼|号幢|号栋|幢(?!商位)|栋|座|#楼?|号(?=[0-9]))-?")),
     # A village group: '6组', Sichuan '6社' (keyed as '6组'), not '3社区'.
     ("g", re.compile(r"([0-9]+)(?:组|队|排|社(?!区))-?")),
     ("u", re.compile(r"([0-9]+)(?:单元|单(?=[0-9])|门(?=[0-9]))-?")),
-    # A shop or market stall: '2156号商铺', '2156号铺', 'A12摊位' name the door as a room does.
-    ("r", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:室|房|号房|户|号?(?:商铺|铺位|铺面|店铺|店面|摊位|档口|铺|摊|档)(?![0-9]))")),
+    # A shop or market stall: '2156号商铺', '2156号铺', 'A12摊位', '12345号商位' name the door
+    # as a room does ('12345幢商位' too: a stall whose 号 was written 幢).
+    ("r", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:室|房|号房|户|幢商位|"
+                     r"号?(?:商铺|铺位|铺面|店铺|店面|摊位|档口|商位|铺|摊|档)(?![0-9]))")),
     ("f", re.compile(r"(-?[0-9]+)(?:楼|层|F)(?![0-9]*(?:号楼|幢|栋))-?")),
     ("d", re.compile(r"([0-9]+[A-Z]?|(?<![0-9A-Z])[A-Z](?=-[0-9]))-(?=[0-9A-Z])")),
     ("n", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:号)?(?![0-9A-Z])")),
 )
 _DOOR_KIND_INDEX = {k: i for i, (k, _) in enumerate(_DOOR_TOKENS)}
+# A stall in a market: the market word, then what names its district or floor ('一区', 'B区',
+# '二期', '1号楼', '3楼', '北联市场'), an optional aisle ('21街', 'H1街') and the stall number
+# (3+ digits, with or without 号 / 商位).  Rewritten '<number>号商位' without the aisle, so
+# every spelling of one stall reads the same door ('国际商贸城1区21街38772号',
+# '国际商贸城1区38772号商位', '国际商贸城1区38772' -> stall 38772 of 国际商贸城1区) and two
+# stalls in one aisle stay two doors.
+_STALL_RE = re.compile(
+    tok.MARKET_WORDS + r"(?![路街巷道])(?P<mid>[\u4e00-\u9fffA-Z0-9]{0,8}?)(?<![0-9A-Z])"
+    r"(?:(?P<aisle>[A-Z]?[0-9]{1,3})街)?(?P<stall>[A-Z]?[0-9]{3,6})"
+    r"号?(?:商位|摊位|铺位|商铺|档口|店铺|铺|摊|档)?"
+    r"(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])"
+)
+# What the text between the market word and the stall must not hold: a street (the number
+# is then the street's) or a dormitory / estate (its flats are no stalls).
+_STALL_MID_BLOCK_RE = re.compile(r"路|街|巷|大道|弄|宿舍|小区|新村|公寓|花园|家园|苑|村")
+# A bare number right after an office building's name is its room (see tok.OFFICE_WORDS).
+_OFFICE_ROOM_RE = re.compile(
+    tok.OFFICE_WORDS + r"(?P<room>[0-9]{3,5})(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])"
+)
 # All token patterns in one alternation (same order): one match call tells which token
 # kind, if any, can start at a position.
 _DOOR_ANY_RE = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _DOOR_TOKENS))
@@ -878,6 +901,15 @@ def _parse_door(s: str, start: int) -> tuple[tuple, int] | None:
     return (b, u, r, f, g), pos
 
 
+def _stall_sub(rest: str) -> str:
+    """``rest`` with a market stall written as '<number>号商位' (aisle dropped), see _STALL_RE."""
+    m = _STALL_RE.search(rest)
+    if m is None or _STALL_MID_BLOCK_RE.search(m.group("mid")):
+        return rest
+    start = m.start("aisle") if m.group("aisle") else m.start("stall")
+    return rest[:start] + m.group("stall") + "号商位" + rest[m.end():]
+
+
 def _find_door(s: str) -> tuple[tuple, int, int] | None:
     for m in _DOOR_START_RE.finditer(s):
         res = _parse_door(s, m.start())
@@ -950,6 +982,7 @@ def _street(rest: str) -> tuple:
     rest = _CN_NUM_RE.sub(_cn_sub, rest)
     if "第" in rest:
         rest = _ORDINAL_RE.sub("", rest)   # '金色家园第3幢' is '金色家园3幢'
+    rest = _stall_sub(rest)
     main = rest
     poi = None
     pickup = False

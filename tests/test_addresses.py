@@ -835,3 +835,44 @@ def test_delivery_note_after_a_street_number_is_no_estate(note):
     assert _key("浙江省杭州市西湖区文三路102号" + note) != _key("浙江省杭州市西湖区文三路100号")
     # An estate written after the number is still an estate, even one starting like a note.
     assert p("浙江省杭州市西湖区文三路100号近江家园")["community"] == "近江家园"
+
+
+# ---------------------------------------------------------------- market stalls and aisles
+# A stall is numbered within its market (or the market's district: 一区, B区, 二期, 1号楼);
+# an aisle 'N街' before the number is a walkway, not part of the door.
+
+@pytest.mark.parametrize("texts,key", [
+    (("广东省广州市越秀区站南路16号白马服装市场B区7街17489号", "广东省广州市越秀区白马服装市场B区17489幢商位",
+      "广州越秀区白马服装市场 B区7街17489", "越秀白马服装市场B区17489号商位"), "440104|白马服装市场B区|||17489"),
+    (("浙江省金华市义乌市福田路105号国际商贸城一区21街38772号", "浙江省金华市义乌市国际商贸城1区38772幢商位",
+      "义乌国际商贸城一区38772号商位", "浙江金华义乌国际商贸城 一区21街38772"), "330782|国际商贸城1区|||38772"),
+    (("浙江省绍兴市柯桥区湖西路18号中国轻纺城北联市场25街16676号", "柯桥中国轻纺城北联市场16676幢商位",
+      "浙江省绍兴市柯桥区中国轻纺城北联市场25街16676号（绍兴兴盛食品商行）"), "330603|中国轻纺城北联市场|||16676"),
+    (("四川省成都市金牛区一环路北二段9号荷花池批发市场一期13街27204号", "金牛荷花池批发市场一期27204号商位"),
+     "510106|荷花池批发市场1期|||27204"),
+    (("广东省深圳市福田区华强北路1015号华强电子世界一号楼40街17889号", "福田华强电子世界一号楼17889号商位",
+      "广东省深圳市福田区华强电子世界一号楼40街17889号（深圳恒鑫建材商行）"), "440304|华强电子世界|1||17889"),
+    (("义乌国际商贸城一区H1街12345号商位", "义乌市国际商贸城一区12345号摊位", "义乌市国际商贸城1区2楼12345号"),
+     "330782|国际商贸城1区|||12345"),
+])
+def test_market_stall_spellings_with_aisle_agree(texts, key):
+    for text in texts:
+        r = p(text)
+        assert r["place_key"] == key and r["workplace_hint"] is True, text
+
+
+def test_stalls_in_one_aisle_and_districts_stay_different():
+    keys = {p(t)["place_key"] for t in (
+        "广东省深圳市福田区华强北路1015号华强电子世界一号楼40街17889号",
+        "广东省深圳市福田区华强北路1015号华强电子世界一号楼40街17890号",
+        "广东省深圳市福田区华强北路1015号华强电子世界二号楼40街17889号",
+        "广东省广州市越秀区站南路16号白马服装市场B区7街17489号",
+        "广东省广州市越秀区站南路16号白马服装市场A区7街17489号",
+        "广东省广州市越秀区站南路16号白马服装市场B区7街17488号",
+    )}
+    assert len(keys) == 6 and None not in keys
+    # A stall number too short to tell from a house number keeps its aisle (no merge).
+    assert p("义乌市国际商贸城二区28街15号")["place_key"] != p("义乌市国际商贸城二区29街15号")["place_key"]
+    # A road named after a market and a market's dormitory are no stalls.
+    assert p("杭州市市场路12345号")["room"] is None
+    assert p("浙江省杭州市上城区四季青服装市场宿舍501")["room"] is None
