@@ -910,6 +910,15 @@ def _stall_sub(rest: str) -> str:
     return rest[:start] + m.group("stall") + "号商位" + rest[m.end():]
 
 
+def _office_room_sub(rest: str) -> str:
+    """``rest`` with a bare number after an office building's name written as a room
+    ('银泰商务楼708' -> '银泰商务楼708室', '中天广场3011杭州顺鑫贸易有限公司' -> '中天广场3011室…')."""
+    m = _OFFICE_ROOM_RE.search(rest)
+    if m is None:
+        return rest
+    return rest[:m.end()] + "室" + rest[m.end():]
+
+
 def _find_door(s: str) -> tuple[tuple, int, int] | None:
     for m in _DOOR_START_RE.finditer(s):
         res = _parse_door(s, m.start())
@@ -982,7 +991,7 @@ def _street(rest: str) -> tuple:
     rest = _CN_NUM_RE.sub(_cn_sub, rest)
     if "第" in rest:
         rest = _ORDINAL_RE.sub("", rest)   # '金色家园第3幢' is '金色家园3幢'
-    rest = _stall_sub(rest)
+    rest = _office_room_sub(_stall_sub(rest))
     main = rest
     poi = None
     pickup = False

@@ -876,3 +876,33 @@ def test_stalls_in_one_aisle_and_districts_stay_different():
     # A road named after a market and a market's dormitory are no stalls.
     assert p("杭州市市场路12345号")["room"] is None
     assert p("浙江省杭州市上城区四季青服装市场宿舍501")["room"] is None
+
+
+# ---------------------------------------------------------------- office rooms without 室
+
+@pytest.mark.parametrize("texts,key", [
+    (("浙江省金华市义乌市福田路417号银泰商务楼708", "浙江省金华市义乌市福田路417号银泰商务楼708室",
+      "义乌市银泰商务楼708 金华宏旺机械经营部"), "330782|银泰商务楼|||708"),
+    (("杭州市西湖区学院路465号创业国际1414杭州顺瑞模具商行", "浙江省杭州市西湖区学院路465号创业国际1414室"),
+     "330106|创业国际|||1414"),
+    (("杭州市拱墅区湖墅南路32号中天广场3011杭州顺鑫贸易有限公司", "浙江省杭州市拱墅区湖墅南路32号中天广场3011室"),
+     "330105|中天广场|||3011"),
+    (("广东省深圳市福田区深南中路188号中天中心1915室深圳兴源建材有限公司", "福田区深南中路188号中天中心1915 深圳兴源建材有限公司"),
+     "440304|中天中心|||1915"),
+    (("浙江省杭州市余杭区科创大厦1319 杭州源瑞五金有限公司", "杭州市余杭区科创大厦13楼1319室"), "330110|科创大厦|||1319"),
+])
+def test_office_room_without_shi_agrees(texts, key):
+    for text in texts:
+        assert p(text)["place_key"] == key, text
+
+
+def test_office_bare_room_is_not_read_after_an_estate_or_other_doors():
+    # An estate's bare number may be any building's flat: no room is guessed.
+    assert p("浙江省杭州市西湖区金色花园708")["room"] is None
+    assert p("浙江省杭州市西湖区金色家园1203")["room"] is None
+    # Other rooms, floors and buildings stay what they were.
+    assert p("浙江省杭州市拱墅区中天广场3012杭州顺鑫贸易有限公司")["place_key"] != p("浙江省杭州市拱墅区中天广场3011")["place_key"]
+    assert p("杭州市萧山区市心中路123号万达广场2号楼1001")["place_key"] == "330109|万达广场|2||1001"
+    assert p("杭州市西湖区环球大厦12F")["place_key"] == "330106|环球大厦|||12F"
+    # A firm named after the room makes the door a workplace.
+    assert p("杭州市西湖区学院路465号创业国际1414杭州顺瑞模具商行")["workplace_hint"] is True
