@@ -750,7 +750,11 @@ _ROAD_ONLY_NUM_RE = re.compile(
     r"(?=[\u4e00-\u9fff])(?!号|幢|栋|单元|楼|层|室|座|组|期|区|栋|户|门|米)))"
 )
 # What cannot be part of a road's name: the road starts after it ('...有限公司杨高中路577号').
-_ROAD_LEFT_CUT_RE = re.compile(r".*(?:街道|镇|乡|开发区|工业区|园区|新区|社区|村|小区|家园|花园|苑|号|[0-9]|公司|集团)")
+_ROAD_LEFT_CUT_RE = re.compile(r".*(?:街道|镇|乡|开发区|工业区|园区|工业园|产业园|科技园|创业园|工业城|新区|社区|村|小区|"
+                               r"家园|花园|苑|号|[0-9]|公司|集团)")
+# A park or zone named before a street number is the area the street runs through
+# ('海虹工业园解放南路83号'): the door is the street number, as '解放南路83号…有限公司' says.
+_PARK_BEFORE_ROAD_RE = re.compile(r"(?:开发区|工业区|园区|工业园|产业园|科技园|创业园|工业城|高新区|经济区)$")
 # Township-level units that are administrations, not premises.
 _PREMISES_DIVISION_RE = re.compile(r"(?:街道|镇|乡|办事处|地区|管委会|管理委员会|苏木|民族乡)$")
 _TOWN_TAIL_RE = re.compile(r"^(?P<town>[\u4e00-\u9fff]{2,8}?(?:街道|(?<!小)镇|乡))(?=.)")
@@ -1089,7 +1093,9 @@ def _street(rest: str) -> tuple:
         if community is None:
             poi = (community_text + (poi or "")) or None
     if community is None and before and _community_suffix(before[-8:]):
-        if road_no and _FIRM_RE.search(before):
+        if road_no and _PARK_BEFORE_ROAD_RE.search(before):
+            poi = before + (poi or "")
+        elif road_no and _FIRM_RE.search(before):
             # '上海东方纺织有限公司(杨高中路577号)': a firm named before its street
             # number; the door is the number, as in '杨高中路577号上海东方纺织有限公司'.
             poi = before + (poi or "")

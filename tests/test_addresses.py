@@ -906,3 +906,26 @@ def test_office_bare_room_is_not_read_after_an_estate_or_other_doors():
     assert p("杭州市西湖区环球大厦12F")["place_key"] == "330106|环球大厦|||12F"
     # A firm named after the room makes the door a workplace.
     assert p("杭州市西湖区学院路465号创业国际1414杭州顺瑞模具商行")["workplace_hint"] is True
+
+
+# ---------------------------------------------------------------- a park before its street
+
+@pytest.mark.parametrize("texts,key", [
+    (("浙江省台州市椒江区海虹工业园解放南路83号", "浙江省台州市椒江区解放南路83号台州兴瑞建材有限公司",
+      "台州椒江海虹工业园解放南路83号(台州兴瑞建材有限公司)"), "331002|解放南路83号|||"),
+    (("江苏省苏州市吴中区木渎工业园东吴北路106号", "苏州市吴中东吴北路106号苏州信发建材有限责任公司"), "320506|东吴北路106号|||"),
+    (("浙江省杭州市余杭区仓前工业园良睦路105号", "杭州余杭区良睦路105号杭州发顺服饰有限公司"), "330110|良睦路105号|||"),
+])
+def test_park_before_its_street_is_an_area(texts, key):
+    for text in texts:
+        r = p(text)
+        assert r["place_key"] == key and r["workplace_hint"] is True, text
+
+
+def test_park_before_its_street_keeps_numbers_and_road_names():
+    assert p("浙江省台州市椒江区海虹工业园解放南路85号")["place_key"] == "331002|解放南路85号|||"
+    # Roads named after a park stay roads.
+    assert p("宁波市工业园大道8号")["road"] == "工业园大道"
+    assert p("杭州市科技园路8号")["road"] == "科技园路"
+    # A park with a door after its street number: the street number is the premises.
+    assert p("浙江省杭州市西湖区未来科技园文三路100号2号楼301室")["place_key"] == "330106|文三路100号|2||301"
