@@ -739,6 +739,8 @@ _COMMUNITY_RE = re.compile(tok.COMMUNITY_SUFFIX_PATTERN)
 _BARE_SUFFIX_RE = re.compile(r"(?:小区|社区|家园|花园|花苑|公寓|新村|大厦|大楼|广场|中心|宿舍|住宅区|商城|市场|"
                              r"批发市场|商场|写字楼|大院)")
 _FIRM_RE = re.compile(tok.FIRM_SUFFIX_PATTERN)
+# A shop word alone after a street number ('人民路779号商铺'): the shop is the street number.
+_SHOP_WORD_RE = re.compile(r"(?:商铺|店铺|铺面|铺位|门面|门市|门店|底商|商位)")
 
 _ROAD_RE = re.compile(
     r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?![道区])|巷|胡同)(?!村))(?P<no>)"
@@ -746,7 +748,7 @@ _ROAD_RE = re.compile(
 _ROAD_ONLY_NUM_RE = re.compile(
     r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄)"
     r"(?:[东南西北]?[一二三四五六七八九十0-9]{1,3}段)?)"
-    r"(?P<no>[0-9]+(?:-[0-9]+)?(?:号(?!商铺|铺|摊|档)|弄|#|"
+    r"(?P<no>[0-9]+(?:-[0-9]+)?(?:号|弄|#|"
     r"(?=[\u4e00-\u9fff])(?!号|幢|栋|单元|楼|层|室|座|组|期|区|栋|户|门|米)))"
 )
 # What cannot be part of a road's name: the road starts after it ('...有限公司杨高中路577号').
@@ -1085,7 +1087,8 @@ def _street(rest: str) -> tuple:
     community = None
     if community_text:
         # '利民路71号杭州正泰纺织品有限公司': the door is the street number; the firm is a note on it.
-        firm_at_number = door is None and road_no and _FIRM_RE.search(community_text)
+        firm_at_number = door is None and road_no and (
+            _FIRM_RE.search(community_text) or _SHOP_WORD_RE.fullmatch(community_text))
         if firm_at_number:
             pass
         elif door is not None or _community_suffix(community_text[-8:]) or (road_no and len(community_text) <= 12):

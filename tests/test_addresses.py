@@ -929,3 +929,16 @@ def test_park_before_its_street_keeps_numbers_and_road_names():
     assert p("杭州市科技园路8号")["road"] == "科技园路"
     # A park with a door after its street number: the street number is the premises.
     assert p("浙江省杭州市西湖区未来科技园文三路100号2号楼301室")["place_key"] == "330106|文三路100号|2||301"
+
+
+def test_shop_at_a_street_number():
+    # '…号商铺' / '…号门面': the shop is the street number, as written without the word.
+    keys = {p(t)["place_key"] for t in (
+        "浙江省温州市鹿城区人民路779号", "浙江省温州市鹿城区人民路779号商铺", "温州鹿城区人民路779号门面",
+        "浙江省温州市鹿城区人民路779号店铺",
+    )}
+    assert keys == {"330302|人民路779号|||"}
+    assert p("浙江省温州市鹿城区人民路779号商铺")["workplace_hint"] is True
+    assert p("浙江省温州市鹿城区人民路781号商铺")["place_key"] == "330302|人民路781号|||"
+    # A numbered shop at the street number keeps its own number.
+    assert p("浙江省温州市鹿城区人民路779号1号商铺")["place_key"] == "330302|人民路779号|||1"
