@@ -304,7 +304,8 @@ _ADMIN_SUFFIX = "省市区县"
 # _VILLAGE_AHEAD_READ characters.
 _VILLAGE_AHEAD_RE = re.compile(r"(?!村)[^路街道巷弄0-9,#-]{1,3}?(?<!新)村")   # '西湖新村' is an estate
 _VILLAGE_AHEAD_READ = 4
-_SUFFIX_STREET_RE = re.compile(r"[前后直](?:路|街|巷)")
+# ('椒江市府大道' is 椒江(市) + 市府大道, '区府路' / '县府街' likewise.)
+_SUFFIX_STREET_RE = re.compile(r"[前后直](?:路|街|巷)|府(?:大道|路|街)")
 # A street right after a district's short name ('宁波镇海城河西路'); reads at most
 # _ROAD_AHEAD_READ characters.
 _ROAD_AHEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:大道|路|街(?!道)|巷)")
@@ -557,7 +558,11 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int, int | None]:
                 if any_full and s[end - 1] in "县区市" and end + 2 <= n:
                     # '永嘉县前路984号' is 永嘉(县) + 县前路: a one-character street name
                     # after the suffix ('前路') is rarer than a '县前路' / '县前街'.
-                    seen = max(seen, end + 2)
+                    # (_SUFFIX_STREET_RE reads at most 3 characters.)
+                    if end + 3 <= n:
+                        seen = max(seen, end + 3)
+                    else:
+                        at_end = True
                     if _SUFFIX_STREET_RE.match(s, end):
                         pos = end - 1
                 elif any_full and s[end - 1] in "县区市":

@@ -942,3 +942,13 @@ def test_shop_at_a_street_number():
     assert p("浙江省温州市鹿城区人民路781号商铺")["place_key"] == "330302|人民路781号|||"
     # A numbered shop at the street number keeps its own number.
     assert p("浙江省温州市鹿城区人民路779号1号商铺")["place_key"] == "330302|人民路779号|||1"
+
+
+def test_old_city_name_before_a_shifu_street():
+    # '椒江市' (old name of 椒江区) + '府大道' reads as 椒江 + 市府大道, as '永嘉县前路' does.
+    assert p("浙江台州椒江市府大道400号商铺")["place_key"] == p("浙江省台州市椒江区市府大道400号")["place_key"] \
+        == "331002|市府大道400号|||"
+    assert p("台州市椒江区府前路1号")["road"] == "府前路"
+    # The memo of the prefix scan tells the two apart.
+    assert p("浙江台州椒江市府大道400号")["road"] == "市府大道"
+    assert p("浙江台州椒江市府前路400号")["road"] == "府前路"
