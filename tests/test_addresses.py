@@ -952,3 +952,10 @@ def test_old_city_name_before_a_shifu_street():
     # The memo of the prefix scan tells the two apart.
     assert p("浙江台州椒江市府大道400号")["road"] == "市府大道"
     assert p("浙江台州椒江市府前路400号")["road"] == "府前路"
+
+
+def test_office_tower_named_guoji_is_a_workplace_but_a_numbered_block_is_not_guessed():
+    for text in ("浙江省杭州市拱墅区科创国际3008室", "北京市朝阳区朝阳路517号万达国际B座2609室", "杭州市西湖区创业国际1414"):
+        assert p(text)["workplace_hint"] is True, text
+    for text in ("浙江省杭州市西湖区绿城国际3幢501室", "浙江省杭州市西湖区绿城国际3幢2单元501室", "浙江省杭州市西湖区绿城国际"):
+        assert p(text)["workplace_hint"] is False, text
