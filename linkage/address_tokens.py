@@ -69,9 +69,9 @@ WORKPLACE_PATTERN = (
     r"(?:广场|中心|商厦|大楼)[^,]{0,12}?\d+(?:号|室|铺|层|楼|F)|"
     r"大厦[^,]{0,12}?\d+(?:层|楼|室|F)|"
     # '国际' names estates as often as office towers: an office only with a room in a
-    # lettered tower or in no numbered block ('万达国际B座2609室', '时代国际1413室'); a
+    # lettered tower or in no numbered block ('万达国际B座2609室', '时代国际14层1413室'); a
     # numbered block ('3幢501室', '2号楼501室') may be a home.
-    r"国际(?:[A-Z]座)?\d{3,5}室|"
+    r"国际(?:[A-Z]座)?(?:\d{1,2}(?:层|楼|F)-?)?\d{3,5}室|"
     # A firm without its legal form at a street number: '骆兴路595号宁波东方五金'.
     r"(?:号|#)[\u4e00-\u9fff]{2,6}" + BUSINESS_LINES + "$"
 )

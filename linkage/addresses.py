@@ -797,9 +797,13 @@ _STALL_RE = re.compile(
 # What the text between the market word and the stall must not hold: a street (the number
 # is then the street's) or a dormitory / estate (its flats are no stalls).
 _STALL_MID_BLOCK_RE = re.compile(r"路|街|巷|大道|弄|宿舍|小区|新村|公寓|花园|家园|苑|村")
-# A bare number right after an office building's name is its room (see tok.OFFICE_WORDS).
+# A bare number right after an office building's name is its room (see tok.OFFICE_WORDS),
+# also after its tower and floor ('恒隆大厦A座2920', '银泰国际18楼1815', '创业国际14F-1414',
+# where the door parser reads the room already): written '…室', the text says office as
+# '…2920室' does (tok.WORKPLACE_PATTERN).
 _OFFICE_ROOM_RE = re.compile(
-    tok.OFFICE_WORDS + r"(?P<room>[0-9]{3,5})(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])"
+    tok.OFFICE_WORDS + r"(?:[A-Z]座|[0-9]{1,2}号楼)?(?:-?[0-9]{1,2}(?:层|楼|F)-?)?"
+    r"(?P<room>[0-9]{3,5})(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])"
 )
 # All token patterns in one alternation (same order): one match call tells which token
 # kind, if any, can start at a position.

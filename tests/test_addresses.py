@@ -959,3 +959,23 @@ def test_office_tower_named_guoji_is_a_workplace_but_a_numbered_block_is_not_gue
         assert p(text)["workplace_hint"] is True, text
     for text in ("浙江省杭州市西湖区绿城国际3幢501室", "浙江省杭州市西湖区绿城国际3幢2单元501室", "浙江省杭州市西湖区绿城国际"):
         assert p(text)["workplace_hint"] is False, text
+
+
+@pytest.mark.parametrize("text,key", [
+    ("浙江省金华市义乌市恒隆大厦A座2920", "330782|恒隆大厦|A||2920"),
+    ("深圳市福田区福华路106号 时代广场A座2615", "440304|时代广场|A||2615"),
+    ("金华市义乌市银泰国际18楼1815", "330782|银泰国际|||1815"),
+    ("西湖区学院路465号创业国际14F-1414", "330106|创业国际|||1414"),
+    ("浙江省杭州市西湖区中天国际27层2702室", "330106|中天国际|||2702"),
+])
+def test_office_room_after_tower_or_floor_without_shi_is_a_workplace(text, key):
+    r = p(text)
+    assert r["place_key"] == key and r["workplace_hint"] is True
+    if not text.endswith("室"):
+        assert p(text + "室")["place_key"] == key     # the key is the one written with 室
+
+
+def test_numbered_block_after_guoji_is_not_guessed_a_workplace():
+    assert p("广东省广州市越秀区智慧国际1号楼720")["workplace_hint"] is False
+    assert p("浙江省杭州市西湖区绿城国际3幢15楼1501")["workplace_hint"] is False
+    assert p("浙江省杭州市西湖区金色家园3幢1501")["workplace_hint"] is False
