@@ -62,14 +62,33 @@ BUSINESS_LINES = (
 # Words that mark a shop / office / factory / market: the place is a workplace.
 # A road named after one ('商城巷', '市场路', '工业园大道') says nothing about the door on it.
 WORKPLACE_PATTERN = (
-    r"(?:市场|商城|商场|商贸城|商业城|轻纺城|批发|鞋都|(?:五金|小商品|服装|面料|家具|建材|电器|汽配|眼镜|纺织|布料)城|公司|集团|写字楼|商务中心|金融中心|商务楼|商务大厦|办公|摊位|号铺|商铺|店铺|门市|门面|"
-    r"工作室|工厂|厂房|车间|厂区|仓库|库房|工业园|工业区|产业园|科技园|创业园|孵化|园区|"
+    r"(?:市场|商城|商场|商贸城|商业城|轻纺城|批发|鞋都|电子世界|电子城|数码城|商位|(?:五金|小商品|服装|面料|家具|建材|电器|汽配|眼镜|纺织|布料)城|公司|集团|写字楼|商务中心|金融中心|商务楼|商务大厦|办公|摊位|号铺|商铺|店铺|门市|门面|"
+    r"商行|经营部|门市部|工作室|工厂|厂房|车间|厂区|仓库|库房|工业园|工业区|产业园|科技园|创业园|孵化|园区|"
     r"医院|卫生院|学校|银行|酒店|宾馆|营业厅|事务所)(?![路街巷道]|大道)|"
     r"店(?![村镇乡街路里桥头口])|(?<![村])厂(?![村路街镇乡桥口头])|"
     r"(?:广场|中心|商厦|大楼)[^,]{0,12}?\d+(?:号|室|铺|层|楼|F)|"
     r"大厦[^,]{0,12}?\d+(?:层|楼|室|F)|"
+    # '国际' names estates as often as office towers: an office only with a room in a
+    # lettered tower or in no numbered block ('万达国际B座2609室', '时代国际14层1413室'); a
+    # numbered block ('3幢501室', '2号楼501室') may be a home.
+    r"国际(?:[A-Z]座)?(?:\d{1,2}(?:层|楼|F)-?)?\d{3,5}室|"
     # A firm without its legal form at a street number: '骆兴路595号宁波东方五金'.
     r"(?:号|#)[\u4e00-\u9fff]{2,6}" + BUSINESS_LINES + "$"
+)
+
+# Premises that are a market: its stalls are numbered within the market (or within its
+# district, '一区' / 'B区' / '二期' / '1号楼').  An aisle '21街' between the district and
+# the stall number is a walkway, not part of the door: '国际商贸城一区21街38772号' is stall
+# 38772 of 国际商贸城一区, as '国际商贸城1区38772号商位' is.
+MARKET_WORDS = (
+    r"(?:市场|商贸城|商业城|轻纺城|批发城|小商品城|鞋都|电子世界|电子城|数码城|"
+    r"(?:五金|服装|面料|家具|建材|电器|汽配|眼镜|纺织|布料)城)"
+)
+# Premises that are an office building: a bare number right after the name is a room
+# ('银泰商务楼708', '创业国际1414杭州顺瑞模具商行'), as '银泰商务楼708室' is.  Estate
+# words ('花园', '家园', '公寓') are not here: 'XX花园708' may be any building's flat 708.
+OFFICE_WORDS = (
+    r"(?:大厦|商务楼|写字楼|办公楼|商务中心|金融中心|中心|广场|国际|科技园|创业园|产业园|孵化园|商厦|大楼)"
 )
 
 # Text in brackets / after a comma that is a delivery instruction, not address.

@@ -11,7 +11,8 @@ Keys
                leading name of its own city or district: '宁波轻纺城' in 宁波 keys as
                '轻纺城'), else ``road + road_no`` (also for a firm at a street number,
                '…295号XX有限公司' / '…门卫室' / '…仓库').  A stall ('2156号商铺') or an office
-               room is the room.  Null when there is no premises, no admin code, only a
+               room is the room; a market's premises keeps its district ('国际商贸城1区')
+               and drops the aisle ('21街38772号' is stall 38772).  Null when there is no premises, no admin code, only a
                road without number or a community without building/room, or the text is a
                pick-up point.
 ``area_key``   ``"<admin code>|<premises>"``: the neighbourhood (estate, or the building at a
@@ -304,7 +305,8 @@ _ADMIN_SUFFIX = "省市区县"
 # _VILLAGE_AHEAD_READ characters.
 _VILLAGE_AHEAD_RE = re.compile(r"(?!村)[^路街道巷弄0-9,#-]{1,3}?(?<!新)村")   # '西湖新村' is an estate
 _VILLAGE_AHEAD_READ = 4
-_SUFFIX_STREET_RE = re.compile(r"[前后直](?:路|街|巷)")
+# ('椒江市府大道' is 椒江(市) + 市府大道, '区府路' / '县府街' likewise.)
+_SUFFIX_STREET_RE = re.compile(r"[前后直](?:路|街|巷)|府(?:大道|路|街)")
 # A street right after a district's short name ('宁波镇海城河西路'); reads at most
 # _ROAD_AHEAD_READ characters.
 _ROAD_AHEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:大道|路|街(?!道)|巷)")
@@ -557,7 +559,11 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int, int | None]:
                 if any_full and s[end - 1] in "县区市" and end + 2 <= n:
                     # '永嘉县前路984号' is 永嘉(县) + 县前路: a one-character street name
                     # after the suffix ('前路') is rarer than a '县前路' / '县前街'.
-                    seen = max(seen, end + 2)
+                    # (_SUFFIX_STREET_RE reads at most 3 characters.)
+                    if end + 3 <= n:
+                        seen = max(seen, end + 3)
+                    else:
+                        at_end = True
                     if _SUFFIX_STREET_RE.match(s, end):
                         pos = end - 1
                 elif any_full and s[end - 1] in "县区市":
@@ -739,6 +745,8 @@ _COMMUNITY_RE = re.compile(tok.COMMUNITY_SUFFIX_PATTERN)
 _BARE_SUFFIX_RE = re.compile(r"(?:小区|社区|家园|花园|花苑|公寓|新村|大厦|大楼|广场|中心|宿舍|住宅区|商城|市场|"
                              r"批发市场|商场|写字楼|大院)")
 _FIRM_RE = re.compile(tok.FIRM_SUFFIX_PATTERN)
+# A shop word alone after a street number ('人民路779号商铺'): the shop is the street number.
+_SHOP_WORD_RE = re.compile(r"(?:商铺|店铺|铺面|铺位|门面|门市|门店|底商|商位)")
 
 _ROAD_RE = re.compile(
     r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?![道区])|巷|胡同)(?!村))(?P<no>)"
@@ -746,28 +754,58 @@ _ROAD_RE = re.compile(
 _ROAD_ONLY_NUM_RE = re.compile(
     r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄)"
     r"(?:[东南西北]?[一二三四五六七八九十0-9]{1,3}段)?)"
-    r"(?P<no>[0-9]+(?:-[0-9]+)?(?:号(?!商铺|铺|摊|档)|弄|#|"
+    r"(?P<no>[0-9]+(?:-[0-9]+)?(?:号|弄|#|"
     r"(?=[\u4e00-\u9fff])(?!号|幢|栋|单元|楼|层|室|座|组|期|区|栋|户|门|米)))"
 )
 # What cannot be part of a road's name: the road starts after it ('...有限公司杨高中路577号').
-_ROAD_LEFT_CUT_RE = re.compile(r".*(?:街道|镇|乡|开发区|工业区|园区|新区|社区|村|小区|家园|花园|苑|号|[0-9]|公司|集团)")
+_ROAD_LEFT_CUT_RE = re.compile(r".*(?:街道|镇|乡|开发区|工业区|园区|工业园|产业园|科技园|创业园|工业城|新区|社区|村|小区|"
+                               r"家园|花园|苑|号|[0-9]|公司|集团)")
+# A park or zone named before a street number is the area the street runs through
+# ('海虹工业园解放南路83号'): the door is the street number, as '解放南路83号…有限公司' says.
+_PARK_BEFORE_ROAD_RE = re.compile(r"(?:开发区|工业区|园区|工业园|产业园|科技园|创业园|工业城|高新区|经济区)$")
 # Township-level units that are administrations, not premises.
 _PREMISES_DIVISION_RE = re.compile(r"(?:街道|镇|乡|办事处|地区|管委会|管理委员会|苏木|民族乡)$")
 _TOWN_TAIL_RE = re.compile(r"^(?P<town>[\u4e00-\u9fff]{2,8}?(?:街道|(?<!小)镇|乡))(?=.)")
 
 _ID = r"[0-9]+[A-Z]?|[A-Z][0-9]*"
 _DOOR_TOKENS = (
-    ("b", re.compile(rf"({_ID})(?:号楼|号幢|号栋|幢|栋|座|#楼?|号(?=[0-9]))-?")),
+    # ('17489幢商位' is a stall, see "r".)
+    ("b", re.compile(rf"({_ID})(?:号楼|号幢|号栋|幢(?!商位)|栋|座|#楼?|号(?=[0-9]))-?")),
     # A village group: '6组', Sichuan '6社' (keyed as '6组'), not '3社区'.
     ("g", re.compile(r"([0-9]+)(?:组|队|排|社(?!区))-?")),
     ("u", re.compile(r"([0-9]+)(?:单元|单(?=[0-9])|门(?=[0-9]))-?")),
-    # A shop or market stall: '2156号商铺', '2156号铺', 'A12摊位' name the door as a room does.
-    ("r", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:室|房|号房|户|号?(?:商铺|铺位|铺面|店铺|店面|摊位|档口|铺|摊|档)(?![0-9]))")),
+    # A shop or market stall: '2156号商铺', '2156号铺', 'A12摊位', '12345号商位' name the door
+    # as a room does ('12345幢商位' too: a stall whose 号 was written 幢).
+    ("r", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:室|房|号房|户|幢商位|"
+                     r"号?(?:商铺|铺位|铺面|店铺|店面|摊位|档口|商位|铺|摊|档)(?![0-9]))")),
     ("f", re.compile(r"(-?[0-9]+)(?:楼|层|F)(?![0-9]*(?:号楼|幢|栋))-?")),
     ("d", re.compile(r"([0-9]+[A-Z]?|(?<![0-9A-Z])[A-Z](?=-[0-9]))-(?=[0-9A-Z])")),
     ("n", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:号)?(?![0-9A-Z])")),
 )
 _DOOR_KIND_INDEX = {k: i for i, (k, _) in enumerate(_DOOR_TOKENS)}
+# A stall in a market: the market word, then what names its district or floor ('一区', 'B区',
+# '二期', '1号楼', '3楼', '北联市场'), an optional aisle ('21街', 'H1街') and the stall number
+# (3+ digits, with or without 号 / 商位).  Rewritten '<number>号商位' without the aisle, so
+# every spelling of one stall reads the same door ('国际商贸城1区21街38772号',
+# '国际商贸城1区38772号商位', '国际商贸城1区38772' -> stall 38772 of 国际商贸城1区) and two
+# stalls in one aisle stay two doors.
+_STALL_RE = re.compile(
+    tok.MARKET_WORDS + r"(?![路街巷道])(?P<mid>[\u4e00-\u9fffA-Z0-9]{0,8}?)(?<![0-9A-Z])"
+    r"(?:(?P<aisle>[A-Z]?[0-9]{1,3})街)?(?P<stall>[A-Z]?[0-9]{3,6})"
+    r"号?(?:商位|摊位|铺位|商铺|档口|店铺|铺|摊|档)?"
+    r"(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])"
+)
+# What the text between the market word and the stall must not hold: a street (the number
+# is then the street's) or a dormitory / estate (its flats are no stalls).
+_STALL_MID_BLOCK_RE = re.compile(r"路|街|巷|大道|弄|宿舍|小区|新村|公寓|花园|家园|苑|村")
+# A bare number right after an office building's name is its room (see tok.OFFICE_WORDS),
+# also after its tower and floor ('恒隆大厦A座2920', '银泰国际18楼1815', '创业国际14F-1414',
+# where the door parser reads the room already): written '…室', the text says office as
+# '…2920室' does (tok.WORKPLACE_PATTERN).
+_OFFICE_ROOM_RE = re.compile(
+    tok.OFFICE_WORDS + r"(?:[A-Z]座|[0-9]{1,2}号楼)?(?:-?[0-9]{1,2}(?:层|楼|F)-?)?"
+    r"(?P<room>[0-9]{3,5})(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])"
+)
 # All token patterns in one alternation (same order): one match call tells which token
 # kind, if any, can start at a position.
 _DOOR_ANY_RE = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _DOOR_TOKENS))
@@ -879,6 +917,24 @@ def _parse_door(s: str, start: int) -> tuple[tuple, int] | None:
     return (b, u, r, f, g), pos
 
 
+def _stall_sub(rest: str) -> str:
+    """``rest`` with a market stall written as '<number>号商位' (aisle dropped), see _STALL_RE."""
+    m = _STALL_RE.search(rest)
+    if m is None or _STALL_MID_BLOCK_RE.search(m.group("mid")):
+        return rest
+    start = m.start("aisle") if m.group("aisle") else m.start("stall")
+    return rest[:start] + m.group("stall") + "号商位" + rest[m.end():]
+
+
+def _office_room_sub(rest: str) -> str:
+    """``rest`` with a bare number after an office building's name written as a room
+    ('银泰商务楼708' -> '银泰商务楼708室', '中天广场3011杭州顺鑫贸易有限公司' -> '中天广场3011室…')."""
+    m = _OFFICE_ROOM_RE.search(rest)
+    if m is None:
+        return rest
+    return rest[:m.end()] + "室" + rest[m.end():]
+
+
 def _find_door(s: str) -> tuple[tuple, int, int] | None:
     for m in _DOOR_START_RE.finditer(s):
         res = _parse_door(s, m.start())
@@ -951,6 +1007,7 @@ def _street(rest: str) -> tuple:
     rest = _CN_NUM_RE.sub(_cn_sub, rest)
     if "第" in rest:
         rest = _ORDINAL_RE.sub("", rest)   # '金色家园第3幢' is '金色家园3幢'
+    rest = _office_room_sub(_stall_sub(rest))
     main = rest
     poi = None
     pickup = False
@@ -1040,7 +1097,8 @@ def _street(rest: str) -> tuple:
     community = None
     if community_text:
         # '利民路71号杭州正泰纺织品有限公司': the door is the street number; the firm is a note on it.
-        firm_at_number = door is None and road_no and _FIRM_RE.search(community_text)
+        firm_at_number = door is None and road_no and (
+            _FIRM_RE.search(community_text) or _SHOP_WORD_RE.fullmatch(community_text))
         if firm_at_number:
             pass
         elif door is not None or _community_suffix(community_text[-8:]) or (road_no and len(community_text) <= 12):
@@ -1048,7 +1106,9 @@ def _street(rest: str) -> tuple:
         if community is None:
             poi = (community_text + (poi or "")) or None
     if community is None and before and _community_suffix(before[-8:]):
-        if road_no and _FIRM_RE.search(before):
+        if road_no and _PARK_BEFORE_ROAD_RE.search(before):
+            poi = before + (poi or "")
+        elif road_no and _FIRM_RE.search(before):
             # '上海东方纺织有限公司(杨高中路577号)': a firm named before its street
             # number; the door is the number, as in '杨高中路577号上海东方纺织有限公司'.
             poi = before + (poi or "")

@@ -857,3 +857,147 @@ def test_ground_floor_shops_and_village_committees_key_as_their_door(written, ke
 
 def test_a_village_committee_alone_is_a_pick_up_point_not_a_home():
     assert parse_address("湖南省株洲市醴陵市官庄乡孙庄村村委会代收点")["pickup"] is True
+
+
+# ---------------------------------------------------------------- market stalls and aisles
+# A stall is numbered within its market (or the market's district: 一区, B区, 二期, 1号楼);
+# an aisle 'N街' before the number is a walkway, not part of the door.
+
+@pytest.mark.parametrize("texts,key", [
+    (("广东省广州市越秀区站南路16号白马服装市场B区7街17489号", "广东省广州市越秀区白马服装市场B区17489幢商位",
+      "广州越秀区白马服装市场 B区7街17489", "越秀白马服装市场B区17489号商位"), "440104|白马服装市场B区|||17489"),
+    (("浙江省金华市义乌市福田路105号国际商贸城一区21街38772号", "浙江省金华市义乌市国际商贸城1区38772幢商位",
+      "义乌国际商贸城一区38772号商位", "浙江金华义乌国际商贸城 一区21街38772"), "330782|国际商贸城1区|||38772"),
+    (("浙江省绍兴市柯桥区湖西路18号中国轻纺城北联市场25街16676号", "柯桥中国轻纺城北联市场16676幢商位",
+      "浙江省绍兴市柯桥区中国轻纺城北联市场25街16676号（绍兴兴盛食品商行）"), "330603|中国轻纺城北联市场|||16676"),
+    (("四川省成都市金牛区一环路北二段9号荷花池批发市场一期13街27204号", "金牛荷花池批发市场一期27204号商位"),
+     "510106|荷花池批发市场1期|||27204"),
+    (("广东省深圳市福田区华强北路1015号华强电子世界一号楼40街17889号", "福田华强电子世界一号楼17889号商位",
+      "广东省深圳市福田区华强电子世界一号楼40街17889号（深圳恒鑫建材商行）"), "440304|华强电子世界|1||17889"),
+    (("义乌国际商贸城一区H1街12345号商位", "义乌市国际商贸城一区12345号摊位", "义乌市国际商贸城1区2楼12345号"),
+     "330782|国际商贸城1区|||12345"),
+])
+def test_market_stall_spellings_with_aisle_agree(texts, key):
+    for text in texts:
+        r = p(text)
+        assert r["place_key"] == key and r["workplace_hint"] is True, text
+
+
+def test_stalls_in_one_aisle_and_districts_stay_different():
+    keys = {p(t)["place_key"] for t in (
+        "广东省深圳市福田区华强北路1015号华强电子世界一号楼40街17889号",
+        "广东省深圳市福田区华强北路1015号华强电子世界一号楼40街17890号",
+        "广东省深圳市福田区华强北路1015号华强电子世界二号楼40街17889号",
+        "广东省广州市越秀区站南路16号白马服装市场B区7街17489号",
+        "广东省广州市越秀区站南路16号白马服装市场A区7街17489号",
+        "广东省广州市越秀区站南路16号白马服装市场B区7街17488号",
+    )}
+    assert len(keys) == 6 and None not in keys
+    # A stall number too short to tell from a house number keeps its aisle (no merge).
+    assert p("义乌市国际商贸城二区28街15号")["place_key"] != p("义乌市国际商贸城二区29街15号")["place_key"]
+    # A road named after a market and a market's dormitory are no stalls.
+    assert p("杭州市市场路12345号")["room"] is None
+    assert p("浙江省杭州市上城区四季青服装市场宿舍501")["room"] is None
+
+
+# ---------------------------------------------------------------- office rooms without 室
+
+@pytest.mark.parametrize("texts,key", [
+    (("浙江省金华市义乌市福田路417号银泰商务楼708", "浙江省金华市义乌市福田路417号银泰商务楼708室",
+      "义乌市银泰商务楼708 金华宏旺机械经营部"), "330782|银泰商务楼|||708"),
+    (("杭州市西湖区学院路465号创业国际1414杭州顺瑞模具商行", "浙江省杭州市西湖区学院路465号创业国际1414室"),
+     "330106|创业国际|||1414"),
+    (("杭州市拱墅区湖墅南路32号中天广场3011杭州顺鑫贸易有限公司", "浙江省杭州市拱墅区湖墅南路32号中天广场3011室"),
+     "330105|中天广场|||3011"),
+    (("广东省深圳市福田区深南中路188号中天中心1915室深圳兴源建材有限公司", "福田区深南中路188号中天中心1915 深圳兴源建材有限公司"),
+     "440304|中天中心|||1915"),
+    (("浙江省杭州市余杭区科创大厦1319 杭州源瑞五金有限公司", "杭州市余杭区科创大厦13楼1319室"), "330110|科创大厦|||1319"),
+])
+def test_office_room_without_shi_agrees(texts, key):
+    for text in texts:
+        assert p(text)["place_key"] == key, text
+
+
+def test_office_bare_room_is_not_read_after_an_estate_or_other_doors():
+    # An estate's bare number may be any building's flat: no room is guessed.
+    assert p("浙江省杭州市西湖区金色花园708")["room"] is None
+    assert p("浙江省杭州市西湖区金色家园1203")["room"] is None
+    # Other rooms, floors and buildings stay what they were.
+    assert p("浙江省杭州市拱墅区中天广场3012杭州顺鑫贸易有限公司")["place_key"] != p("浙江省杭州市拱墅区中天广场3011")["place_key"]
+    assert p("杭州市萧山区市心中路123号万达广场2号楼1001")["place_key"] == "330109|万达广场|2||1001"
+    assert p("杭州市西湖区环球大厦12F")["place_key"] == "330106|环球大厦|||12F"
+    # A firm named after the room makes the door a workplace.
+    assert p("杭州市西湖区学院路465号创业国际1414杭州顺瑞模具商行")["workplace_hint"] is True
+
+
+# ---------------------------------------------------------------- a park before its street
+
+@pytest.mark.parametrize("texts,key", [
+    (("浙江省台州市椒江区海虹工业园解放南路83号", "浙江省台州市椒江区解放南路83号台州兴瑞建材有限公司",
+      "台州椒江海虹工业园解放南路83号(台州兴瑞建材有限公司)"), "331002|解放南路83号|||"),
+    (("江苏省苏州市吴中区木渎工业园东吴北路106号", "苏州市吴中东吴北路106号苏州信发建材有限责任公司"), "320506|东吴北路106号|||"),
+    (("浙江省杭州市余杭区仓前工业园良睦路105号", "杭州余杭区良睦路105号杭州发顺服饰有限公司"), "330110|良睦路105号|||"),
+])
+def test_park_before_its_street_is_an_area(texts, key):
+    for text in texts:
+        r = p(text)
+        assert r["place_key"] == key and r["workplace_hint"] is True, text
+
+
+def test_park_before_its_street_keeps_numbers_and_road_names():
+    assert p("浙江省台州市椒江区海虹工业园解放南路85号")["place_key"] == "331002|解放南路85号|||"
+    # Roads named after a park stay roads.
+    assert p("宁波市工业园大道8号")["road"] == "工业园大道"
+    assert p("杭州市科技园路8号")["road"] == "科技园路"
+    # A park with a door after its street number: the street number is the premises.
+    assert p("浙江省杭州市西湖区未来科技园文三路100号2号楼301室")["place_key"] == "330106|文三路100号|2||301"
+
+
+def test_shop_at_a_street_number():
+    # '…号商铺' / '…号门面': the shop is the street number, as written without the word.
+    keys = {p(t)["place_key"] for t in (
+        "浙江省温州市鹿城区人民路779号", "浙江省温州市鹿城区人民路779号商铺", "温州鹿城区人民路779号门面",
+        "浙江省温州市鹿城区人民路779号店铺",
+    )}
+    assert keys == {"330302|人民路779号|||"}
+    assert p("浙江省温州市鹿城区人民路779号商铺")["workplace_hint"] is True
+    assert p("浙江省温州市鹿城区人民路781号商铺")["place_key"] == "330302|人民路781号|||"
+    # A numbered shop at the street number keeps its own number.
+    assert p("浙江省温州市鹿城区人民路779号1号商铺")["place_key"] == "330302|人民路779号|||1"
+
+
+def test_old_city_name_before_a_shifu_street():
+    # '椒江市' (old name of 椒江区) + '府大道' reads as 椒江 + 市府大道, as '永嘉县前路' does.
+    assert p("浙江台州椒江市府大道400号商铺")["place_key"] == p("浙江省台州市椒江区市府大道400号")["place_key"] \
+        == "331002|市府大道400号|||"
+    assert p("台州市椒江区府前路1号")["road"] == "府前路"
+    # The memo of the prefix scan tells the two apart.
+    assert p("浙江台州椒江市府大道400号")["road"] == "市府大道"
+    assert p("浙江台州椒江市府前路400号")["road"] == "府前路"
+
+
+def test_office_tower_named_guoji_is_a_workplace_but_a_numbered_block_is_not_guessed():
+    for text in ("浙江省杭州市拱墅区科创国际3008室", "北京市朝阳区朝阳路517号万达国际B座2609室", "杭州市西湖区创业国际1414"):
+        assert p(text)["workplace_hint"] is True, text
+    for text in ("浙江省杭州市西湖区绿城国际3幢501室", "浙江省杭州市西湖区绿城国际3幢2单元501室", "浙江省杭州市西湖区绿城国际"):
+        assert p(text)["workplace_hint"] is False, text
+
+
+@pytest.mark.parametrize("text,key", [
+    ("浙江省金华市义乌市恒隆大厦A座2920", "330782|恒隆大厦|A||2920"),
+    ("深圳市福田区福华路106号 时代广场A座2615", "440304|时代广场|A||2615"),
+    ("金华市义乌市银泰国际18楼1815", "330782|银泰国际|||1815"),
+    ("西湖区学院路465号创业国际14F-1414", "330106|创业国际|||1414"),
+    ("浙江省杭州市西湖区中天国际27层2702室", "330106|中天国际|||2702"),
+])
+def test_office_room_after_tower_or_floor_without_shi_is_a_workplace(text, key):
+    r = p(text)
+    assert r["place_key"] == key and r["workplace_hint"] is True
+    if not text.endswith("室"):
+        assert p(text + "室")["place_key"] == key     # the key is the one written with 室
+
+
+def test_numbered_block_after_guoji_is_not_guessed_a_workplace():
+    assert p("广东省广州市越秀区智慧国际1号楼720")["workplace_hint"] is False
+    assert p("浙江省杭州市西湖区绿城国际3幢15楼1501")["workplace_hint"] is False
+    assert p("浙江省杭州市西湖区金色家园3幢1501")["workplace_hint"] is False
