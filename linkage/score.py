@@ -196,7 +196,13 @@ def current_phones(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
     sure = scored.filter(pl.col("probability") >= CURRENT_PHONE_THRESHOLD).join(
         obs.select("obs_id", "ap_digits", "ap_kind", "ap_mask_key", "pp_digits", "pp_kind", "pp_mask_key"),
         on="obs_id", how="left")
-    acc = sure.filter((pl.col("via") == "account") & pl.col("ap_kind").is_in(["mobile", "masked"])).select(
+    # The account's own fields must say it is the debtor's: a child's account verified only
+    # as '余**' ordering for the parent links through the parcel's name and phone, and its
+    # bound phone is the child's.
+    own_account = (pl.col("lvl_account_id").is_in(["exact", "compatible_strong"])
+                   | pl.col("lvl_account_name").is_in(OWN_NAME_LEVELS)
+                   | pl.col("lvl_account_phone").is_in(["exact_current", "exact_roster", "compatible"]))
+    acc = sure.filter((pl.col("via") == "account") & own_account & pl.col("ap_kind").is_in(["mobile", "masked"])).select(
         "id_number", pl.col("ap_digits").alias("phone"), pl.col("ap_mask_key").alias("mask_key"))
     # Not the bound phone of someone else's account: a spouse's number typed on the
     # debtor's parcel would otherwise pull in all the spouse's own parcels.

@@ -491,10 +491,30 @@ def test_a_parents_number_typed_on_the_debtors_parcel_is_not_learned_as_the_debt
     # typed on the same kind of parcel is.
     scored = pl.DataFrame({
         "id_number": [DEBTOR_ID] * 2, "obs_id": ["p1", "p2"], "probability": [0.99, 0.99], "via": ["recipient"] * 2,
-        "lvl_account_id": ["unknown"] * 2, "lvl_account_name": ["mismatch"] * 2,
+        "lvl_account_id": ["unknown"] * 2, "lvl_account_name": ["mismatch"] * 2, "lvl_account_phone": ["unknown"] * 2,
         "lvl_recipient_name": ["exact"] * 2, "lvl_recipient_phone": ["unknown"] * 2, "recipient_is_holder": [False] * 2})
     obs_ = pl.DataFrame({"obs_id": ["p1", "p2"], "ap_digits": ["13900001111"] * 2, "ap_kind": ["mobile"] * 2,
                          "ap_mask_key": ["139|1111"] * 2, "pp_digits": ["13900001111", "13588889999"],
                          "pp_kind": ["mobile"] * 2, "pp_mask_key": ["139|1111", "135|9999"]})
     assert score.current_phones(scored, obs_)["phone"].to_list() == ["13588889999"]
     assert score.household_phones(scored, obs_)["phone"].to_list() == ["13900001111"]
+
+
+def test_an_account_known_only_by_its_surname_lends_no_phone_when_the_parcel_made_the_link():
+    # A child's account, verified only as '茹**', orders for the debtor (the parcel names
+    # the debtor and his number): the link is the parcel's, the bound phone the child's.
+    # An account whose own fields are the debtor's (a fitting ID, its name) does lend it.
+    n = 3
+    scored = pl.DataFrame({
+        "id_number": [DEBTOR_ID] * n, "obs_id": ["c1", "c2", "c3"], "probability": [0.99] * n, "via": ["account"] * n,
+        "lvl_account_id": ["unknown", "compatible_strong", "unknown"],
+        "lvl_account_name": ["surname_only", "surname_only", "masked_compatible"],
+        "lvl_account_phone": ["mismatch", "mismatch", "mismatch"],
+        "lvl_recipient_name": ["exact"] * n, "lvl_recipient_phone": ["exact_roster"] * n,
+        "recipient_is_holder": [False] * n})
+    obs_ = pl.DataFrame({"obs_id": ["c1", "c2", "c3"], "ap_digits": ["13900001111", "13900002222", "13900003333"],
+                         "ap_kind": ["mobile"] * n, "ap_mask_key": ["139|1111", "139|2222", "139|3333"],
+                         "pp_digits": ["13857101115"] * n, "pp_kind": ["mobile"] * n, "pp_mask_key": ["138|1115"] * n})
+    learned = set(score.current_phones(scored, obs_)["phone"].to_list())
+    assert "13900001111" not in learned
+    assert {"13900002222", "13900003333", "13857101115"} <= learned
