@@ -491,30 +491,37 @@ def test_a_parents_number_typed_on_the_debtors_parcel_is_not_learned_as_the_debt
     # typed on the same kind of parcel is.
     scored = pl.DataFrame({
         "id_number": [DEBTOR_ID] * 2, "obs_id": ["p1", "p2"], "probability": [0.99, 0.99], "via": ["recipient"] * 2,
-        "lvl_account_id": ["unknown"] * 2, "lvl_account_name": ["mismatch"] * 2, "lvl_account_phone": ["unknown"] * 2,
+        "lvl_account_id": ["unknown"] * 2, "lvl_account_name": ["mismatch"] * 2,
         "lvl_recipient_name": ["exact"] * 2, "lvl_recipient_phone": ["unknown"] * 2, "recipient_is_holder": [False] * 2})
-    obs_ = pl.DataFrame({"obs_id": ["p1", "p2"], "ap_digits": ["13900001111"] * 2, "ap_kind": ["mobile"] * 2,
+    obs_ = pl.DataFrame({"obs_id": ["p1", "p2"], "account_key": ["shop:p"] * 2,
+                         "ap_digits": ["13900001111"] * 2, "ap_kind": ["mobile"] * 2,
                          "ap_mask_key": ["139|1111"] * 2, "pp_digits": ["13900001111", "13588889999"],
                          "pp_kind": ["mobile"] * 2, "pp_mask_key": ["139|1111", "135|9999"]})
     assert score.current_phones(scored, obs_)["phone"].to_list() == ["13588889999"]
     assert score.household_phones(scored, obs_)["phone"].to_list() == ["13900001111"]
 
 
-def test_an_account_known_only_by_its_surname_lends_no_phone_when_the_parcel_made_the_link():
-    # A child's account, verified only as '茹**', orders for the debtor (the parcel names
-    # the debtor and his number): the link is the parcel's, the bound phone the child's.
-    # An account whose own fields are the debtor's (a fitting ID, its name) does lend it.
-    n = 3
-    scored = pl.DataFrame({
-        "id_number": [DEBTOR_ID] * n, "obs_id": ["c1", "c2", "c3"], "probability": [0.99] * n, "via": ["account"] * n,
-        "lvl_account_id": ["unknown", "compatible_strong", "unknown"],
-        "lvl_account_name": ["surname_only", "surname_only", "masked_compatible"],
-        "lvl_account_phone": ["mismatch", "mismatch", "mismatch"],
-        "lvl_recipient_name": ["exact"] * n, "lvl_recipient_phone": ["exact_roster"] * n,
-        "recipient_is_holder": [False] * n})
-    obs_ = pl.DataFrame({"obs_id": ["c1", "c2", "c3"], "ap_digits": ["13900001111", "13900002222", "13900003333"],
-                         "ap_kind": ["mobile"] * n, "ap_mask_key": ["139|1111", "139|2222", "139|3333"],
-                         "pp_digits": ["13857101115"] * n, "pp_kind": ["mobile"] * n, "pp_mask_key": ["138|1115"] * n})
-    learned = set(score.current_phones(scored, obs_)["phone"].to_list())
-    assert "13900001111" not in learned
-    assert {"13900002222", "13900003333", "13857101115"} <= learned
+def test_an_account_whose_holder_is_someone_else_lends_no_phone():
+    # A child's account, verified only as '茹**', orders for the debtor (the parcel names the
+    # debtor and his number) and for the child (the child's full name and the account's own
+    # phone): the bound phone is the child's.  The same kind of account without parcels of
+    # another person on its own number is taken as the debtor's (his mask is learned).
+    def frames(with_childs_own_parcel: bool):
+        rows = [("a1", "shop:LG-1", 0.99, "account", "exact", "139|1111", "138|1115")]
+        if with_childs_own_parcel:
+            rows.append(("a2", "shop:LG-1", 0.30, "recipient", "mismatch", "139|1111", "139|1111"))
+        scored = pl.DataFrame({
+            "id_number": [DEBTOR_ID] * len(rows), "obs_id": [r[0] for r in rows], "probability": [r[2] for r in rows],
+            "via": [r[3] for r in rows], "lvl_account_id": ["unknown"] * len(rows),
+            "lvl_account_name": ["surname_only"] * len(rows), "lvl_account_phone": ["mismatch"] * len(rows),
+            "lvl_recipient_name": [r[4] for r in rows], "lvl_recipient_phone": ["exact_roster"] * len(rows),
+            "recipient_is_holder": [False] * len(rows)})
+        obs_ = pl.DataFrame({"obs_id": [r[0] for r in rows], "account_key": [r[1] for r in rows],
+                             "ap_digits": [None] * len(rows), "ap_kind": ["masked"] * len(rows),
+                             "ap_mask_key": [r[5] for r in rows], "pp_digits": ["13857101115"] * len(rows),
+                             "pp_kind": ["mobile"] * len(rows), "pp_mask_key": [r[6] for r in rows]},
+                            schema_overrides={"ap_digits": pl.Utf8})
+        return set(score.current_phones(scored, obs_)["mask_key"].to_list())
+    assert "139|1111" not in frames(with_childs_own_parcel=True)
+    assert "139|1111" in frames(with_childs_own_parcel=False)
+    assert "138|1115" in frames(with_childs_own_parcel=True)      # the debtor's own number on his parcel
