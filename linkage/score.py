@@ -193,20 +193,18 @@ def current_phones(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
 
     Columns id_number, phone (null when only a masked number was seen), mask_key.
     """
-    sure = scored.filter(pl.col("probability") >= CURRENT_PHONE_THRESHOLD).join(
-        obs.select("obs_id", "ap_digits", "ap_kind", "ap_mask_key", "pp_digits", "pp_kind", "pp_mask_key"),
-        on="obs_id", how="left")
+    cols = obs.select("obs_id", "account_key", "ap_digits", "ap_kind", "ap_mask_key", "pp_digits", "pp_kind",
+                      "pp_mask_key")
+    sure = scored.filter(pl.col("probability") >= CURRENT_PHONE_THRESHOLD).join(cols, on="obs_id", how="left")
     # Not the bound phone of an account whose holder types that phone on parcels under
     # another full name (their own): a child's account verified only as '余**' ordering for
     # the parent links through the parcel's name and phone, and its bound phone is the child's.
-    keys = obs.select("obs_id", "account_key", "ap_mask_key", "pp_mask_key")
     holder_is_other = (scored.select("id_number", "obs_id", "lvl_recipient_name")
                        .filter(pl.col("lvl_recipient_name") == "mismatch")
-                       .join(keys, on="obs_id", how="inner")
+                       .join(cols, on="obs_id", how="inner")
                        .filter((pl.col("pp_mask_key") == pl.col("ap_mask_key")) & pl.col("account_key").is_not_null())
                        .select("id_number", "account_key").unique())
     acc = (sure.filter((pl.col("via") == "account") & pl.col("ap_kind").is_in(["mobile", "masked"]))
-           .join(keys.select("obs_id", "account_key"), on="obs_id", how="left")
            .join(holder_is_other, on=["id_number", "account_key"], how="anti")
            .select("id_number", pl.col("ap_digits").alias("phone"), pl.col("ap_mask_key").alias("mask_key")))
     # Not the bound phone of someone else's account: a spouse's number typed on the

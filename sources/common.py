@@ -153,7 +153,7 @@ class Check(NamedTuple):
 
 # Fields whose values may start with + or - followed by a digit (+86 138..., an id): any
 # other field (a name, an address) starting with = @ + - is a formula.
-_NUMBER_LIKE = re.compile(r"phone|手机|电话|证件号|编号|ID|_no$|^uid$|^id_no$", re.IGNORECASE)
+_NUMBER_LIKE = re.compile(r"phone|手机|电话|证件号|编号|id|_no$", re.IGNORECASE)
 
 
 def formula_check(col: str, label: str | None = None) -> Check:
