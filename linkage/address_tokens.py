@@ -8,6 +8,13 @@ from __future__ import annotations
 # Pick-up points, longest phrases first.  kind: locker | station | gatehouse.
 PICKUP_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("丰巢快递柜", "locker"),
+    ("中集E栈", "locker"),
+    ("中集e栈", "locker"),
+    ("格格货栈", "locker"),
+    ("收件宝", "locker"),
+    ("E栈", "locker"),
+    ("e栈", "locker"),
+    ("云柜", "locker"),
     ("丰巢智能柜", "locker"),
     ("中邮速递易", "locker"),
     ("速递易", "locker"),
@@ -24,6 +31,9 @@ PICKUP_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("邮政驿站", "station"),
     ("京东驿站", "station"),
     ("驿站", "station"),
+    ("熊猫快收", "station"),
+    ("快递收发点", "station"),
+    ("收发点", "station"),
     ("兔喜生活", "station"),
     ("兔喜快递", "station"),
     ("兔喜", "station"),
@@ -41,6 +51,20 @@ PICKUP_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("收发室", "gatehouse"),
     ("保安室", "gatehouse"),
     ("保安亭", "gatehouse"),
+    ("保安岗亭", "gatehouse"),
+    ("岗亭", "gatehouse"),
+    ("值班室", "gatehouse"),
+    # The estate office takes parcels as a gatehouse does (never a home, nor a workplace
+    # of the recipient's); '物业公司' alone is a firm and is left to the workplace words.
+    ("物业服务中心", "gatehouse"),
+    ("物业管理中心", "gatehouse"),
+    ("物业服务处", "gatehouse"),
+    ("物业管理处", "gatehouse"),
+    ("物业服务站", "gatehouse"),
+    ("物业办公室", "gatehouse"),
+    ("物业中心", "gatehouse"),
+    ("物业办", "gatehouse"),
+    ("物业处", "gatehouse"),
     ("物业代收", "gatehouse"),
     ("物业前台", "gatehouse"),
     ("快递包裹站", "station"),
@@ -119,7 +143,7 @@ COMMUNITY_SUFFIX_PATTERN = (
 GATE_SUFFIX_PATTERN = (
     r"(?:[东西南北正侧后前]{1,2}(?:大)?门(?:口)?|门口|大门|小门|[东西南北]侧|"
     r"\d+(?:号楼|幢|栋)?楼下|楼下|一楼|底商|旁边?|边上|对面|隔壁|附近|内|里面|外面|门岗|"
-    r"(?<=村)村口|(?<=[村镇])口|路口|入口)+$"
+    r"(?<=村)村口|(?<=[村镇])口|路口|入口|出口|地下车库|车库|停车场|地下室)+$"
 )
 
 # Old names of districts (county re-designations and merges).  Maps old full name to

@@ -192,11 +192,15 @@ def _succession(places: pl.DataFrame, as_of: date) -> pl.DataFrame:
     if res.height == 0:
         return places
     ended = pl.coalesce(pl.when(pl.col("n_observations") >= 3).then(pl.col("_second_last")), pl.col("last_seen"))
-    a = res.select("id_number", "place", ended.alias("ended"), calibration.missed_traces(as_of).alias("missed"))
+    a = res.select("id_number", "place", "area_key", ended.alias("ended"),
+                   calibration.missed_traces(as_of).alias("missed"))
     b = res.select("id_number", pl.col("place").alias("successor"), pl.col("first_seen").alias("began"),
                    pl.col("n_observations").alias("successor_n"))
+    # Parcels to the door's own estate with no flat written (or to a gate the parser does
+    # not know as a pick-up point) are no move out of it.
+    same_estate = (pl.col("successor") == pl.col("area_key")).fill_null(False)
     replaced = (a.join(b, on="id_number").filter(
-        (pl.col("successor") != pl.col("place")) & (pl.col("began") > pl.col("ended"))
+        (pl.col("successor") != pl.col("place")) & ~same_estate & (pl.col("began") > pl.col("ended"))
         & ((pl.col("successor_n") >= SUCCESSOR_MIN_OBS) | (pl.col("missed") >= SILENT_TRACES)))
                 .select("id_number", "place").unique().with_columns(pl.lit(True).alias("_replaced")))
     places = places.join(replaced, on=["id_number", "place"], how="left")

@@ -253,6 +253,16 @@ def test_road_and_community_area_key_prefers_community():
         ("杭州市西湖区金色家园代收点", "station"),
         ("杭州市西湖区金色家园门卫", "gatehouse"),
         ("杭州市西湖区金色家园传达室", "gatehouse"),
+        # Lockers, stations and the estate office under the names couriers write.
+        ("杭州市西湖区金色家园北门云柜", "locker"),
+        ("杭州市西湖区金色家园地下车库入口云柜", "locker"),
+        ("杭州市西湖区金色家园中集E栈", "locker"),
+        ("杭州市西湖区金色家园格格货栈", "locker"),
+        ("杭州市西湖区金色家园南门熊猫快收", "station"),
+        ("杭州市西湖区金色家园快递收发点", "station"),
+        ("杭州市西湖区金色家园东门岗亭", "gatehouse"),
+        ("杭州市西湖区金色家园物业服务中心", "gatehouse"),
+        ("杭州市西湖区金色家园东门物业管理处", "gatehouse"),
     ],
 )
 def test_pickup_points(text, kind):
