@@ -295,8 +295,14 @@ def rank_contacts(links: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
     x = links.filter(pl.col("probability") >= LINK_THRESHOLD).join(obs, on="obs_id", how="inner")
     x = x.with_columns((pl.col("probability") * _recency(as_of)).alias("w"),
                        pl.concat_str([pl.col("source_kind"), pl.lit(":"), pl.col("platform")]).alias("src"))
+    # An account's bound phone is one fact about the account, however many orders or
+    # logins repeat it (and an old number stays bound long after it went out of use): it
+    # counts once, as of the account's latest linked trace.  A number typed on a parcel is
+    # a fact of its own each time: the courier must reach the recipient on it.
     acc = x.filter((pl.col("via") == "account") & pl.col("ap_kind").is_in(["mobile", "landline"])).select(
-        "id_number", pl.col("ap_digits").alias("value"), "w", "event_time", "src", "obs_id")
+        "id_number", pl.col("ap_digits").alias("value"), "w", "event_time", "src", "obs_id", "account_key")
+    acc = acc.sort(["w", "obs_id"], descending=[True, False]).unique(
+        ["id_number", "value", "account_key"], keep="first", maintain_order=True).drop("account_key")
     # A family member's phone places the parcel but is not the debtor's own number.
     rec = x.filter(pl.col("lvl_recipient_name").is_in(NAME_COMPATIBLE) & pl.col("pp_kind").is_in(["mobile", "landline"])
                    & (pl.col("lvl_recipient_phone") != "household")).select("id_number", pl.col("pp_digits").alias("value"), "w", "event_time", "src", "obs_id")

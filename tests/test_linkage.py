@@ -546,3 +546,14 @@ def test_parcels_to_the_homes_own_estate_are_no_move_out_of_it():
     assert out.filter(pl.col("place") == door["place"])["score"][0] == 1.0
     out = _succession(pl.DataFrame([door, elsewhere]), date(2026, 11, 27))
     assert out.filter(pl.col("place") == door["place"])["score"][0] == REPLACED_FACTOR
+
+
+def test_an_old_number_still_bound_to_a_busy_account_does_not_outrank_the_one_in_use():
+    # The account still carries the roster number the debtor gave up; its logins and check-ins
+    # repeat it every time.  Parcels since are typed with the new number: that is the phone.
+    acct = dict(account_id="wb1", account_name="茹小明", account_id_no=DEBTOR_ID, account_phone="13857101115")
+    rows = [obs(f"c{i}", 1 + 6 * i, HOME, event="checkin", platform="weibo", **acct) for i in range(12)]
+    rows += [obs(f"p{i}", 3 + 20 * i, HOME, person_name="茹小明", person_phone="13988887777") for i in range(3)]
+    _, _, contacts = run([roster(phones="13857101115")], rows)
+    phones = contacts.filter(pl.col("kind") == "phone").sort("rank")
+    assert phones["value"].to_list()[:2] == ["13988887777", "13857101115"]
