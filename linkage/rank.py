@@ -181,31 +181,33 @@ def _estate_at_street_number(ev: pl.DataFrame) -> pl.DataFrame:
     return _apply_mapping(ev, mapping)
 
 
-def _succession(places: pl.DataFrame, as_of: date) -> pl.DataFrame:
-    """Discount a residence that another one replaced: a home whose parcels only began
-    (twice or more) after this one's had stopped.  People move; a relative's flat or a
-    hotel visited alongside the home does not replace it.  A single parcel to a new door
-    replaces a home only when that home has gone quiet against its own rhythm: it would
-    have had ``SILENT_TRACES`` or more parcels since it stopped (a mover's first parcel at
-    the new flat, while the old one, busy for a year, has had none for months)."""
-    res = places.filter(pl.col("kind") == "residence")
+def _succession(places: pl.DataFrame, as_of: date, kind: str = "residence", key: str = "place") -> pl.DataFrame:
+    """Discount a residence (or a phone: ``kind``, ``key``) that another one replaced: a
+    home whose parcels only began (twice or more) after this one's had stopped.  People
+    move and change numbers; a relative's flat or a hotel visited alongside the home does
+    not replace it, nor does a second phone in use alongside the first.  A single parcel to
+    a new door replaces a home only when that home has gone quiet against its own rhythm:
+    it would have had ``SILENT_TRACES`` or more parcels since it stopped (a mover's first
+    parcel at the new flat, while the old one, busy for a year, has had none for months)."""
+    res = places.filter(pl.col("kind") == kind)
     if res.height == 0:
         return places
     ended = pl.coalesce(pl.when(pl.col("n_observations") >= 3).then(pl.col("_second_last")), pl.col("last_seen"))
-    a = res.select("id_number", "place", "area_key", ended.alias("ended"),
+    estate = pl.col("area_key") if "area_key" in res.columns else pl.lit(None, pl.Utf8)
+    a = res.select("id_number", pl.col(key).alias("_key"), estate.alias("_estate"), ended.alias("ended"),
                    calibration.missed_traces(as_of).alias("missed"))
-    b = res.select("id_number", pl.col("place").alias("successor"), pl.col("first_seen").alias("began"),
+    b = res.select("id_number", pl.col(key).alias("successor"), pl.col("first_seen").alias("began"),
                    pl.col("n_observations").alias("successor_n"))
     # Parcels to the door's own estate with no flat written (or to a gate the parser does
     # not know as a pick-up point) are no move out of it.
-    same_estate = (pl.col("successor") == pl.col("area_key")).fill_null(False)
+    same_estate = (pl.col("successor") == pl.col("_estate")).fill_null(False)
     replaced = (a.join(b, on="id_number").filter(
-        (pl.col("successor") != pl.col("place")) & ~same_estate & (pl.col("began") > pl.col("ended"))
+        (pl.col("successor") != pl.col("_key")) & ~same_estate & (pl.col("began") > pl.col("ended"))
         & ((pl.col("successor_n") >= SUCCESSOR_MIN_OBS) | (pl.col("missed") >= SILENT_TRACES)))
-                .select("id_number", "place").unique().with_columns(pl.lit(True).alias("_replaced")))
-    places = places.join(replaced, on=["id_number", "place"], how="left")
+                .select("id_number", pl.col("_key").alias(key)).unique().with_columns(pl.lit(True).alias("_replaced")))
+    places = places.join(replaced, on=["id_number", key], how="left")
     return places.with_columns(
-        pl.when(pl.col("_replaced") & (pl.col("kind") == "residence")).then(pl.col("score") * REPLACED_FACTOR)
+        pl.when(pl.col("_replaced") & (pl.col("kind") == kind)).then(pl.col("score") * REPLACED_FACTOR)
         .otherwise(pl.col("score")).alias("score")).drop("_replaced")
 
 
@@ -319,12 +321,14 @@ def rank_contacts(links: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
         pl.col("obs_id").drop_nulls().n_unique().cast(pl.Int32).alias("n_observations"),
         pl.col("event_time").min().alias("first_seen"),
         pl.col("event_time").max().alias("last_seen"),
+        pl.col("event_time").drop_nulls().sort(descending=True).get(1, null_on_oob=True).alias("_second_last"),
         pl.col("src").unique().sort().str.join(", ").alias("sources"),
         pl.col("probability").max().fill_null(0.0).alias("best_link"),
     ).with_columns(pl.lit("phone").alias("kind"))
     # A roster phone seen on no linked trace is no lead: the court already has it, and half
     # of roster phones are old.  Seen again, it gets a small lift over a number never listed.
     phones = phones.filter(pl.col("n_observations") > 0)
+    phones = _succession(phones, as_of, kind="phone", key="value").drop("_second_last")
     accounts = (
         x.filter((pl.col("via") == "account") & pl.col("account_key").is_not_null())
         .group_by("id_number", pl.col("account_key").alias("value"))

@@ -557,3 +557,25 @@ def test_an_old_number_still_bound_to_a_busy_account_does_not_outrank_the_one_in
     _, _, contacts = run([roster(phones="13857101115")], rows)
     phones = contacts.filter(pl.col("kind") == "phone").sort("rank")
     assert phones["value"].to_list()[:2] == ["13988887777", "13857101115"]
+
+
+def test_a_new_number_that_took_over_from_the_old_one_ranks_first():
+    # Eight parcels typed with the old number, the last four months ago; since then two with
+    # a new one.  The new number replaced the old (both are the debtor's: the same account).
+    acct = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, person_name="茹小明")
+    rows = [obs(f"old{i}", 120 + 20 * i, HOME, person_phone="13857101115", **{k: v for k, v in acct.items()
+                                                                            if k != "person_name"},
+                person_name="茹小明") for i in range(8)]
+    rows += [obs(f"new{i}", 10 + 30 * i, HOME, person_phone="13988887777", **{k: v for k, v in acct.items()
+                                                                            if k != "person_name"},
+                 person_name="茹小明") for i in range(2)]
+    _, _, contacts = run([roster(phones="13857101115")], rows)
+    phones = contacts.filter(pl.col("kind") == "phone").sort("rank")
+    assert phones["value"].to_list()[:2] == ["13988887777", "13857101115"]
+    # Used side by side (a second phone), neither replaces the other: the busier one leads.
+    rows += [obs(f"both{i}", 5 + 9 * i, HOME, person_phone="13857101115", **{k: v for k, v in acct.items()
+                                                                           if k != "person_name"},
+                 person_name="茹小明") for i in range(4)]
+    _, _, contacts = run([roster(phones="13857101115")], rows)
+    phones = contacts.filter(pl.col("kind") == "phone").sort("rank")
+    assert phones["value"][0] == "13857101115"
