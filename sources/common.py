@@ -25,6 +25,7 @@ Main pieces
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
@@ -502,6 +503,62 @@ def sniff_binary(head: bytes) -> str | None:
 
 
 _CONTROL_BYTES = bytes(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0C, 0x0D))
+
+
+def utf16_codec(head: bytes) -> str | None:
+    """The UTF-16 codec a file starting with ``head`` is written in, or None: 'utf-16'
+    with a byte-order mark; without one, the byte order the NULs of its ASCII characters
+    (commas, digits, line breaks) show.  Excel saves 'Unicode text' so."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return None                                         # UTF-32
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if even + odd >= 4 and max(even, odd) >= 19 * min(even, odd):
+        return "utf-16-le" if odd > even else "utf-16-be"
+    return None
+
+
+def utf16_warning(expected: str) -> str:
+    return f"file is UTF-16 encoded (saved as 'Unicode text'?), not {expected}: read as UTF-16"
+
+
+class Utf16AsUtf8:
+    """Binary reader giving a UTF-16 file's text as UTF-8 bytes, with the ``read`` and
+    ``readline`` of a file (as ``CrAsLf``), decoded a chunk at a time: a file in the wrong
+    encoding loses no rows, and memory stays bounded by the chunk.  A byte sequence that
+    is not UTF-16 becomes U+FFFD, so its line reads as damaged text, not as a lost file."""
+
+    def __init__(self, fh: BinaryIO, codec: str, chunk: int = 1 << 20):
+        self.fh, self.chunk, self.buf, self.done = fh, chunk, b"", False
+        self.decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+
+    def _fill(self) -> bool:
+        if self.done:
+            return False
+        data = self.fh.read(self.chunk)
+        self.done = not data
+        self.buf += self.decoder.decode(data, final=self.done).encode("utf-8", "replace")
+        return True
+
+    def read(self, n: int = -1) -> bytes:
+        while (n is None or n < 0 or len(self.buf) < n) and self._fill():
+            pass
+        if n is None or n < 0:
+            out, self.buf = self.buf, b""
+        else:
+            out, self.buf = self.buf[:n], self.buf[n:]
+        return out
+
+    def readline(self, limit: int = -1) -> bytes:
+        while True:
+            i = self.buf.find(b"\n")
+            if i >= 0 or (0 <= limit <= len(self.buf)) or not self._fill():
+                end = i + 1 if i >= 0 else (limit if 0 <= limit <= len(self.buf) else len(self.buf))
+                if 0 <= limit < end:
+                    end = limit
+                out, self.buf = self.buf[:end], self.buf[end:]
+                return out
 
 
 CR_WARNING = "lines end with a bare carriage return (classic Mac line breaks): read as line breaks"
@@ -1000,19 +1057,29 @@ def read_delimited(path: Path, *, encodings: tuple[str, str], required: list[str
     try:
         head = fh.read(8192)
         why = sniff_binary(head)
-        if why and why not in GUESSES:
+        codec = utf16_codec(head)
+        if why and why not in GUESSES and not codec:
             raise FileError(why)
         fh.seek(0)
         src = fh
+        if codec:
+            # 'Unicode text' from Excel or WPS: the same rows, in another encoding.
+            head = Utf16AsUtf8(fh, codec).read(8192)    # the text's start, for its line ends
+            fh.seek(0)
+            src = Utf16AsUtf8(fh, codec)
+            col.warnings.append(utf16_warning(_ENC_LABEL[primary]))
+            primary = secondary = "utf-8"
         if cr_line_ends(head):
-            src = CrAsLf(fh)
+            src = CrAsLf(src)
             col.warnings.append(CR_WARNING)
         reader = _CsvReader(src, primary, secondary, required, optional, col)
         try:
             # many control bytes but a valid header (NUL padding after a crash, a few
             # garbage lines in a small file): read it, the bad lines are quarantined
             opened = reader.open()
-        except FileError:
+        except FileError as e:
+            if codec:
+                raise FileError(f"{e} (read as {codec.upper()} text)") from None
             if why:
                 raise FileError(why) from None
             raise

@@ -422,12 +422,23 @@ def read(path: Path, *, rel_name: str, platform: str, sink=None,
     with fh:
         head = fh.read(8192)
         why = C.sniff_binary(head)
-        if why and not (why in C.GUESSES and _first_line_is_object(head)):
+        codec = C.utf16_codec(head)
+        if codec:
+            # Accounts saved as UTF-16 text: read them as such when the first line is an
+            # account once decoded (else the file is what ``why`` says).
+            fh.seek(0)
+            text_head = C.Utf16AsUtf8(fh, codec).read(8192)
+            codec = codec if _first_line_is_object(text_head) else None
+            head = text_head if codec else head
+        if why and not codec and not (why in C.GUESSES and _first_line_is_object(head)):
             return C.error_result(rel_name, SOURCE_KIND, platform, why, OBSERVATION_SCHEMA)
         fh.seek(0)
         src = fh
+        if codec:
+            src = C.Utf16AsUtf8(fh, codec)
+            col.warnings.append(C.utf16_warning("UTF-8"))
         if C.cr_line_ends(head):
-            src = C.CrAsLf(fh)
+            src = C.CrAsLf(src)
             col.warnings.append(C.CR_WARNING)
         out = C.ChunkOutput(sink, rel_name, SOURCE_KIND, platform, OBSERVATION_SCHEMA, col)
         seen = C.SeenKeys()

@@ -761,7 +761,7 @@ def _hostile_inbox(root: Path) -> Path:
         rows.append(csv_record([v[c] for c in roster.COLUMNS]))
     rows.append(ro_line("BAD", amount="一百万"))                     # a bad row among them
     (ib / "debtors" / "roster_20261127.csv").write_bytes(("\r\n".join(rows) + "\r\n").encode("utf-8-sig"))
-    (ib / "debtors" / "roster_utf16.csv").write_bytes(("\r\n".join(rows)).encode("utf-16"))   # unreadable
+    (ib / "debtors" / "roster_utf16.csv").write_bytes(("\r\n".join(rows)).encode("utf-16"))   # 'Unicode text'; no final line break
     # orders: five deliveries a person, from a platform whose name is itself a formula
     for fname, people in (("shopA_orders_20261127.csv", PEOPLE[:1] + PEOPLE[2:]),
                           ("=cmd|calc!A0_orders_20261127.csv", PEOPLE[1:2])):
@@ -866,7 +866,9 @@ def test_hostile_night_accounts_for_every_file_and_row(hostile_run):
         assert (r["error"] is None) == (f not in file_errors), f
     for f, reason in file_errors.items():
         assert reason and re.search(r"[a-z]{4}", reason), (f, reason)
-    assert "UTF-16" in file_errors["debtors/roster_utf16.csv"]
+    # the roster saved as UTF-16 ('Unicode text' from Excel) loses no row
+    assert ledger["debtors/roster_utf16.csv"]["rows_kept"] == len(PEOPLE)
+    assert ledger["debtors/roster_utf16.csv"]["rows_quarantined"] == 1
     assert "gzip" in file_errors["social/gz_accounts_20261127.jsonl"]
     assert "parquet" in file_errors["logistics/zto_waybills_20261127.parquet"]
     assert "binary" in file_errors["ecommerce/broken_orders_20261127.csv"]

@@ -1046,3 +1046,41 @@ def test_compact_date_format_needs_eight_digits():
     assert got.to_list() == [dt.date(2026, 11, 27), None, None, None, dt.date(2026, 11, 27)]
     df = pl.DataFrame({"d": ["20261127", "2026112"]})
     assert df.select(common.parse_date_expr("d"))["d"].to_list() == [dt.date(2026, 11, 27), None]
+
+
+# --------------------------------------------------------------------------- UTF-16 ('Unicode text')
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_ecommerce_saved_as_utf16_keeps_every_row(tmp_path, codec):
+    # Excel and WPS save 'Unicode text' as UTF-16 (with a byte-order mark, or without one):
+    # a file in the wrong encoding, whose rows are all good.
+    rows = [ec_row(oid="O1"), ec_row(oid="O2", rname="𠮷野家", addr="浙江省杭州市西湖区文三路1号"),
+            ec_row(oid="O3", signed="bad date")]
+    want = read_ec(write_ec(tmp_path, rows))
+    got = read_ec(write_ec(tmp_path, rows, encoding=codec, name="u16_orders_20261127.csv"))
+    assert got.error is None and any("UTF-16" in w for w in got.warnings)
+    assert got.rows.drop("file").equals(want.rows.drop("file"))
+    assert (got.rows_read, got.rows_kept, got.rows_quarantined) == (3, 2, 1)
+
+
+def test_social_saved_as_utf16_keeps_every_account(tmp_path):
+    want = read_so(write_jsonl(tmp_path, [acct(), acct(uid="wb_2")]))
+    p = tmp_path / "u16_accounts_20261127.jsonl"
+    p.write_bytes("\r\n".join(json.dumps(a, ensure_ascii=False) for a in [acct(), acct(uid="wb_2")]).encode("utf-16"))
+    got = read_so(p)
+    assert got.error is None and any("UTF-16" in w for w in got.warnings)
+    assert got.rows.drop("file").equals(want.rows.drop("file"))
+
+
+def test_utf16_reader_gives_the_text_as_utf8_whatever_the_chunk(tmp_path):
+    import io
+
+    text = "订单编号,买家ID\r\n" + "".join(f"{i},𠮷{i}茹\r\n" for i in range(300))
+    for codec in ("utf-16", "utf-16-le", "utf-16-be"):
+        for chunk in (1, 3, 7, 4096):
+            r = common.Utf16AsUtf8(io.BytesIO(text.encode(codec)), codec, chunk=chunk)
+            lines = iter(lambda: r.readline(), b"")
+            assert b"".join(lines) == text.encode("utf-8")
+            r = common.Utf16AsUtf8(io.BytesIO(text.encode(codec)), codec, chunk=chunk)
+            parts = iter(lambda: r.read(5), b"")
+            assert b"".join(parts) == text.encode("utf-8")
