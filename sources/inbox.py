@@ -25,6 +25,10 @@ from .schema import OBSERVATION_SCHEMA, ROSTER_SCHEMA, SOURCE_KINDS, AdapterResu
 
 EXTENSIONS = {"debtors": ".csv", "ecommerce": ".csv", "social": ".jsonl", "logistics": ".parquet"}
 NAME_WORD = {"ecommerce": "orders", "social": "accounts", "logistics": "waybills"}
+# Other endings a kind's files are read under (with a warning): JSON Lines are often saved
+# as .json or .ndjson; the reader judges each line, so a file that is not JSON Lines after
+# all loses nothing it had.
+ALSO_READ = {"social": (".json", ".ndjson")}
 ADAPTERS: dict[str, Callable[..., AdapterResult]] = {
     "debtors": roster.read,
     "ecommerce": ecommerce.read,
@@ -123,8 +127,10 @@ def _entry(root: Path, kind: str, path: Path, rel: str) -> InboxFile:
         f.error = "not a regular file (FIFO, socket or device): not read"
         return f
     ext = EXTENSIONS[kind]
-    if not name.lower().endswith(ext):
-        got = os.path.splitext(name)[1] or "(none)"
+    got = os.path.splitext(name)[1] or "(none)"
+    if got.lower() in ALSO_READ.get(kind, ()):
+        f.warnings.append(f"file type {got} in {kind}/ (expected {ext}): read as {ext}")
+    elif not name.lower().endswith(ext):
         f.error = f"unexpected file type {got} in {kind}/ (expected {ext}): not read"
         return f
     f.name_ok = name_follows_pattern(kind, name)

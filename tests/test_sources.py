@@ -889,6 +889,7 @@ def make_inbox(tmp_path) -> Path:
     (ib / "ecommerce" / "notes.xlsx").write_bytes(b"PK\x03\x04")
     (ib / "ecommerce" / "old").mkdir()
     write_jsonl(ib / "social", [acct()], name="weibo_accounts_20261127.jsonl")
+    write_jsonl(ib / "social", [acct(uid="qq_1")], name="qq_accounts_20261127.json")   # JSON Lines as .json
     write_pq(ib / "logistics", [wb()], name="sf_waybills_20261127.parquet")
     outside = tmp_path / "secret.csv"
     outside.write_text("x")
@@ -908,7 +909,8 @@ def test_inbox_discover(tmp_path):
         "ecommerce/alias_orders_20261127.csv", "ecommerce/evil_orders_20261127.csv",
         "ecommerce/notes.xlsx", "ecommerce/old", "ecommerce/shopA_orders_20261127.csv",
         "ecommerce/shopB.CSV", "ecommerce/shopC_orders_20261399.csv",
-        "social/weibo_accounts_20261127.jsonl", "logistics/sf_waybills_20261127.parquet",
+        "social/qq_accounts_20261127.json", "social/weibo_accounts_20261127.jsonl",
+        "logistics/sf_waybills_20261127.parquet",
         "README.txt", "gaming"]
     by = {f.rel_name: f for f in files}
     assert inbox.discover(ib) == files   # deterministic
@@ -924,6 +926,8 @@ def test_inbox_discover(tmp_path):
     assert ".xlsx" in by["ecommerce/notes.xlsx"].error
     assert "sub-folder" in by["ecommerce/old"].error
     assert by["README.txt"].error and "gaming" in by["gaming"].error
+    q = by["social/qq_accounts_20261127.json"]
+    assert q.error is None and q.platform == "qq" and not q.name_ok and any(".json" in w for w in q.warnings)
     for f in files:
         res = inbox.read_file(f)
         check(res, ROSTER_SCHEMA if f.source_kind == "debtors" else OBSERVATION_SCHEMA)
