@@ -522,9 +522,13 @@ def _compare(d: tuple, o: tuple) -> tuple[str, str]:
         if len(o_name) == n:
             if _loose(o[7] or "") == _loose(d[7] or ""):
                 return ("fuzzy", "homophone")
-            diff = sum(a != b for a, b in zip(o_name, d_name))
-            if diff == 1 and n >= 3:
+            diff = [i for i, (a, b) in enumerate(zip(o_name, d_name)) if a != b]
+            # One character of the given name mistyped; another surname (范红梅 for 胡红梅)
+            # that does not even sound alike is another family's name, not a typo: names
+            # are typed through pinyin, whose slips are homophones.
+            if len(diff) == 1 and n >= 3 and diff[0] >= len(d_sur or ""):
                 return ("fuzzy", "one_char")
+            diff = len(diff)
             if diff == 1 and o[7] in _pinyin_variants(d_sur, d_given):
                 return ("fuzzy", "homophone")
         return ("mismatch", "different_name")

@@ -265,6 +265,10 @@ def test_surname_of():
         ("陈小明", "陈小亮", "fuzzy"),
         ("陈明", "陈亮", "mismatch"),  # two characters, one differs: not enough
         ("陈小明", "林大伟", "mismatch"),
+        # another surname that does not sound alike: another family, not a typo
+        ("胡红梅", "范红梅", "mismatch"),
+        ("欧阳明华", "欧杨明华", "fuzzy"),  # a homophone in the surname is a typing slip
+        ("欧阳明华", "欧阳明花", "fuzzy"),
         # unknown
         ("茹小明", "海边的小茹", "unknown"),
         ("茹小明", "菜鸟驿站", "unknown"),
