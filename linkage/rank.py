@@ -263,8 +263,10 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
         pl.when(pl.col("pickup_share") >= 0.5).then(pl.lit("pickup_point"))
         # A flat in a unit (3单元501室) is a home whatever the road is called (商城巷).
         .when(pl.col("place").str.contains(r"^[^|]*\|[^|]*\|[^|]*\|[^|]+\|")).then(pl.lit("residence"))
-        .when((pl.col("work_share") >= 0.5) | (pl.col("send_share") >= SEND_WORK_SHARE)
-              | ((pl.col("daytime_share") >= DAYTIME_WORK_SHARE) & ~pl.col("place").str.contains(r"\|[^|]+$")
+        .when((pl.col("work_share") >= 0.5)
+              | (((pl.col("send_share") >= SEND_WORK_SHARE) | ((pl.col("daytime_share") >= DAYTIME_WORK_SHARE)
+                                                             & ~pl.col("place").str.contains(r"\|[^|]+$")))
+                 # A village house is a home that parcels also leave from and come to by day.
                  & ~pl.col("place").str.contains(r"^[^|]*\|[^|]*(村|组)(\||$)")))
         .then(pl.lit("workplace"))
         .otherwise(pl.lit("residence")).alias("kind")

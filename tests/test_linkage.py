@@ -579,3 +579,15 @@ def test_a_new_number_that_took_over_from_the_old_one_ranks_first():
     _, _, contacts = run([roster(phones="13857101115")], rows)
     phones = contacts.filter(pl.col("kind") == "phone").sort("rank")
     assert phones["value"][0] == "13857101115"
+
+
+def test_parcels_sent_from_a_street_number_make_it_a_workplace_but_not_a_village_house():
+    # A shop ships its goods; a villager ships returns and gifts from home, and an online
+    # seller in a village still lives in the house.
+    acct = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, person_name="茹小明")
+    for address, kind in (("浙江省杭州市西湖区文三路100号", "workplace"),
+                          ("浙江省杭州市西湖区双浦镇铜鉴湖村3组12号", "residence")):
+        rows = [obs(f"s{i}", 3 + 10 * i, address, event="send", **acct) for i in range(3)]
+        rows += [obs(f"d{i}", 5 + 10 * i, address, **acct) for i in range(2)]
+        _, locs, _ = run([roster()], rows)
+        assert locs.filter(pl.col("rank") == 1)["kind"].to_list() == [kind], address
