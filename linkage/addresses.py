@@ -689,6 +689,8 @@ _CN_NUM_RE = re.compile(
 
 
 _ORDINAL_RE = re.compile(r"第(?=[0-9]+(?:号楼|幢|栋|座|单元|层|楼|组|期|区|排))")
+# '第3村民小组', '三村民组': the village's group, as '3组' is.
+_VILLAGER_GROUP_RE = re.compile(r"第?([0-9〇零一二两三四五六七八九十百]+)村民小?组")
 
 
 def _cn_to_int(s: str) -> str:
@@ -719,14 +721,17 @@ def _cn_sub(m: re.Match) -> str:
 _FLOOR_FLAT_RE = re.compile(r"([0-9]+)[楼层]([0-9]{1,2})(?=室|房|户)|([0-9]+)[楼层](0[0-9])(?![0-9号])")
 # Text ``door_numbers`` must rewrite before its digits are what the parser reads (polars
 # regex, no look-ahead): a Chinese numeral before a door word, or a floor and its flat.
-DOOR_NUMBER_REWRITE = (r"[〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?:号楼|幢|栋|号|单元|室|楼|层|期|组|社|座|弄|户|排|区|#|-|$)"
+DOOR_NUMBER_REWRITE = (r"[〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?:号楼|幢|栋|号|单元|室|楼|层|期|组|村民|社|座|弄|户|排|区|#|-|$)"
                        r"|[0-9０-９][楼层][0-9０-９]{1,2}(?:室|房|户|[^0-9０-９号]|$)")
 
 
 def door_numbers(text: str) -> list[str]:
     """The numbers the parser reads in a raw address, as digit strings: '二幢三单元五〇一室'
     gives 2, 3, 501 and '2幢3单元5楼01室' also 501, which its digits alone do not show."""
-    s = _CN_NUM_RE.sub(_cn_sub, normalise_text(text))
+    s = normalise_text(text)
+    if "村民" in s:
+        s = _VILLAGER_GROUP_RE.sub(r"\1组", s)
+    s = _CN_NUM_RE.sub(_cn_sub, s)
     out = set(re.findall(r"[0-9]+", s))
     for m in _FLOOR_FLAT_RE.finditer(s):
         floor, flat = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
@@ -1004,6 +1009,8 @@ def _street(rest: str) -> tuple:
     """
     if not rest:
         return _EMPTY_STREET
+    if "村民" in rest:
+        rest = _VILLAGER_GROUP_RE.sub(r"\1组", rest)
     rest = _CN_NUM_RE.sub(_cn_sub, rest)
     if "第" in rest:
         rest = _ORDINAL_RE.sub("", rest)   # '金色家园第3幢' is '金色家园3幢'

@@ -860,6 +860,10 @@ def test_delivery_note_after_a_street_number_is_no_estate(note):
     ("广西百色市那坡县白马镇高台村村委会5组44号", "451026|高台村|5组||44"),
     ("广西百色市那坡县白马镇高台村委会5组44号", "451026|高台村|5组||44"),
     ("广西百色市那坡县白马镇高台村5组44号", "451026|高台村|5组||44"),
+    # ... or spelled out as its villagers' group
+    ("广西百色市那坡县白马镇高台村第5村民小组44号", "451026|高台村|5组||44"),
+    ("广西百色市那坡县白马镇高台村第五村民小组44号", "451026|高台村|5组||44"),
+    ("广西百色市那坡县白马镇高台村五村民组44号", "451026|高台村|5组||44"),
 ])
 def test_ground_floor_shops_and_village_committees_key_as_their_door(written, key):
     assert parse_address(written)["place_key"] == key
