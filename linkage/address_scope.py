@@ -131,12 +131,14 @@ def _worded(addr: pl.DataFrame) -> pl.DataFrame:
     district's names when it names a district (an estate name recurs across a city's
     districts), else its city's; an empty word when it names neither (it may be anywhere)."""
     districts = _district_words().implode()
-    # The words an address holds do not depend on the mention: choose them once per address.
-    x = addr.select("address_raw", pl.when(pl.col("word").list.len() == 0).then(pl.lit([""], dtype=pl.List(pl.Utf8)))
-                    .otherwise(pl.col("word")).alias("word")).explode("word")
-    x = x.with_columns(pl.col("word").is_in(districts).alias("_district"))
-    x = x.filter(pl.col("_district") | ~pl.col("_district").any().over("address_raw")).drop("_district")
-    return x.join(addr.select("address_raw", "_mention", "_number"), on="address_raw").explode("_mention")
+    # The words an address holds do not depend on the mention: choose them once per address,
+    # on its list of words, so that neither a window nor a join by the address string is
+    # needed (addresses are long strings, hashed by the hundred thousand).
+    words = pl.when(pl.col("word").list.len() == 0).then(pl.lit([""], dtype=pl.List(pl.Utf8))).otherwise(pl.col("word"))
+    x = addr.select("address_raw", "_mention", "_number", words.alias("word"))
+    x = x.with_columns(pl.col("word").list.eval(pl.element().is_in(districts)).list.any().alias("_any_district"))
+    x = x.explode("word").filter(pl.col("word").is_in(districts) | ~pl.col("_any_district"))
+    return x.select("address_raw", "word", "_mention", "_number").explode("_mention")
 
 
 def _ids(rows: pl.DataFrame, addresses: pl.DataFrame) -> pl.DataFrame:

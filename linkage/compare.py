@@ -92,13 +92,31 @@ def _with_phone_level(x: pl.DataFrame, side: DebtorSide, prefix: str, out: str) 
     with the debtor's phones.  A full number: the debtor's current one, a roster one, one
     fitting a mask the debtor was seen using, a family member's; a masked one: fitting one
     of the debtor's own, or a family member's."""
+    return x.with_columns(_phone_level(x, side, prefix).alias(out))
+
+
+def _flags(x: pl.DataFrame, table: pl.DataFrame, key: str, table_key: str, cols: tuple[str, ...]) -> pl.DataFrame:
+    """``cols`` of ``table`` (one row per id_number and ``table_key``) for each row of ``x``
+    by (id_number, ``key``), False where it has none; in the order of ``x``.
+
+    Most pairs carry a number none of the pass's debtors has (a stranger's): a membership
+    test on the number alone finds the few rows to join, so the two-column join, the
+    costly part, runs on those and its flags are put back in place by row number."""
+    hit = x[key].is_in(table[table_key].unique().implode())
+    rows = x.select("id_number", key).with_row_index("_row").filter(hit)
+    found = rows.join(table, left_on=["id_number", key], right_on=["id_number", table_key], how="inner")
+    out = pl.DataFrame({c: pl.repeat(False, x.height, dtype=pl.Boolean, eager=True) for c in cols})
+    return out.with_columns(out[c].scatter(found["_row"], found[c]) for c in cols)
+
+
+def _phone_level(x: pl.DataFrame, side: DebtorSide, prefix: str) -> pl.Series:
+    """The level of ``_with_phone_level``, one per row of ``x`` in its order."""
     digits, mask = f"{prefix}digits", f"{prefix}mask_key"
-    x = x.join(side.numbers, left_on=["id_number", digits], right_on=["id_number", "digits"], how="left",
-               maintain_order="left")
-    x = x.join(side.masks, left_on=["id_number", mask], right_on=["id_number", "mask"], how="left",
-               maintain_order="left")
-    flag = {c: pl.col(c).fill_null(False) for c in ("_current", "_roster", "_household", "_learned", "_own_mask",
-                                                     "_household_mask")}
+    k = pl.concat([x.select(f"{prefix}kind", "_has_phones"),
+                   _flags(x, side.numbers, digits, "digits", ("_current", "_roster", "_household")),
+                   _flags(x, side.masks, mask, "mask", ("_learned", "_own_mask", "_household_mask"))],
+                  how="horizontal")
+    flag = {c: pl.col(c) for c in ("_current", "_roster", "_household", "_learned", "_own_mask", "_household_mask")}
     kind, has_phones = pl.col(f"{prefix}kind"), pl.col("_has_phones")
     level = (
         pl.when(kind.is_in(["mobile", "landline"])).then(
@@ -117,7 +135,7 @@ def _with_phone_level(x: pl.DataFrame, side: DebtorSide, prefix: str, out: str) 
         )
         .otherwise(pl.lit("unknown"))
     )
-    return x.with_columns(level.alias(out)).drop(list(flag))
+    return k.select(level.alias("level"))["level"]
 
 
 def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame, phones: pl.DataFrame,
@@ -132,8 +150,8 @@ def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
     ocols = ["obs_id", "account_key", "account_name", "person_name", "place_key", "area_key", "an_name", "an_kind", "an_pinyin",
              "pn_name", "pn_kind", "pn_pinyin"] + [c for c in obs.columns if c[:3] in ("ai_", "ap_", "pp_")]
     x = pairs.join(obs.select(ocols), on="obs_id", how="left").join(d.people, on="id_number", how="left")
-    x = _with_phone_level(x, d, "ap_", "lvl_account_phone")
-    x = _with_phone_level(x, d, "pp_", "lvl_recipient_phone")
+    x = x.with_columns(_phone_level(x, d, "ap_").alias("lvl_account_phone"),
+                       _phone_level(x, d, "pp_").alias("lvl_recipient_phone"))
     if doors is not None and doors.height:
         x = x.join(doors.with_columns(pl.lit(True).alias("_door")), on=["id_number", "place_key"], how="left")
     else:
