@@ -117,6 +117,11 @@ _PHONE_RE = re.compile(r"(?<![0-9])(?:\+?86-?)?1[3-9][0-9](?:-?[0-9*]{4}){2}(?![
 # Every phone match lies in a run of 10+ digits and dashes: a cheap test first.
 _PHONE_HINT_RE = re.compile(r"[0-9-]{10}")
 _BRACKET_RE = re.compile(r"\(([^()]*)\)|\(([^()]*)$")
+# A shop named first with its street number in brackets, '岭隆理发店(解放路842号)': the
+# shop is at that number, as '解放路842号岭隆理发店' says.
+_NAMED_FIRST_RE = re.compile(
+    r"^(?P<pre>.*(?:省|市|区|县|旗|镇|乡|街道))?(?P<name>[^()]{2,20}?(?:店|馆|行|部|厂|公司|超市|工作室))"
+    r"\((?P<addr>[^()]{0,20}?(?:路|街|巷|道)[0-9]+号)\)$")
 _JUNK_RE = re.compile(tok.JUNK_PATTERN)
 _CLEAN_FAST_RE = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\-#]+")
 _COUNTRY_RE = re.compile(r"^(?:中华人民共和国|中国大陆|中国)(?!人|银行|移动|电信|联通|石化|石油|邮政)")
@@ -166,6 +171,9 @@ def normalise_text(text: object) -> str:
     text = _PHONE_RE.sub(",", text)
     text = _DROP_RE.sub("", text)
     if "(" in text:
+        m = _NAMED_FIRST_RE.match(text)
+        if m:
+            text = (m.group("pre") or "") + m.group("addr") + m.group("name")
         # Bracketed notes: drop instructions, keep names such as '(东区)'.
         for _ in range(3):
             new = _BRACKET_RE.sub(_bracket_sub, text)
@@ -752,6 +760,11 @@ _BARE_SUFFIX_RE = re.compile(r"(?:小区|社区|家园|花园|花苑|公寓|新�
 _FIRM_RE = re.compile(tok.FIRM_SUFFIX_PATTERN)
 # A shop word alone after a street number ('人民路779号商铺'): the shop is the street number.
 _SHOP_WORD_RE = re.compile(r"(?:商铺|店铺|铺面|铺位|门面|门市|门店|底商|商位)")
+# A shop named before its street number with nothing between, '湾滩餐馆幸福路36号': the
+# shop is at the number, as '幸福路36号湾滩餐馆' says (not on a road '湾滩餐馆幸福路').
+_NAME_BEFORE_ROAD_RE = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{1,12}?(?:店|馆|超市|公司|厂|商行|工作室))"
+    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街|巷)[0-9]+号)")
 
 _ROAD_RE = re.compile(
     r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?![道区])|巷|胡同)(?!村))(?P<no>)"
@@ -796,10 +809,13 @@ _DOOR_KIND_INDEX = {k: i for i, (k, _) in enumerate(_DOOR_TOKENS)}
 # stalls in one aisle stay two doors.
 _STALL_RE = re.compile(
     tok.MARKET_WORDS + r"(?![路街巷道])(?P<mid>[\u4e00-\u9fffA-Z0-9]{0,8}?)(?<![0-9A-Z])"
-    r"(?:(?P<aisle>[A-Z]?[0-9]{1,3})街)?(?P<stall>[A-Z]?[0-9]{3,6})"
+    r"(?:(?P<aisle>[A-Z]?[0-9]{1,3})街)?(?P<stall>[A-Z]?[0-9]{3,6}|(?<=区)[0-9]{1,2})"
     r"号?(?:商位|摊位|铺位|商铺|档口|店铺|铺|摊|档)?"
     r"(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])"
 )
+# A market's zone and stall joined by a dash, 'C-262' for 'C区262号'.
+_STALL_DASH_RE = re.compile(
+    tok.MARKET_WORDS + r"(?P<zone>[A-Z])-(?P<stall>[0-9]{1,6})(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])")
 # What the text between the market word and the stall must not hold: a street (the number
 # is then the street's) or a dormitory / estate (its flats are no stalls).
 _STALL_MID_BLOCK_RE = re.compile(r"路|街|巷|大道|弄|宿舍|小区|新村|公寓|花园|家园|苑|村")
@@ -923,7 +939,12 @@ def _parse_door(s: str, start: int) -> tuple[tuple, int] | None:
 
 
 def _stall_sub(rest: str) -> str:
-    """``rest`` with a market stall written as '<number>号商位' (aisle dropped), see _STALL_RE."""
+    """``rest`` with a market stall written as '<number>号商位' (aisle dropped), see _STALL_RE.
+    A stall of one or two digits is one only right after its zone ('A区1号'): elsewhere it
+    cannot be told from a house number."""
+    if "-" in rest:
+        rest = _STALL_DASH_RE.sub(lambda d: d.group(0)[:d.start("zone") - d.start()] + d.group("zone") + "区"
+                                  + d.group("stall") + "号商位", rest)
     m = _STALL_RE.search(rest)
     if m is None or _STALL_MID_BLOCK_RE.search(m.group("mid")):
         return rest
@@ -1009,6 +1030,9 @@ def _street(rest: str) -> tuple:
     """
     if not rest:
         return _EMPTY_STREET
+    m = _NAME_BEFORE_ROAD_RE.fullmatch(rest)
+    if m:
+        rest = m.group("road") + m.group("name")
     if "村民" in rest:
         rest = _VILLAGER_GROUP_RE.sub(r"\1组", rest)
     rest = _CN_NUM_RE.sub(_cn_sub, rest)

@@ -897,6 +897,21 @@ def test_market_stall_spellings_with_aisle_agree(texts, key):
         assert r["place_key"] == key and r["workplace_hint"] is True, text
 
 
+@pytest.mark.parametrize("texts,key", [
+    # A stall of one or two digits right after its zone, and zone and stall joined by a dash.
+    (("甘肃省兰州市城关区新华路49号天悦农贸市场A区1号", "兰州城关区天悦农贸市场A-1", "兰州市城关区天悦农贸市场A区1号（店桥商行）"),
+     "620102|天悦农贸市场A区|||1"),
+    (("宁夏银川市兴庆区蓝天建材城E区65号（东堡商行）", "银川市兴庆区蓝天建材城E区65号商铺", "银川兴庆蓝天建材城E-65"),
+     "640104|蓝天建材城E区|||65"),
+    (("西安市碑林区翠湖服装批发市场C-136", "陕西省西安市碑林区金桥路324号翠湖服装批发市场C区136号商铺"),
+     "610103|翠湖服装批发市场C区|||136"),
+])
+def test_short_stall_numbers_after_their_zone_agree(texts, key):
+    for text in texts:
+        assert p(text)["place_key"] == key, text
+    assert p(texts[0].replace("1号", "2号").replace("65号", "66号").replace("C-136", "C-137"))["place_key"] != key
+
+
 def test_stalls_in_one_aisle_and_districts_stay_different():
     keys = {p(t)["place_key"] for t in (
         "广东省深圳市福田区华强北路1015号华强电子世界一号楼40街17889号",
@@ -1015,3 +1030,22 @@ def test_numbered_block_after_guoji_is_not_guessed_a_workplace():
     assert p("广东省广州市越秀区智慧国际1号楼720")["workplace_hint"] is False
     assert p("浙江省杭州市西湖区绿城国际3幢15楼1501")["workplace_hint"] is False
     assert p("浙江省杭州市西湖区金色家园3幢1501")["workplace_hint"] is False
+
+
+@pytest.mark.parametrize("texts,key", [
+    # A shop named before its street number, in brackets or not, is at the number.
+    (("河北省石家庄市裕华区解放路842号岭隆理发店", "石家庄市裕华区岭隆理发店(解放路842号)",
+      "河北省石家庄市裕华区岭隆理发店解放路842号"), "130108|解放路842号|||"),
+    (("昆明市官渡区高新四路65号西坪餐馆", "昆明官渡区西坪餐馆(高新四路65号)", "云南省昆明市官渡区西坪餐馆高新四路65号"),
+     "530111|高新四路65号|||"),
+    (("贵州省贵阳市云岩区安定街464号 安山餐馆", "贵阳市云岩区安定街464号安山超市"), "520103|安定街464号|||"),
+])
+def test_shops_named_before_or_after_their_street_number_agree(texts, key):
+    for text in texts:
+        r = p(text)
+        assert r["place_key"] == key and r["workplace_hint"] is True, text
+
+
+def test_a_road_named_after_a_shop_word_is_still_a_road():
+    assert p("杭州市西湖区饭店街12号")["place_key"] == "330106|饭店街12号|||"
+    assert p("杭州市西湖区超市路5号")["workplace_hint"] is False
