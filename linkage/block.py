@@ -71,7 +71,10 @@ def _name_block(left: pl.DataFrame, left_name: str, debtors: pl.DataFrame) -> pl
     return left.join(d, left_on=left_name, right_on="dn_name", how="inner")
 
 
-def _masked_id_block(acc: pl.DataFrame, debtors: pl.DataFrame) -> pl.DataFrame:
+def _masked_id_block(acc: pl.DataFrame, debtors: pl.DataFrame, typed: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Accounts whose masked ID fits a debtor's.  With few characters visible the names must
+    agree too: the account's surname, or (``typed``: account_key, pn_name, the full names
+    typed on its parcels) where the account shows no surname ('*兰'), a name typed on it."""
     m = acc.filter((pl.col("ai_kind") == "masked") & pl.col("ai_suffix").is_not_null()
                    & (pl.col("ai_suffix").str.len_chars() >= 1))
     if m.height == 0:
@@ -98,7 +101,11 @@ def _masked_id_block(acc: pl.DataFrame, debtors: pl.DataFrame) -> pl.DataFrame:
             how="inner")
         j3 = weak.filter(pl.col("an_kind") == "full").join(
             d.filter(pl.col("_crowded")), left_on=["ai_suffix", "an_name"], right_on=["_suf", "dn_name"], how="inner")
-        for j in (j1, j2, j3):
+        joins = [j1, j2, j3]
+        if typed is not None and typed.height:
+            unnamed = weak.filter(pl.col("an_surname").is_null()).join(typed, on="account_key", how="inner")
+            joins.append(unnamed.join(d, left_on=["ai_suffix", "pn_name"], right_on=["_suf", "dn_name"], how="inner"))
+        for j in joins:
             j = j.filter(pl.col("id_number").str.starts_with(pl.col("ai_prefix").fill_null("")))
             out.append(j.select("account_key", "id_number"))
     return pl.concat(out) if out else pl.DataFrame(schema={"account_key": pl.Utf8, "id_number": pl.Utf8})
@@ -189,7 +196,9 @@ def pairs_for(obs: pl.DataFrame, keys: BlockKeys) -> pl.DataFrame:
         .join(debtors.select("id_number"), left_on="ai_id", right_on="id_number", how="inner")
         .select("account_key", pl.col("ai_id").alias("id_number"), pl.lit("account_id").alias("block"))
     )
-    acc_pairs.append(_masked_id_block(acc, debtors).with_columns(pl.lit("account_masked_id").alias("block")))
+    typed = (obs.filter(pl.col("account_key").is_not_null() & (pl.col("pn_kind") == "full"))
+             .select("account_key", "pn_name").unique())
+    acc_pairs.append(_masked_id_block(acc, debtors, typed).with_columns(pl.lit("account_masked_id").alias("block")))
     acc_pairs.append(
         _phone_block(acc, "account_key", "ap_digits", "ap_mask_key", "an_surname", keys.phones)
         .with_columns(pl.lit("account_phone").alias("block"))

@@ -34,10 +34,10 @@ def _debtors(n: int, surname: str = "王") -> tuple[pl.DataFrame, list[str]]:
     return d, ids
 
 
-def _pairs(debtors: pl.DataFrame, account_name: str, masked_id: str) -> pl.DataFrame:
+def _pairs(debtors: pl.DataFrame, account_name: str, masked_id: str, person_name: str = "某人") -> pl.DataFrame:
     o = prepare.prepare_observations(pl.DataFrame(
         [obs("o1", 3, "浙江省杭州市西湖区文三路100号金色家园2幢3单元501室", account_id="b1",
-             account_name=account_name, account_id_no=masked_id, person_name="某人")],
+             account_name=account_name, account_id_no=masked_id, person_name=person_name)],
         schema=OBSERVATION_SCHEMA))
     return block.candidate_pairs(o, debtors, block.debtor_phones(debtors))
 
@@ -57,3 +57,15 @@ def test_a_crowded_weak_masked_id_key_needs_the_full_name():
     pairs = _pairs(debtors, name, masked)
     named = set(debtors.filter(pl.col("name") == name)["id_number"])
     assert ids[3] in set(pairs["id_number"]) and set(pairs["id_number"]) <= named
+
+
+def test_a_weak_masked_id_on_an_account_hiding_its_surname_pairs_by_the_name_typed_on_it():
+    # '*兰' shows no surname; the parcels on the account are typed 王兰's full name.
+    debtors, ids = _debtors(block.WEAK_ID_BLOCK_CAP + 10)
+    masked = ids[0][:2] + "*" * 14 + ids[0][-2:]
+    name = debtors.filter(pl.col("id_number") == ids[3])["name"][0]
+    hidden = "*" + name[1:]
+    assert _pairs(debtors, hidden, masked).height == 0          # nothing but the masked ID: no pair
+    pairs = _pairs(debtors, hidden, masked, person_name=name)
+    assert ids[3] in set(pairs["id_number"])
+    assert set(pairs["id_number"]) <= set(debtors.filter(pl.col("name") == name)["id_number"])
