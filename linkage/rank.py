@@ -6,6 +6,9 @@ another one replaced (parcels to the new door began after the old door's stopped
 only ``REPLACED_FACTOR`` of its score: people move, and an old home with many old
 deliveries must not outrank the new one.  Lockers and stations are pick-up points,
 never homes, but part of their evidence supports the residence in the same community.
+Phones are ranked the same way: a number typed on parcels is evidence each time, an
+account's bound phone once (it stays bound long after the number went out of use), and a
+number that another one took over keeps ``REPLACED_FACTOR`` of its score.
 """
 from __future__ import annotations
 
