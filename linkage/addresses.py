@@ -761,10 +761,11 @@ _FIRM_RE = re.compile(tok.FIRM_SUFFIX_PATTERN)
 # A shop word alone after a street number ('人民路779号商铺'): the shop is the street number.
 _SHOP_WORD_RE = re.compile(r"(?:商铺|店铺|铺面|铺位|门面|门市|门店|底商|商位)")
 # A shop named before its street number with nothing between, '湾滩餐馆幸福路36号': the
-# shop is at the number, as '幸福路36号湾滩餐馆' says (not on a road '湾滩餐馆幸福路').
+# shop is at the number, as '幸福路36号湾滩餐馆' says (not on a road '湾滩餐馆幸福路').  A
+# road's name starts with a character: '女装馆21街4367号' is a market hall's aisle.
 _NAME_BEFORE_ROAD_RE = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{1,12}?(?:店|馆|超市|公司|厂|商行|工作室))"
-    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街|巷)[0-9]+号)")
+    r"(?P<road>[\u4e00-\u9fff][\u4e00-\u9fff0-9]{0,9}?(?:大道|大街|路|街|巷)[0-9]+号)")
 
 _ROAD_RE = re.compile(
     r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?![道区])|巷|胡同)(?!村))(?P<no>)"

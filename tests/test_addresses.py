@@ -1048,4 +1048,6 @@ def test_shops_named_before_or_after_their_street_number_agree(texts, key):
 
 def test_a_road_named_after_a_shop_word_is_still_a_road():
     assert p("杭州市西湖区饭店街12号")["place_key"] == "330106|饭店街12号|||"
+    # a market hall's aisle and stall ('女装馆21街4367号') is no shop before a road
+    assert p("浙江省杭州市上城区四季青服装市场女装馆21街4367号")["place_key"] is not None
     assert p("杭州市西湖区超市路5号")["workplace_hint"] is False
