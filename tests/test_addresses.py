@@ -966,8 +966,14 @@ def test_office_bare_room_is_not_read_after_an_estate_or_other_doors():
       "台州椒江海虹工业园解放南路83号(台州兴瑞建材有限公司)"), "331002|解放南路83号|||"),
     (("江苏省苏州市吴中区木渎工业园东吴北路106号", "苏州市吴中东吴北路106号苏州信发建材有限责任公司"), "320506|东吴北路106号|||"),
     (("浙江省杭州市余杭区仓前工业园良睦路105号", "杭州余杭区良睦路105号杭州发顺服饰有限公司"), "330110|良睦路105号|||"),
+    # A shop named before its street number, in brackets or not, is at the number too.
+    (("河北省石家庄市裕华区解放路842号岭隆理发店", "石家庄市裕华区岭隆理发店(解放路842号)",
+      "河北省石家庄市裕华区岭隆理发店解放路842号"), "130108|解放路842号|||"),
+    (("昆明市官渡区高新四路65号西坪餐馆", "昆明官渡区西坪餐馆(高新四路65号)", "云南省昆明市官渡区西坪餐馆高新四路65号"),
+     "530111|高新四路65号|||"),
+    (("贵州省贵阳市云岩区安定街464号 安山餐馆", "贵阳市云岩区安定街464号安山超市"), "520103|安定街464号|||"),
 ])
-def test_park_before_its_street_is_an_area(texts, key):
+def test_park_or_shop_before_its_street_number_is_at_the_number(texts, key):
     for text in texts:
         r = p(text)
         assert r["place_key"] == key and r["workplace_hint"] is True, text
@@ -1030,20 +1036,6 @@ def test_numbered_block_after_guoji_is_not_guessed_a_workplace():
     assert p("广东省广州市越秀区智慧国际1号楼720")["workplace_hint"] is False
     assert p("浙江省杭州市西湖区绿城国际3幢15楼1501")["workplace_hint"] is False
     assert p("浙江省杭州市西湖区金色家园3幢1501")["workplace_hint"] is False
-
-
-@pytest.mark.parametrize("texts,key", [
-    # A shop named before its street number, in brackets or not, is at the number.
-    (("河北省石家庄市裕华区解放路842号岭隆理发店", "石家庄市裕华区岭隆理发店(解放路842号)",
-      "河北省石家庄市裕华区岭隆理发店解放路842号"), "130108|解放路842号|||"),
-    (("昆明市官渡区高新四路65号西坪餐馆", "昆明官渡区西坪餐馆(高新四路65号)", "云南省昆明市官渡区西坪餐馆高新四路65号"),
-     "530111|高新四路65号|||"),
-    (("贵州省贵阳市云岩区安定街464号 安山餐馆", "贵阳市云岩区安定街464号安山超市"), "520103|安定街464号|||"),
-])
-def test_shops_named_before_or_after_their_street_number_agree(texts, key):
-    for text in texts:
-        r = p(text)
-        assert r["place_key"] == key and r["workplace_hint"] is True, text
 
 
 def test_a_road_named_after_a_shop_word_is_still_a_road():
