@@ -474,6 +474,7 @@ _MAGIC = (
 
 
 BINARY_MSG = "file is binary (many NUL/control bytes), not a text file"
+UTF16_MSG = "file is UTF-16 encoded (exported as 'Unicode text'?), not the expected encoding"
 UTF16_GUESS_MSG = "file looks UTF-16 encoded (without byte-order mark), not the expected encoding"
 GUESSES = (BINARY_MSG, UTF16_GUESS_MSG)   # overruled by a valid first line
 
@@ -486,15 +487,14 @@ def sniff_binary(head: bytes) -> str | None:
     crash, a few garbage lines in a small file)."""
     if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return "file is UTF-32 encoded, not the expected encoding"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "file is UTF-16 encoded (exported as 'Unicode text'?), not the expected encoding"
+    codec = utf16_codec(head)
+    if codec == "utf-16":
+        return UTF16_MSG
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return f"file is {what}, not a text file"
     if head:
-        # UTF-16 without a byte-order mark: the NULs of ASCII characters all on one side
-        even, odd = head[0::2].count(0), head[1::2].count(0)
-        if even + odd >= 4 and max(even, odd) >= 19 * min(even, odd):
+        if codec:
             return UTF16_GUESS_MSG
         controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
         if controls * 20 > len(head):   # > 5 % control bytes: binary (a stray one is cleaned)
@@ -1057,7 +1057,7 @@ def read_delimited(path: Path, *, encodings: tuple[str, str], required: list[str
     try:
         head = fh.read(8192)
         why = sniff_binary(head)
-        codec = utf16_codec(head)
+        codec = utf16_codec(head) if why in (UTF16_MSG, UTF16_GUESS_MSG) else None
         if why and why not in GUESSES and not codec:
             raise FileError(why)
         fh.seek(0)

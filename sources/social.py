@@ -422,7 +422,7 @@ def read(path: Path, *, rel_name: str, platform: str, sink=None,
     with fh:
         head = fh.read(8192)
         why = C.sniff_binary(head)
-        codec = C.utf16_codec(head)
+        codec = C.utf16_codec(head) if why in (C.UTF16_MSG, C.UTF16_GUESS_MSG) else None
         if codec:
             # Accounts saved as UTF-16 text: read them as such when the first line is an
             # account once decoded (else the file is what ``why`` says).
