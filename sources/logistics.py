@@ -161,6 +161,19 @@ def _time_column(name: str, arr: pa.ChunkedArray) -> tuple[pl.Series, pl.Series,
     return parsed.alias(name), raw.alias(name), False
 
 
+def _what_it_holds(path: Path) -> str:
+    """What a file that is no parquet holds, for the operator: ' (…)' or ''."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8192)
+    except OSError:
+        return ""
+    why = C.sniff_binary(head)
+    if head and why is None and b"," in head.split(b"\n", 1)[0]:
+        return " (it holds comma-separated text: a CSV saved under a .parquet name?)"
+    return f" ({why})" if why and why not in C.GUESSES else ""
+
+
 def read(path: Path, *, rel_name: str, platform: str, sink=None,
          chunk_rows: int | None = None) -> AdapterResult:
     """Read one waybill export row group by row group; rows go to ``sink`` about
@@ -171,7 +184,7 @@ def read(path: Path, *, rel_name: str, platform: str, sink=None,
         pf = pq.ParquetFile(path)
     except (OSError, pa.ArrowException, ValueError) as e:
         return C.error_result(rel_name, SOURCE_KIND, platform,
-                              f"not a readable parquet file: {e}", OBSERVATION_SCHEMA)
+                              f"not a readable parquet file: {e}{_what_it_holds(path)}", OBSERVATION_SCHEMA)
     # Column names as the spec spells them, whatever their case, width or stray spaces
     # ('Waybill_No', 'ｓｉｇｎ_time', 'receiver_address '): {spec name: the file's}.
     spelled = {C.header_key(c).casefold(): c for c in COLUMNS}

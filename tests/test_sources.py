@@ -854,7 +854,11 @@ def test_logistics_file_errors(tmp_path):
     assert res.error and "parquet" in res.error
     notpq = tmp_path / "sf_waybills_20261129.parquet"
     notpq.write_text("waybill_no,sender_name\n")
-    assert read_lo(notpq).error
+    assert "parquet" in read_lo(notpq).error and "CSV" in read_lo(notpq).error   # says what it holds
+    assert "CSV" not in res.error                                                # a cut parquet is no CSV
+    zipped = tmp_path / "sf_waybills_20261130.parquet"
+    zipped.write_bytes(b"\x1f\x8b\x08\x00" + bytes(200))
+    assert "gzip" in read_lo(zipped).error
     # A courier that exports no sign_time or sender_phone still has its waybills read (those
     # fields empty, a warning naming them); without a receiver address there is nothing to read.
     partial = write_pq(tmp_path, [{k: v for k, v in wb(f"W{i}").items() if k not in ("sign_time", "sender_phone")}
