@@ -130,7 +130,9 @@ FIRM_SUFFIX_PATTERN = (
     r"仓库|库房|厂区|厂房|车间|"
     # A firm written without its legal form, ending in its line of business (字号 + 行业):
     # '骆兴路595号宁波东方五金', '天目山路357号杭州永兴电器'.
-    r"[\u4e00-\u9fff]{2}" + BUSINESS_LINES + ")$"
+    r"[\u4e00-\u9fff]{2}" + BUSINESS_LINES + ")"
+    # ... and a department of it: '立信电子厂行政部'.
+    r"(?:行政部|人事部|财务部|销售部|采购部|技术部|市场部|业务部|生产部|办公室|前台)?$"
 )
 
 COMMUNITY_SUFFIX_PATTERN = (

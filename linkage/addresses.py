@@ -760,6 +760,11 @@ _BARE_SUFFIX_RE = re.compile(r"(?:小区|社区|家园|花园|花苑|公寓|新�
 _FIRM_RE = re.compile(tok.FIRM_SUFFIX_PATTERN)
 # A shop word alone after a street number ('人民路779号商铺'): the shop is the street number.
 _SHOP_WORD_RE = re.compile(r"(?:商铺|店铺|铺面|铺位|门面|门市|门店|底商|商位)")
+# A numbered compound at a street number, '胜利路178号1号院15幢…': the compound is the
+# premises (its '1号' is no building), named with its street number ('1院' alone recurs).
+_NUMBERED_COMPOUND_RE = re.compile(r"(?<=号)([0-9]+)号院")
+# An office room written in English, 'A座 Room 1203' / 'RM1203'.
+_ROOM_WORD_RE = re.compile(r"(?:ROOM|RM)[.#-]?([0-9]{2,5})(?![0-9])")
 # A shop named before its street number with nothing between, '湾滩餐馆幸福路36号': the
 # shop is at the number, as '幸福路36号湾滩餐馆' says (not on a road '湾滩餐馆幸福路').  A
 # road's name starts with a character: '女装馆21街4367号' is a market hall's aisle.
@@ -1037,6 +1042,10 @@ def _street(rest: str) -> tuple:
     if "村民" in rest:
         rest = _VILLAGER_GROUP_RE.sub(r"\1组", rest)
     rest = _CN_NUM_RE.sub(_cn_sub, rest)
+    if "号院" in rest:
+        rest = _NUMBERED_COMPOUND_RE.sub(r"\1院", rest)
+    if "R" in rest:
+        rest = _ROOM_WORD_RE.sub(r"\1室", rest)
     if "第" in rest:
         rest = _ORDINAL_RE.sub("", rest)   # '金色家园第3幢' is '金色家园3幢'
     rest = _office_room_sub(_stall_sub(rest))
@@ -1135,6 +1144,9 @@ def _street(rest: str) -> tuple:
             pass
         elif door is not None or _community_suffix(community_text[-8:]) or (road_no and len(community_text) <= 12):
             community = _clean_community(community_text)
+            if community and road_no and re.fullmatch(r"[0-9]+院", community):
+                community = f"{road or ''}{road_no}{community[:-1]}号院"
+                road = road_no = None
         if community is None:
             poi = (community_text + (poi or "")) or None
     if community is None and before and _community_suffix(before[-8:]):

@@ -1043,3 +1043,20 @@ def test_a_road_named_after_a_shop_word_is_still_a_road():
     # a market hall's aisle and stall ('女装馆21街4367号') is no shop before a road
     assert p("浙江省杭州市上城区四季青服装市场女装馆21街4367号")["place_key"] is not None
     assert p("杭州市西湖区超市路5号")["workplace_hint"] is False
+
+
+@pytest.mark.parametrize("texts,key", [
+    # A numbered compound at a street number: the compound is the premises, its number no building.
+    (("吉林省长春市南关区胜利路178号1号院15幢2单元2402室", "长春市南关区胜利路178号一号院15栋2单元2402"),
+     "220102|胜利路178号1号院|15|2|2402"),
+    # An office room written in English.
+    (("山西省太原市小店区友好北路60号科技园C座Room 1102", "太原市小店区友好北路60号科技园C座RM1102",
+      "山西省太原市小店区友好北路60号科技园C座1102室"), "140105|科技园|C||1102"),
+    # A firm's department at its street number is the firm's door.
+    (("山西省太原市迎泽区亚泰大街63号立信电子厂行政部", "山西省太原市迎泽区亚泰大街63号立信电子厂"),
+     "140106|亚泰大街63号|||"),
+])
+def test_compounds_english_rooms_and_departments_key_as_their_door(texts, key):
+    for text in texts:
+        assert p(text)["place_key"] == key, text
+    assert p(texts[0].replace("1号院", "2号院").replace("1102", "1103").replace("63号", "64号"))["place_key"] != key
