@@ -523,22 +523,22 @@ def utf16_warning(expected: str) -> str:
     return f"file is UTF-16 encoded (saved as 'Unicode text'?), not {expected}: read as UTF-16"
 
 
-class Utf16AsUtf8:
-    """Binary reader giving a UTF-16 file's text as UTF-8 bytes, with the ``read`` and
-    ``readline`` of a file (as ``CrAsLf``), decoded a chunk at a time: a file in the wrong
-    encoding loses no rows, and memory stays bounded by the chunk.  A byte sequence that
-    is not UTF-16 becomes U+FFFD, so its line reads as damaged text, not as a lost file."""
+class _ConvertingReader:
+    """Binary reader over ``fh`` giving its bytes through ``_convert``, a chunk at a time,
+    with the ``read`` and ``readline`` of a file: memory stays bounded by the chunk."""
 
-    def __init__(self, fh: BinaryIO, codec: str, chunk: int = 1 << 20):
+    def __init__(self, fh: BinaryIO, chunk: int = 1 << 20):
         self.fh, self.chunk, self.buf, self.done = fh, chunk, b"", False
-        self.decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+
+    def _convert(self, data: bytes, final: bool) -> bytes:
+        raise NotImplementedError
 
     def _fill(self) -> bool:
         if self.done:
             return False
         data = self.fh.read(self.chunk)
         self.done = not data
-        self.buf += self.decoder.decode(data, final=self.done).encode("utf-8", "replace")
+        self.buf += self._convert(data, self.done)
         return True
 
     def read(self, n: int = -1) -> bytes:
@@ -561,6 +561,19 @@ class Utf16AsUtf8:
                 return out
 
 
+class Utf16AsUtf8(_ConvertingReader):
+    """A UTF-16 file's text as UTF-8 bytes: a file in the wrong encoding loses no rows.  A
+    byte sequence that is not UTF-16 becomes U+FFFD, so its line reads as damaged text,
+    not as a lost file."""
+
+    def __init__(self, fh: BinaryIO, codec: str, chunk: int = 1 << 20):
+        super().__init__(fh, chunk)
+        self.decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+
+    def _convert(self, data: bytes, final: bool) -> bytes:
+        return self.decoder.decode(data, final=final).encode("utf-8", "replace")
+
+
 CR_WARNING = "lines end with a bare carriage return (classic Mac line breaks): read as line breaks"
 
 
@@ -570,36 +583,11 @@ def cr_line_ends(head: bytes) -> bool:
     return b"\n" not in head and b"\r" in head.rstrip(b"\r")
 
 
-class CrAsLf:
-    """Binary reader that turns every '\\r' into '\\n' (for files with bare-CR line ends);
-    ``read`` and ``readline`` with the same bounded-memory behaviour as a file."""
+class CrAsLf(_ConvertingReader):
+    """Every '\\r' as '\\n' (for files with bare-CR line ends)."""
 
-    def __init__(self, fh: BinaryIO, chunk: int = 1 << 20):
-        self.fh, self.chunk, self.buf = fh, chunk, b""
-
-    def read(self, n: int = -1) -> bytes:
-        if n is None or n < 0:
-            out, self.buf = self.buf + self.fh.read().replace(b"\r", b"\n"), b""
-            return out
-        if len(self.buf) < n:
-            self.buf += self.fh.read(n - len(self.buf)).replace(b"\r", b"\n")
-        out, self.buf = self.buf[:n], self.buf[n:]
-        return out
-
-    def readline(self, limit: int = -1) -> bytes:
-        while True:
-            i = self.buf.find(b"\n")
-            if i >= 0 or (0 <= limit <= len(self.buf)):
-                end = i + 1 if i >= 0 else limit
-                if 0 <= limit < end:
-                    end = limit
-                out, self.buf = self.buf[:end], self.buf[end:]
-                return out
-            more = self.fh.read(self.chunk)
-            if not more:
-                out, self.buf = self.buf, b""
-                return out
-            self.buf += more.replace(b"\r", b"\n")
+    def _convert(self, data: bytes, final: bool) -> bytes:
+        return data.replace(b"\r", b"\n")
 
 
 _SPLIT_SEPARATORS = (b"\x1f", b"\x1e", b"\x1d", b"\x1c", b"\x01", b"\x02", b"\x03")

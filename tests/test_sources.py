@@ -1092,3 +1092,10 @@ def test_utf16_reader_gives_the_text_as_utf8_whatever_the_chunk(tmp_path):
             r = common.Utf16AsUtf8(io.BytesIO(text.encode(codec)), codec, chunk=chunk)
             parts = iter(lambda: r.read(5), b"")
             assert b"".join(parts) == text.encode("utf-8")
+    # The bare-CR reader shares the chunked reading.
+    data = text.replace("\r\n", "\r").encode("utf-8")
+    for chunk in (1, 3, 7, 4096):
+        r = common.CrAsLf(io.BytesIO(data), chunk=chunk)
+        assert b"".join(iter(lambda: r.readline(), b"")) == data.replace(b"\r", b"\n")
+        r = common.CrAsLf(io.BytesIO(data), chunk=chunk)
+        assert r.read(4) + r.read() == data.replace(b"\r", b"\n")
