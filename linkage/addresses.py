@@ -117,15 +117,9 @@ _PHONE_RE = re.compile(r"(?<![0-9])(?:\+?86-?)?1[3-9][0-9](?:-?[0-9*]{4}){2}(?![
 # Every phone match lies in a run of 10+ digits and dashes: a cheap test first.
 _PHONE_HINT_RE = re.compile(r"[0-9-]{10}")
 _BRACKET_RE = re.compile(r"\(([^()]*)\)|\(([^()]*)$")
-# A shop named first with its street number in brackets, '岭隆理发店(解放路842号)': the
-# shop is at that number, as '解放路842号岭隆理发店' says.
-_NAMED_FIRST_RE = re.compile(
-    r"^(?P<pre>.*(?:省|市|区|县|旗|镇|乡|街道))?(?P<name>[^()]{2,20}?(?:店|馆|行|部|厂|公司|超市|工作室))"
-    r"\((?P<addr>[^()]{0,20}?(?:路|街|巷|道)[0-9]+号)\)$")
 _JUNK_RE = re.compile(tok.JUNK_PATTERN)
 _CLEAN_FAST_RE = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\-#]+")
 _COUNTRY_RE = re.compile(r"^(?:中华人民共和国|中国大陆|中国)(?!人|银行|移动|电信|联通|石化|石油|邮政)")
-
 
 def _strip_formula(text: str) -> str:
     if not text or text[0] not in "=+-@":
@@ -171,9 +165,6 @@ def normalise_text(text: object) -> str:
     text = _PHONE_RE.sub(",", text)
     text = _DROP_RE.sub("", text)
     if "(" in text:
-        m = _NAMED_FIRST_RE.match(text)
-        if m:
-            text = (m.group("pre") or "") + m.group("addr") + m.group("name")
         # Bracketed notes: drop instructions, keep names such as '(东区)'.
         for _ in range(3):
             new = _BRACKET_RE.sub(_bracket_sub, text)
@@ -767,9 +758,11 @@ _NUMBERED_COMPOUND_RE = re.compile(r"(?<=号)([0-9]+)号院")
 _ROOM_WORD_RE = re.compile(r"(?:ROOM|RM)[.#-]?([0-9]{2,5})(?![0-9])")
 # A shop named before its street number with nothing between, '湾滩餐馆幸福路36号': the
 # shop is at the number, as '幸福路36号湾滩餐馆' says (not on a road '湾滩餐馆幸福路').  A
-# road's name starts with a character: '女装馆21街4367号' is a market hall's aisle.
+# road's name starts with a character: '女装馆21街4367号' is a market hall's aisle.  The
+# name runs to its last shop word ('庄店烟酒店春晓路644号'), and the same holds with the
+# number in brackets after the name, as the brackets are dropped before this is read.
 _NAME_BEFORE_ROAD_RE = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{1,12}?(?:店|馆|超市|公司|厂|商行|工作室))"
+    r"(?P<name>[\u4e00-\u9fff]{1,12}(?:店|馆|超市|公司|厂|商行|经营部|门市部|工作室))"
     r"(?P<road>[\u4e00-\u9fff][\u4e00-\u9fff0-9]{0,9}?(?:大道|大街|路|街|巷)[0-9]+号)")
 
 _ROAD_RE = re.compile(
