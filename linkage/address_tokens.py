@@ -83,12 +83,16 @@ BUSINESS_LINES = (
     r"眼镜|工贸|实业|贸易|科技|制品|材料|设备|工艺|食品|家具|建材|布艺)"
 )
 
+# Trades whose name ends a shop's or an office's ('西坪餐馆', '华联超市', '立信会计师事务所'):
+# a workplace word, and a firm at its street number.
+SHOP_TRADES = r"酒店|宾馆|旅馆|餐馆|饭馆|餐厅|茶馆|超市|药房|诊所|发廊|网吧|营业厅|事务所"
+
 # Words that mark a shop / office / factory / market: the place is a workplace.
 # A road named after one ('商城巷', '市场路', '工业园大道') says nothing about the door on it.
 WORKPLACE_PATTERN = (
     r"(?:市场|商城|商场|商贸城|商业城|轻纺城|批发|鞋都|电子世界|电子城|数码城|商位|(?:五金|小商品|服装|面料|家具|建材|电器|汽配|眼镜|纺织|布料)城|公司|集团|写字楼|商务中心|金融中心|商务楼|商务大厦|办公|摊位|号铺|商铺|店铺|门市|门面|"
     r"商行|经营部|门市部|工作室|工厂|厂房|车间|厂区|仓库|库房|工业园|工业区|产业园|科技园|创业园|孵化|园区|"
-    r"医院|卫生院|诊所|学校|银行|酒店|宾馆|旅馆|营业厅|事务所|餐馆|饭馆|餐厅|茶馆|超市|药房|发廊|网吧)(?![路街巷道]|大道)|"
+    r"医院|卫生院|学校|银行|" + SHOP_TRADES + r")(?![路街巷道]|大道)|"
     r"店(?![村镇乡街路里桥头口])|(?<![村])厂(?![村路街镇乡桥口头])|"
     r"(?:广场|中心|商厦|大楼)[^,]{0,12}?\d+(?:号|室|铺|层|楼|F)|"
     r"大厦[^,]{0,12}?\d+(?:层|楼|室|F)|"
@@ -125,7 +129,7 @@ JUNK_PATTERN = (
 # Suffixes that make a free-standing name a housing estate / premises.
 # A firm's name after a street number (a shop, a factory, a hotel): not an estate.
 FIRM_SUFFIX_PATTERN = (
-    r"(?:公司|集团|厂|商行|经营部|门市部|工作室|酒店|宾馆|旅馆|饭店|餐厅|餐馆|饭馆|茶馆|超市|药房|诊所|发廊|网吧|[^村镇街路]店|分店|事务所|营业厅|加工点|"
+    r"(?:公司|集团|厂|商行|经营部|门市部|工作室|饭店|" + SHOP_TRADES + r"|[^村镇街路]店|分店|加工点|"
     # A part of a works at a street number: '永宁西路295号仓库', '中山东路10号厂区'.
     r"仓库|库房|厂区|厂房|车间|"
     # A firm written without its legal form, ending in its line of business (字号 + 行业):
