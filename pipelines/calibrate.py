@@ -62,7 +62,8 @@ def calibrate(db: Path | list[Path], truth_dir: Path | list[Path], as_of: date, 
     for kind in ("residence", "workplace"):
         part = loc.filter(pl.col("kind") == kind)
         if part.height >= 50 and 0 < part["right"].sum() < part.height:
-            fitted["LOCATIONS"][kind] = calibration.fit(part, part["right"])
+            fitted["LOCATIONS"][kind] = (calibration.fit(part, part["right"], c=calibration.QUADRATIC[kind], quadratic=True)
+                                          if kind in calibration.QUADRATIC else calibration.fit(part, part["right"]))
     if phones.height >= 50 and 0 < phones["right"].sum() < phones.height:
         fitted["CONTACTS"]["phone"] = calibration.fit(phones, phones["right"])
     if write:

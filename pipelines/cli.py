@@ -169,7 +169,9 @@ def cmd_calibrate(args) -> int:
                                  date.fromisoformat(args.as_of), args.write)
     for group, kinds in fitted.items():
         for kind, p in kinds.items():
-            print(f"{group.lower()} {kind}: n={p['n']} right={p['positives']} intercept={p['intercept']} coef={p['coef']}")
+            pairs = f" and {len(p['pairs'])} pairwise terms" if "pairs" in p else ""
+            print(f"{group.lower()} {kind}: n={p['n']} right={p['positives']} intercept={p['intercept']} "
+                  f"coef={p['coef']}{pairs}")
     if args.write:
         print(f"written to {calibrate.PARAMS_FILE}")
     return 0

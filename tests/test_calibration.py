@@ -47,8 +47,52 @@ def test_fit_recovers_a_monotone_relation_and_yields_probabilities():
     assert ((g["c"] - g["y"]).abs() < 0.1).all()
 
 
+def _varied_places(n, seed):
+    """Places whose last sighting varies, so that freshness is a feature worth having."""
+    rng = np.random.default_rng(seed)
+    return _places(n, seed).with_columns(
+        pl.Series("last_seen", [datetime(2026, 11, 1) - (datetime(2026, 11, 1) - datetime(2025, 11, 1)) * float(u)
+                                for u in rng.uniform(size=n)]))
+
+
+def test_a_quadratic_fit_is_its_own_model_and_learns_an_interaction():
+    # A larger share says more the fresher the place, and the opposite once it is stale:
+    # an interaction of share and age that no coefficient per feature can hold.
+    rng = np.random.default_rng(3)
+    f = calibration.place_features(_varied_places(6000, seed=4), date(2026, 11, 27))
+    z = 24.0 * (f["f_share"].to_numpy() - 0.5) * (0.5 - f["f_age_years"].to_numpy())
+    p = 1.0 / (1.0 + np.exp(-z))
+    truth = pl.Series(rng.uniform(size=f.height) < p)
+    train, test = slice(0, 4000), slice(4000, None)
+    quad = calibration.fit(f[train], truth[train], c=0.3, quadratic=True)
+    lin = calibration.fit(f[train], truth[train])
+    assert len(quad["pairs"]) == len(calibration.FEATURES) * (len(calibration.FEATURES) + 1) // 2
+
+    # The folded coefficients give what scikit-learn's own pipeline gives.
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import PolynomialFeatures, StandardScaler
+    x = f.select([f"f_{k}" for k in calibration.FEATURES]).to_numpy()
+    pipe = make_pipeline(StandardScaler(), PolynomialFeatures(2, include_bias=False), StandardScaler(),
+                         LogisticRegression(C=0.3, max_iter=5000)).fit(x[train], truth[train].to_numpy())
+    ours = f.with_columns(calibration.confidence_expr({"residence": quad}).alias("c"))["c"].to_numpy()
+    # Variables with no variance (scaled 1 here, 0 by scikit-learn) are the only difference.
+    assert np.abs(ours - pipe.predict_proba(x)[:, 1]).max() < 1e-3
+
+    def log_loss(params):
+        c = f[test].with_columns(calibration.confidence_expr({"residence": params}).alias("c"))["c"].to_numpy()
+        y = truth[test].to_numpy()
+        return -np.mean(y * np.log(c) + (1 - y) * np.log(1 - c))
+    assert log_loss(quad) < log_loss(lin) - 0.01
+
+
 def test_shipped_parameters_cover_residences_workplaces_and_phones():
     assert {"residence", "workplace"} <= set(calibration_params.LOCATIONS)
     assert "phone" in calibration_params.CONTACTS
-    for p in [*calibration_params.LOCATIONS.values(), *calibration_params.CONTACTS.values()]:
+    for kind, p in [*calibration_params.LOCATIONS.items(), *calibration_params.CONTACTS.items()]:
         assert set(p["coef"]) == set(calibration.FEATURES) and p["n"] >= 50
+        # Only the kinds chosen for it carry pairwise terms, and then all of them.
+        assert ("pairs" in p) == (kind in calibration.QUADRATIC)
+        if "pairs" in p:
+            assert set(p["mean"]) == set(p["scale"]) == set(calibration.FEATURES)
+            assert len(p["pairs"]) == len(calibration.FEATURES) * (len(calibration.FEATURES) + 1) // 2
