@@ -54,14 +54,36 @@ def debtor_phones(debtors: pl.DataFrame, current: pl.DataFrame | None = None,
     return pl.concat(frames, how="vertical").unique(["id_number", "phone", "mask_key", "origin"], maintain_order=True)
 
 
+# Of an account's rows, the one that tells most about each verified field: a full value
+# before a masked one, and of masked values the one with most characters showing.  An
+# export may mask one account's ID on some rows and leave it empty on others; a field's
+# columns (kind, value, visible parts) are taken together from that one row.
+_MOST_TELLING = {
+    "an_": (("full", "pinyin", "masked", "honorific"),
+            pl.col("an_name").str.replace_all("*", "", literal=True).str.len_chars()),
+    "ai_": (("full", "masked"),
+            pl.col("ai_prefix").str.len_chars().fill_null(0) + pl.col("ai_suffix").str.len_chars().fill_null(0)),
+    "ap_": (("mobile", "landline", "masked"), pl.lit(0)),
+}
+
+
 def accounts(obs: pl.DataFrame) -> pl.DataFrame:
-    """One row per platform account with its verified attributes."""
-    cols = [c for c in obs.columns if c[:3] in ("an_", "ai_", "ap_")]
-    return (
-        obs.select("account_key", *cols).filter(pl.col("account_key").is_not_null())
-        .group_by("account_key")
-        .agg([pl.col(c).drop_nulls().first() for c in cols])
-    )
+    """One row per platform account with its verified attributes (``_MOST_TELLING``)."""
+    rows = obs.filter(pl.col("account_key").is_not_null())
+    out = rows.select("account_key").unique(maintain_order=True)
+    for prefix, (order, shown) in _MOST_TELLING.items():
+        group = [c for c in obs.columns if c.startswith(prefix)]
+        if not group:
+            continue
+        rank = pl.col(f"{prefix}kind").replace_strict(list(order), list(range(len(order))), default=len(order),
+                                                      return_dtype=pl.Int32)
+        best = (rows.select("account_key", *group)
+                .with_columns(rank.alias("_rank"), (-shown.fill_null(0).cast(pl.Int32)).alias("_hidden"))
+                .sort(["account_key", "_rank", "_hidden"], maintain_order=True)
+                .unique("account_key", keep="first", maintain_order=True)
+                .drop("_rank", "_hidden"))
+        out = out.join(best, on="account_key", how="left")
+    return out
 
 
 def _name_block(left: pl.DataFrame, left_name: str, debtors: pl.DataFrame) -> pl.DataFrame:

@@ -69,3 +69,29 @@ def test_a_weak_masked_id_on_an_account_hiding_its_surname_pairs_by_the_name_typ
     pairs = _pairs(debtors, hidden, masked, person_name=name)
     assert ids[3] in set(pairs["id_number"])
     assert set(pairs["id_number"]) <= set(debtors.filter(pl.col("name") == name)["id_number"])
+
+
+def test_an_account_is_paired_by_its_most_telling_row_whatever_the_row_order():
+    # One account, exported with its ID empty on one row, masked on another and full on a
+    # third (inputs.md: each 'full, masked, or empty'); its first row must not hide the rest.
+    debtors, ids = _debtors(3)
+    target = ids[1]
+    rows = [("o1", "王芳", ""), ("o2", "王*", target[:6] + "*" * 8 + target[-4:]), ("o3", "王**", target)]
+    for order in (rows, rows[::-1], [rows[0], rows[2], rows[1]]):
+        o = prepare.prepare_observations(pl.DataFrame(
+            [obs(oid, 3, "浙江省杭州市西湖区文三路100号金色家园2幢3单元501室", account_id="b1",
+                 account_name=name, account_id_no=idno, person_name="某人") for oid, name, idno in order],
+            schema=OBSERVATION_SCHEMA))
+        acc = block.accounts(o)
+        assert acc.height == 1 and acc["ai_kind"][0] == "full" and acc["ai_id"][0] == target
+        assert acc["an_kind"][0] == "full" and acc["an_name"][0] == "王芳"
+        pairs = block.candidate_pairs(o, debtors, block.debtor_phones(debtors))
+        by_id = pairs.filter(pl.col("block") == "account_id")
+        assert by_id["obs_id"].n_unique() == 3 and set(by_id["id_number"]) == {target}
+    # Of two masked IDs, the one showing more characters.
+    o = prepare.prepare_observations(pl.DataFrame(
+        [obs(oid, 3, "浙江省杭州市西湖区文三路100号", account_id="b2", account_id_no=idno)
+         for oid, idno in (("p1", target[:2] + "*" * 14 + target[-2:]), ("p2", target[:6] + "*" * 8 + target[-4:]))],
+        schema=OBSERVATION_SCHEMA))
+    acc = block.accounts(o)
+    assert (acc["ai_prefix"][0], acc["ai_suffix"][0]) == (target[:6], target[-4:])
