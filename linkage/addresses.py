@@ -138,6 +138,9 @@ def _bracket_sub(m: re.Match) -> str:
     return inner
 
 
+_POSTCODE_RE = re.compile(r"[(（]?(?:邮编|邮政编码)[:：]?\s*[0-9０-９]{6}[)）]?|(?<=[\u4e00-\u9fff])[0-8][0-9]{5}$")
+
+
 def normalise_text(text: object) -> str:
     """Clean one raw string: half-width, simplified, no control chars, no delivery notes."""
     if text is None:
@@ -148,6 +151,9 @@ def normalise_text(text: object) -> str:
         except Exception:
             return ""
     text = text[: MAX_CHARS * 3]
+    if "邮" in text or text[-1:].isdigit():
+        # A postcode is not a door number ('…1302室邮编441001', '…人民医院241000').
+        text = _POSTCODE_RE.sub("", text)
     if _CLEAN_FAST_RE.fullmatch(text):
         # Common case: already half-width CJK/ASCII without brackets or separators.
         text = _to_simplified(text)
@@ -754,6 +760,7 @@ _SHOP_WORD_RE = re.compile(r"(?:商铺|店铺|铺面|铺位|门面|门市|门店
 # A numbered compound at a street number, '胜利路178号1号院15幢…': the compound is the
 # premises (its '1号' is no building), named with its street number ('1院' alone recurs).
 _NUMBERED_COMPOUND_RE = re.compile(r"(?<=号)([0-9]+)号院")
+_NUMBER_COMPOUND_RE = re.compile(r"(?<=[0-9]号)院(?=[0-9A-Z])")
 # An office room written in English, 'A座 Room 1203' / 'RM1203'.
 _ROOM_WORD_RE = re.compile(r"(?:ROOM|RM)[.#-]?([0-9]{2,5})(?![0-9])")
 # A shop named before its street number with nothing between, '湾滩餐馆幸福路36号': the
@@ -771,7 +778,7 @@ _ROAD_RE = re.compile(
 _ROAD_ONLY_NUM_RE = re.compile(
     r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄)"
     r"(?:[东南西北]?[一二三四五六七八九十0-9]{1,3}段)?)"
-    r"(?P<no>[0-9]+(?:-[0-9]+)?(?:号|弄|#|"
+    r"(?P<no>[0-9]+(?:-[0-9]+)?(?:号|弄|巷|#|"
     r"(?=[\u4e00-\u9fff])(?!号|幢|栋|单元|楼|层|室|座|组|期|区|栋|户|门|米)))"
 )
 # What cannot be part of a road's name: the road starts after it ('...有限公司杨高中路577号').
@@ -1037,6 +1044,9 @@ def _street(rest: str) -> tuple:
     rest = _CN_NUM_RE.sub(_cn_sub, rest)
     if "号院" in rest:
         rest = _NUMBERED_COMPOUND_RE.sub(r"\1院", rest)
+        # '中山路390号院19幢…', '胡同23号院3号楼…': the compound is the street number's own
+        # (keyed at it); its 院 is not a word after the door.
+        rest = _NUMBER_COMPOUND_RE.sub("", rest)
     if "R" in rest:
         rest = _ROOM_WORD_RE.sub(r"\1室", rest)
     if "第" in rest:
@@ -1118,7 +1128,7 @@ def _street(rest: str) -> tuple:
         # '文三路100号请放门口鞋柜': a delivery note after a street number, not an estate.
         poi = community_text + (poi or "")
         community_text = ""
-    if door is not None and road_no and road_no.endswith("弄"):
+    if door is not None and road_no and road_no.endswith(_LANES):
         # '长宁路123弄(天山花苑)78号502室': the lane is the premises and 78号 the building
         # in it, however the compound is named; its name is a label, not another premises.
         community_text = before = ""
@@ -1175,7 +1185,9 @@ def _street(rest: str) -> tuple:
             pickup, pickup_kind, workplace)
 
 
-_ROAD_NO_SPLIT_RE = re.compile(r"(-|弄|号)")
+_ROAD_NO_SPLIT_RE = re.compile(r"(-|弄|巷|号)")
+# A numbered lane off a road: Shanghai's 弄, elsewhere 巷 ('湖滨南路283巷33号').
+_LANES = ("弄", "巷")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -1186,7 +1198,7 @@ def _canon_road_no(no: str | None) -> str | None:
     parts = _ROAD_NO_SPLIT_RE.split(no)
     parts = [(_canon_id(p) if p and p[0].isdigit() else p) for p in parts]
     no = "".join(p for p in parts if p)
-    if not no.endswith(("号", "弄")):
+    if not no.endswith(("号", "弄", "巷")):
         no += "号"
     return no
 
@@ -1245,9 +1257,10 @@ def _parse(text: object) -> tuple:
         workplace = workplace or _WORK_RE.search(community) is not None
 
     lane = None
-    if road and road_no and road_no.endswith("弄") and building and not community:
+    if road and road_no and road_no.endswith(_LANES) and building and not community:
         # '长宁路123弄45号502室': the lane is the premises (as an estate is), 45号 the
-        # building in it ('45号楼', '45-502'); the street number reads '123弄45号'.
+        # building in it ('45号楼', '45-502'); the street number reads '123弄45号'.  A
+        # numbered lane off a road elsewhere is a 巷 ('巴陵中路229巷7号').
         lane = road + road_no
         road_no = f"{road_no}{building}号"
     premises = community or lane or (road + road_no if road and road_no else None)

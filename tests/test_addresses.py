@@ -1067,3 +1067,31 @@ def test_compounds_english_rooms_and_departments_key_as_their_door(texts, key):
     for text in texts:
         assert p(text)["place_key"] == key, text
     assert p(texts[0].replace("1号院", "2号院").replace("1102", "1103").replace("63号", "64号"))["place_key"] != key
+
+
+def test_a_numbered_lane_off_a_road_is_the_premises_and_its_house_the_building():
+    # '巴陵中路229巷7号202室' is house 7 in lane 229 off 巴陵中路, not building 7 of No. 229,
+    # and officers read it as written (it was displayed '巴陵中路229号7幢202室巷').
+    r = parse_address("湖南省岳阳市岳阳楼区巴陵中路229巷7号202室")
+    assert r["address"] == "湖南省岳阳市岳阳楼区巴陵中路229巷7号202室"
+    assert r["place_key"] == "430602|巴陵中路229巷|7||202"
+    assert parse_address("岳阳市岳阳楼区巴陵中路２２９巷７号２０２")["place_key"] == r["place_key"]
+    # A road named 巷 keeps its street number.
+    assert parse_address("福建省厦门市思明区解放巷12号")["place_key"] == "350203|解放巷12号|||"
+
+
+def test_a_compound_at_a_street_number_reads_as_written():
+    r = parse_address("辽宁省大连市甘井子区中山路390号院19幢2单元1503室")
+    assert r["place_key"] == "210211|中山路390号|19|2|1503"
+    assert not r["address"].endswith("院") and "中山路390号19幢2单元1503室" in r["address"]
+    # A numbered compound behind a street number is still its own premises.
+    assert parse_address("山西省太原市小店区胜利路178号1号院15幢2单元2402室")["area_key"].endswith("胜利路178号1号院")
+
+
+def test_a_postcode_is_not_a_door_number():
+    plain = parse_address("湖北省襄阳市襄城区银滩27幢3单元1302室")
+    for written in ("湖北省襄阳市襄城区银滩27幢3单元1302室邮编441001", "湖北省襄阳市襄城区银滩27幢3单元1302邮编441001",
+                    "湖北省襄阳市襄城区银滩27幢3单元1302室（邮编：441001）", "441001湖北省襄阳市襄城区银滩27幢3单元1302室"):
+        r = parse_address(written)
+        assert (r["place_key"], r["address"]) == (plain["place_key"], plain["address"]), written
+    assert parse_address("安徽省芜湖市镜湖区中山路5号芜湖邛海人民医院241000")["address"].endswith("人民医院")
