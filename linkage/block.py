@@ -70,20 +70,23 @@ _MOST_TELLING = {
 def accounts(obs: pl.DataFrame) -> pl.DataFrame:
     """One row per platform account with its verified attributes (``_MOST_TELLING``)."""
     rows = obs.filter(pl.col("account_key").is_not_null())
-    out = rows.select("account_key").unique(maintain_order=True)
-    for prefix, (order, shown) in _MOST_TELLING.items():
-        group = [c for c in obs.columns if c.startswith(prefix)]
-        if not group:
-            continue
-        rank = pl.col(f"{prefix}kind").replace_strict(list(order), list(range(len(order))), default=len(order),
-                                                      return_dtype=pl.Int32)
-        best = (rows.select("account_key", *group)
-                .with_columns(rank.alias("_rank"), (-shown.fill_null(0).cast(pl.Int32)).alias("_hidden"))
-                .sort(["account_key", "_rank", "_hidden"], maintain_order=True)
-                .unique("account_key", keep="first", maintain_order=True)
-                .drop("_rank", "_hidden"))
-        out = out.join(best, on="account_key", how="left")
-    return out
+    groups = {prefix: [c for c in obs.columns if c.startswith(prefix)] for prefix in _MOST_TELLING}
+    groups = {prefix: cols for prefix, cols in groups.items() if cols}
+    n = rows.height
+    if n == 0:
+        return rows.select("account_key", *(c for cols in groups.values() for c in cols))
+    # Per field, the account's smallest (telling rank, row number): a plain minimum, so the
+    # row chosen does not depend on how the rows are grouped; ties go to the first row.
+    keys = []
+    for prefix in groups:
+        order, shown = _MOST_TELLING[prefix]
+        rank = (pl.col(f"{prefix}kind").replace_strict(list(order), list(range(len(order))), default=len(order),
+                                                       return_dtype=pl.Int64) * 1000
+                + 999 - shown.fill_null(0).cast(pl.Int64).clip(0, 999))
+        keys.append((rank * n + pl.int_range(pl.len(), dtype=pl.Int64)).alias(f"_key_{prefix}"))
+    best = rows.with_columns(keys).group_by("account_key").agg(pl.col(f"_key_{p}").min() for p in groups)
+    return pl.concat([best.select("account_key")]
+                     + [rows.select(cols)[best[f"_key_{p}"] % n] for p, cols in groups.items()], how="horizontal")
 
 
 def _name_block(left: pl.DataFrame, left_name: str, debtors: pl.DataFrame) -> pl.DataFrame:
