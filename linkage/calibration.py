@@ -21,7 +21,7 @@ import polars as pl
 FEATURES = ("share", "strength", "best_link", "link_logit", "log_n", "age_years", "n_sources", "is_top", "margin",
             "door", "silence", "quiet", "succeeded")
 # Kinds fitted with pairwise products, and their (stronger) regularisation: 13 features
-# give 104 terms, fitted on some 17,000 places.
+# give 104 terms, fitted on some 19,000 places.
 QUADRATIC = {"residence": 0.03}
 
 
