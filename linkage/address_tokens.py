@@ -73,8 +73,12 @@ PICKUP_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("近邻宝", "locker"),
 )
 
-# Courier brands written before a pick-up word: '京东快递柜', '韵达快递点', '中通驿站'.
-PICKUP_BRANDS = r"(?:京东|中通|圆通|申通|韵达|顺丰|极兔|百世|邮政|EMS|德邦|天天)"
+# Courier, locker and group-buying brands written before a pick-up word: '京东快递柜',
+# '韵达快递点', '中通驿站', '递易智能柜', '多多驿站', '优选自提点', '社区团购自提点'.  Left in
+# the text they would become part of the estate's name ('雪域苑2期优选'), and the
+# pick-up point would no longer support the home in its estate.
+PICKUP_BRANDS = (r"(?:京东|中通|圆通|申通|韵达|顺丰|极兔|百世|邮政|EMS|德邦|天天|日日顺|递易|多多买菜|多多|"
+                 r"兴盛优选|美团优选|橙心优选|美团|优选|社区团购|团购|淘菜菜|十荟团)")
 
 # Lines of business that end a firm's name (字号 + 行业 + 组织形式, the legal form often
 # dropped: '宁波东方五金', '温州万达纺织').
