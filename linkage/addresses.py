@@ -138,7 +138,8 @@ def _bracket_sub(m: re.Match) -> str:
     return inner
 
 
-_POSTCODE_RE = re.compile(r"[(（]?(?:邮编|邮政编码)[:：]?\s*[0-9０-９]{6}[)）]?|(?<=[\u4e00-\u9fff])[0-8][0-9]{5}$")
+_POSTCODE_RE = re.compile(r"[(（]?(?:邮编|邮政编码)[:：]?\s*[0-9０-９]{6}[)）]?|(?<=[\u4e00-\u9fff])[0-8][0-9]{5}$"
+                          r"|[(（]\s*[0-8][0-9]{5}\s*[)）]")
 
 
 def normalise_text(text: object) -> str:
@@ -151,8 +152,9 @@ def normalise_text(text: object) -> str:
         except Exception:
             return ""
     text = text[: MAX_CHARS * 3]
-    if "邮" in text or text[-1:].isdigit():
-        # A postcode is not a door number ('…1302室邮编441001', '…人民医院241000').
+    if "邮" in text or text[-1:].isdigit() or ")" in text or "）" in text:
+        # A postcode is not a door number ('…1302室邮编441001', '…人民医院241000',
+        # '…2-1001(618000)').
         text = _POSTCODE_RE.sub("", text)
     if _CLEAN_FAST_RE.fullmatch(text):
         # Common case: already half-width CJK/ASCII without brackets or separators.
@@ -690,6 +692,8 @@ _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 
              "捌": 8, "玖": 9}
 _CN_NUM_RE = re.compile(
     r"[零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?=号楼|幢|栋|号|单元|室|楼|层|期|组|社(?!区)|座|弄|户|排|区|#|-|$)"
+    # A road's numbered lane ('洞庭南路二十五巷' is 洞庭南路25巷); '文二巷' is a name.
+    r"|(?<=[路街道])[零一二两三四五六七八九十百]+(?=巷)"
 )
 
 
@@ -727,6 +731,7 @@ _FLOOR_FLAT_RE = re.compile(r"([0-9]+)[楼层]([0-9]{1,2})(?=室|房|户)|([0-9]
 # Text ``door_numbers`` must rewrite before its digits are what the parser reads (polars
 # regex, no look-ahead): a Chinese numeral before a door word, or a floor and its flat.
 DOOR_NUMBER_REWRITE = (r"[〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?:号楼|幢|栋|号|单元|室|楼|层|期|组|村民|社|座|弄|户|排|区|#|-|$)"
+                       r"|[路街道][〇零一二两三四五六七八九十百]+巷"
                        r"|[0-9０-９][楼层][0-9０-９]{1,2}(?:室|房|户|[^0-9０-９号]|$)")
 
 
