@@ -27,6 +27,7 @@ from linkage.compare import OWN_NAME_LEVELS, DebtorSide, compare_pairs, debtor_s
 
 LINK_THRESHOLD = 0.5          # below this an observation is not linked (and not retained)
 CURRENT_PHONE_THRESHOLD = 0.95
+SOMEONE_ELSES_PARCELS = 2     # parcels under another full name that make a number someone else's
 MAX_PASSES = 4
 MIN_AGREEING_FIELDS = 2
 SINGLE_FIELD_CAP = -0.1       # probability just under one half: shown nowhere as a lead
@@ -217,7 +218,21 @@ def current_phones(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
     others_phone = (pl.col("recipient_is_holder") | holders_number) & others_account
     rec = sure.filter(pl.col("lvl_recipient_name").is_in(NAME_COMPATIBLE) & pl.col("pp_kind").is_in(["mobile", "masked"])
                       & ~others_phone & (pl.col("lvl_recipient_phone") != "household")
-                      ).select("id_number", pl.col("pp_digits").alias("phone"), pl.col("pp_mask_key").alias("mask_key"))
+                      ).select("id_number", "lvl_recipient_name", pl.col("pp_digits").alias("phone"),
+                               pl.col("pp_mask_key").alias("mask_key"))
+    # A surname alone ('文女士', '文**') is the parents' name too: a number typed with it
+    # that the debtor's parcels also carry under another full name ('文林丹', the mother,
+    # in the family village), more than once, is that person's, not the debtor's.  Once is
+    # the debtor typing a family member's name on a parcel of their own.
+    someone_elses = (scored.select("id_number", "obs_id", "lvl_recipient_name")
+                     .filter(pl.col("lvl_recipient_name") == "mismatch")
+                     .join(cols.select("obs_id", pl.col("pp_mask_key").alias("mask_key")), on="obs_id", how="inner")
+                     .drop_nulls("mask_key").group_by("id_number", "mask_key")
+                     .agg(pl.col("obs_id").n_unique().alias("n"))
+                     .filter(pl.col("n") >= SOMEONE_ELSES_PARCELS).select("id_number", "mask_key"))
+    rec = pl.concat([rec.filter(pl.col("lvl_recipient_name") != "surname_only"),
+                     rec.filter(pl.col("lvl_recipient_name") == "surname_only")
+                     .join(someone_elses, on=["id_number", "mask_key"], how="anti")]).drop("lvl_recipient_name")
     return pl.concat([acc, rec]).filter(pl.col("mask_key").is_not_null()).unique()
 
 
