@@ -18,7 +18,8 @@ import polars as pl
 
 from linkage import addresses, calibration
 from linkage import calibration_params as params
-from linkage.score import LINK_THRESHOLD, NAME_COMPATIBLE
+from linkage.compare import OWN_NAME_LEVELS
+from linkage.score import LINK_THRESHOLD
 
 HALF_LIFE_DAYS = 180.0
 SUCCESSOR_MIN_OBS = 2
@@ -26,6 +27,7 @@ SILENT_TRACES = 2.0
 REPLACED_FACTOR = 0.3
 SEND_WORK_SHARE = 0.3         # a door the debtor ships parcels from is a shop or a workshop
 CHECKIN_ONLY = 0.3
+ELSEWHERE_FACTOR = 0.3        # a parcel the debtor sent to someone else (see place_evidence)
 PICKUP_SUPPORT = 0.3
 EVENT_FACTOR = {"delivery": 1.0, "receive": 1.0, "checkin": 0.5, "send": 0.6}
 DOOR_PRECISIONS = ("room", "building", "community", "road")
@@ -53,8 +55,12 @@ def place_evidence(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
     x = x.filter(pl.col("event").is_in(list(EVENT_FACTOR)) & pl.col("event_time").is_not_null())
     x = x.filter(pl.col("event_time") <= pl.lit(calibration.end_of_day(as_of)))
     factor = pl.col("event").replace_strict(EVENT_FACTOR, default=0.0, return_dtype=pl.Float64)
-    # A parcel addressed to someone else from the debtor's account says little about where they are.
-    factor = pl.when(pl.col("lvl_recipient_name") == "mismatch").then(factor * 0.3).otherwise(factor)
+    # A parcel addressed to someone else from the debtor's account says little about where
+    # they are: another name, or only a surname ('文女士', '文**': the parents' too) or no
+    # name on a number that is not the debtor's.
+    elsewhere = (pl.col("lvl_recipient_name") == "mismatch") | (
+        pl.col("lvl_recipient_name").is_in(["surname_only", "unknown"]) & (pl.col("lvl_recipient_phone") == "mismatch"))
+    factor = pl.when(elsewhere.fill_null(False)).then(factor * ELSEWHERE_FACTOR).otherwise(factor)
     x = x.with_columns((pl.col("probability") * _recency(as_of) * factor).alias("w"))
     pickup = pl.col("pickup").fill_null(False)
     x = x.with_columns(
@@ -310,8 +316,12 @@ def rank_contacts(links: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
         "id_number", pl.col("ap_digits").alias("value"), "w", "event_time", "src", "obs_id", "account_key")
     acc = acc.sort(["w", "obs_id"], descending=[True, False]).unique(
         ["id_number", "value", "account_key"], keep="first", maintain_order=True).drop("account_key")
-    # A family member's phone places the parcel but is not the debtor's own number.
-    rec = x.filter(pl.col("lvl_recipient_name").is_in(NAME_COMPATIBLE) & pl.col("pp_kind").is_in(["mobile", "landline"])
+    # A family member's phone places the parcel but is not the debtor's own number; nor is
+    # a number no trace ties to the debtor typed with only the surname ('茹女士': the
+    # parents' parcels from the debtor's account read so too).
+    own_name = pl.col("lvl_recipient_name").is_in(OWN_NAME_LEVELS) | (
+        (pl.col("lvl_recipient_name") == "surname_only") & (pl.col("lvl_recipient_phone") != "mismatch"))
+    rec = x.filter(own_name & pl.col("pp_kind").is_in(["mobile", "landline"])
                    & (pl.col("lvl_recipient_phone") != "household")).select("id_number", pl.col("pp_digits").alias("value"), "w", "event_time", "src", "obs_id")
     seen = pl.concat([acc, rec]).unique(["id_number", "value", "obs_id"])
     roster = debtors.select("id_number", pl.col("roster_phones").alias("value")).explode("value").drop_nulls()
