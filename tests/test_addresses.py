@@ -752,6 +752,14 @@ def test_village_named_after_a_road_word(text, key):
     ("浙江省杭州市西湖区金色家园韵达快递点", "station"),
     ("浙江省杭州市西湖区金色家园近邻宝", "locker"),
     ("浙江省杭州市西湖区金色家园邮政快递包裹站", "station"),
+    # Locker and group-buying brands: '金色家园优选' would be an estate of its own, whose
+    # pick-up point no longer supports the home in 金色家园.
+    ("浙江省杭州市西湖区金色家园递易智能柜", "locker"),
+    ("浙江省杭州市西湖区金色家园日日顺快递柜", "locker"),
+    ("浙江省杭州市西湖区金色家园多多驿站", "station"),
+    ("浙江省杭州市西湖区金色家园优选自提点（滨海烟酒店）", "station"),
+    ("浙江省杭州市西湖区金色家园社区团购自提点（洞庭百货店）", "station"),
+    ("浙江省杭州市西湖区递易智能柜(文三路100号金色家园店)", "locker"),
 ])
 def test_pickup_point_with_courier_brand_keeps_its_estate(text, kind):
     r = p(text)
@@ -1078,6 +1086,9 @@ def test_a_numbered_lane_off_a_road_is_the_premises_and_its_house_the_building()
     assert parse_address("岳阳市岳阳楼区巴陵中路２２９巷７号２０２")["place_key"] == r["place_key"]
     # A road named 巷 keeps its street number.
     assert parse_address("福建省厦门市思明区解放巷12号")["place_key"] == "350203|解放巷12号|||"
+    # The lane's number in Chinese numerals is the same lane; a lane named with a numeral is a name.
+    assert parse_address("湖南省岳阳市岳阳楼区巴陵中路二百二十九巷7号202室")["place_key"] == r["place_key"]
+    assert parse_address("江苏省南京市鼓楼区文二巷54号")["place_key"] == "320106|文二巷54号|||"
 
 
 def test_a_compound_at_a_street_number_reads_as_written():
@@ -1091,7 +1102,9 @@ def test_a_compound_at_a_street_number_reads_as_written():
 def test_a_postcode_is_not_a_door_number():
     plain = parse_address("湖北省襄阳市襄城区银滩27幢3单元1302室")
     for written in ("湖北省襄阳市襄城区银滩27幢3单元1302室邮编441001", "湖北省襄阳市襄城区银滩27幢3单元1302邮编441001",
-                    "湖北省襄阳市襄城区银滩27幢3单元1302室（邮编：441001）", "441001湖北省襄阳市襄城区银滩27幢3单元1302室"):
+                    "湖北省襄阳市襄城区银滩27幢3单元1302室（邮编：441001）", "441001湖北省襄阳市襄城区银滩27幢3单元1302室",
+                    # In brackets after a flat written without 室: it had been read as room 1302441001.
+                    "湖北省襄阳市襄城区银滩27幢3单元1302(441001)", "湖北省襄阳市襄城区银滩27-3-1302（441001）"):
         r = parse_address(written)
         assert (r["place_key"], r["address"]) == (plain["place_key"], plain["address"]), written
     assert parse_address("安徽省芜湖市镜湖区中山路5号芜湖邛海人民医院241000")["address"].endswith("人民医院")

@@ -501,6 +501,33 @@ def test_a_parents_number_typed_on_the_debtors_parcel_is_not_learned_as_the_debt
     assert score.household_phones(scored, obs_)["phone"].to_list() == ["13900001111"]
 
 
+def test_a_number_typed_with_only_the_surname_and_also_with_another_name_is_not_learned():
+    # The debtor's verified account sends gifts to the parents in the family village: the
+    # parcels read '茹女士' or '茹**' (the parents' surname is the debtor's), or the
+    # mother's own name, on the mother's number.  Learned as the debtor's current phone,
+    # that number would make every later parcel to her look like the debtor's own.  A
+    # number typed with only the surname and once under another name is the debtor's
+    # (a flat's parcels read '茹**' as often as '茹小明', and a debtor may type a family
+    # member's name on a parcel of their own); one typed with the debtor's own name is.
+    rows = [("g1", "surname_only", "13700002222", "137|2222"), ("g2", "surname_only", None, "137|2222"),
+            ("g3", "mismatch", "13700002222", "137|2222"), ("g4", "mismatch", "13700002222", "137|2222"),
+            ("s1", "surname_only", "13311112222", "133|2222"), ("s2", "mismatch", "13311112222", "133|2222"),
+            ("o1", "exact", "13588889999", "135|9999")]
+    n = len(rows)
+    scored = pl.DataFrame({
+        "id_number": [DEBTOR_ID] * n, "obs_id": [r[0] for r in rows], "probability": [0.999] * n, "via": ["account"] * n,
+        "lvl_account_id": ["exact"] * n, "lvl_account_name": ["exact"] * n,
+        "lvl_recipient_name": [r[1] for r in rows], "lvl_recipient_phone": ["unknown"] * n,
+        "recipient_is_holder": [False] * n})
+    obs_ = pl.DataFrame({"obs_id": [r[0] for r in rows], "account_key": ["shop:a"] * n,
+                         "ap_digits": [None] * n, "ap_kind": [None] * n, "ap_mask_key": [None] * n,
+                         "pp_digits": [r[2] for r in rows], "pp_kind": ["mobile", "masked"] + ["mobile"] * (n - 2),
+                         "pp_mask_key": [r[3] for r in rows]},
+                        schema_overrides={"ap_digits": pl.Utf8, "ap_kind": pl.Utf8, "ap_mask_key": pl.Utf8})
+    learned = score.current_phones(scored, obs_)
+    assert sorted(learned["mask_key"].to_list()) == ["133|2222", "135|9999"]
+
+
 def test_an_account_whose_holder_is_someone_else_lends_no_phone():
     # A child's account, verified only as '茹**', orders for the debtor (the parcel names the
     # debtor and his number) and for the child (the child's full name and the account's own
@@ -591,3 +618,21 @@ def test_parcels_sent_from_a_street_number_make_it_a_workplace_but_not_a_village
         rows += [obs(f"d{i}", 5 + 10 * i, address, **acct) for i in range(2)]
         _, locs, _ = run([roster()], rows)
         assert locs.filter(pl.col("rank") == 1)["kind"].to_list() == [kind], address
+
+
+def test_gifts_from_the_debtors_account_to_the_parents_village_are_not_the_debtors_home():
+    # Most of the verified account's parcels go to the mother in the family village,
+    # typed with her name, '茹女士' or '茹**' (her surname is the debtor's) or no usable
+    # name, on her number; fewer go to the debtor's own flat under the debtor's name and
+    # number.  The village is where the mother lives: the flat is the lead.
+    village = "浙江省绍兴市越城区东浦街道鲁东村3组27号"
+    acc = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, account_phone="13588889999")
+    rows = [obs(f"g{i}", 5 + 9 * i, village, person_name=("茹女士", "茹**", "妈", "茹秀英")[i % 4],
+                person_phone="13700002222", **acc) for i in range(12)]
+    rows += [obs(f"h{i}", 8 + 20 * i, HOME, person_name="茹小明", person_phone="13588889999", **acc)
+             for i in range(4)]
+    _, locs, contacts = run([roster(phones="13000000000")], rows)
+    top = locs.filter((pl.col("kind") == "residence") & (pl.col("rank") == 1))
+    assert top["address"][0] == HOME
+    phones = contacts.filter(pl.col("kind") == "phone").sort("rank")["value"].to_list()
+    assert phones[0] == "13588889999" and "13700002222" not in phones
