@@ -292,10 +292,8 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
     places = places.with_columns(
         (pl.col("score") * pl.when(pl.col("checkin_share") >= 1.0).then(CHECKIN_ONLY).otherwise(1.0)).alias("score"))
     places = _succession(places, as_of)
-    places = places.sort(["id_number", "kind", "score", "place"], descending=[False, False, True, False])
-    places = places.with_columns(pl.int_range(1, pl.len() + 1).over("id_number", "kind").cast(pl.Int32).alias("rank"))
-    places = calibration.place_features(places.rename({"place": "place_key"}), as_of)
-    places = places.with_columns(calibration.confidence_expr(params.LOCATIONS).alias("confidence"))
+    places = _rank_by_confidence(places.rename({"place": "place_key"}), "place_key", as_of,
+                                 lambda: calibration.confidence_expr(params.LOCATIONS))
     return places.select(
         "id_number", "rank", "kind", "address", "province", "city", "district", "confidence", "first_seen",
         "last_seen", pl.col("n_observations").cast(pl.Int32), "sources", "place_key", "score",
@@ -353,10 +351,28 @@ def rank_contacts(links: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
         .with_columns(pl.lit("account").alias("kind"), pl.col("best_link").alias("score"))
     )
     out = pl.concat([phones.select(accounts.columns), accounts])
-    out = out.sort(["id_number", "kind", "score", "value"], descending=[False, False, True, False])
-    out = out.with_columns(pl.int_range(1, pl.len() + 1).over("id_number", "kind").cast(pl.Int32).alias("rank"))
-    out = calibration.place_features(out, as_of)
     # An account's confidence is its link probability: the account is verified to one person.
-    out = out.with_columns(pl.when(pl.col("kind") == "account").then(pl.col("best_link"))
-                           .otherwise(calibration.confidence_expr(params.CONTACTS)).alias("confidence"))
+    out = _rank_by_confidence(out, "value", as_of, lambda: pl.when(pl.col("kind") == "account").then(
+        pl.col("best_link")).otherwise(calibration.confidence_expr(params.CONTACTS)))
     return out.select(CONTACT_COLUMNS)
+
+
+def _rank_by_confidence(rows: pl.DataFrame, key: str, as_of: date, confidence) -> pl.DataFrame:
+    """Rank each debtor's places (or phones) of a kind, and give each its confidence.
+
+    The score orders by evidence; the calibrated model also weighs what the score leaves
+    out (a door gone silent against its own rhythm, a first parcel at a new flat after a
+    busy old one went quiet, how thin the evidence is), and officers should get the places
+    in the order of how likely each is right.  So the places are first ranked by score and
+    given a confidence, then ranked by that confidence (score, then key, breaking ties), and
+    their confidence is computed again for the new ranks (the rank and the margin over the
+    runner-up are features).  Measured on seven generated worlds, taking the most confident
+    place first is right more often than taking the highest score on every one of them.
+    """
+    by = ["id_number", "kind"]
+    rank = pl.int_range(1, pl.len() + 1).over(*by).cast(pl.Int32).alias("rank")
+    rows = rows.sort([*by, "score", key], descending=[False, False, True, False]).with_columns(rank)
+    rows = calibration.place_features(rows, as_of).with_columns(confidence().alias("confidence"))
+    rows = rows.sort([*by, "confidence", "score", key], descending=[False, False, True, True, False]).with_columns(rank)
+    rows = rows.drop([c for c in rows.columns if c.startswith("f_")] + ["confidence"])
+    return calibration.place_features(rows, as_of).with_columns(confidence().alias("confidence"))

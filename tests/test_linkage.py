@@ -636,3 +636,25 @@ def test_gifts_from_the_debtors_account_to_the_parents_village_are_not_the_debto
     assert top["address"][0] == HOME
     phones = contacts.filter(pl.col("kind") == "phone").sort("rank")["value"].to_list()
     assert phones[0] == "13588889999" and "13700002222" not in phones
+
+
+def test_places_are_ranked_by_confidence_and_their_confidence_is_that_of_their_rank():
+    # The score orders by evidence; the model also weighs staleness. Here the busier place
+    # was last seen a year ago and the model (a stand-in: recent is likely, and first is
+    # likelier) prefers the recent one: it is ranked first, and each place's published
+    # confidence is the model's for the rank it is published at.
+    from datetime import datetime
+
+    rows = pl.DataFrame({
+        "id_number": ["d", "d", "e"], "kind": ["residence"] * 3, "place_key": ["old", "new", "only"],
+        "score": [2.0, 1.0, 1.0], "n_observations": [9, 2, 3],
+        "first_seen": [datetime(2025, 1, 1), datetime(2026, 11, 1), datetime(2026, 6, 1)],
+        "last_seen": [datetime(2025, 11, 1), datetime(2026, 11, 20), datetime(2026, 11, 20)],
+        "sources": ["a", "a", "a"], "best_link": [1.0, 1.0, 1.0]})
+    model = lambda: (0.8 - 0.3 * pl.col("f_age_years").clip(0.0, 1.0) + 0.1 * pl.col("f_is_top")).clip(0.0, 1.0)
+    ranked = rank._rank_by_confidence(rows, "place_key", AS_OF, model).sort("id_number", "rank")
+    assert ranked["place_key"].to_list() == ["new", "old", "only"]
+    assert ranked["rank"].to_list() == [1, 2, 1]
+    again = ranked.with_columns(model().alias("expected"))
+    assert (again["confidence"] - again["expected"]).abs().max() < 1e-12
+    assert again.filter(pl.col("place_key") == "new")["f_is_top"][0] == 1.0
