@@ -194,6 +194,15 @@ def current_phones(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
 
     Columns id_number, phone (null when only a masked number was seen), mask_key.
     """
+    return settle_current_phones(*phone_evidence(scored, obs))
+
+
+def phone_evidence(scored: pl.DataFrame, obs: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """What ``current_phones`` reads off scored pairs, in parts that add up over buckets:
+    the candidate phones (id_number, phone, mask_key, surname_only: seen only on parcels
+    typed with the debtor's surname alone) and how many linked parcels carry each number
+    under another full name (id_number, mask_key, n).  An observation is in one bucket, so
+    the counts of a night's buckets sum to the night's."""
     cols = obs.select("obs_id", "account_key", "ap_digits", "ap_kind", "ap_mask_key", "pp_digits", "pp_kind",
                       "pp_mask_key")
     sure = scored.filter(pl.col("probability") >= CURRENT_PHONE_THRESHOLD).join(cols, on="obs_id", how="left")
@@ -207,7 +216,8 @@ def current_phones(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
                        .select("id_number", "account_key").unique())
     acc = (sure.filter((pl.col("via") == "account") & pl.col("ap_kind").is_in(["mobile", "masked"]))
            .join(holder_is_other, on=["id_number", "account_key"], how="anti")
-           .select("id_number", pl.col("ap_digits").alias("phone"), pl.col("ap_mask_key").alias("mask_key")))
+           .select("id_number", pl.col("ap_digits").alias("phone"), pl.col("ap_mask_key").alias("mask_key"),
+                   pl.lit(False).alias("surname_only")))
     # Not the bound phone of someone else's account: a spouse's number typed on the
     # debtor's parcel would otherwise pull in all the spouse's own parcels.
     others_account = pl.col("lvl_account_id").is_in(["mismatch"]) | (pl.col("lvl_account_name") == "mismatch")
@@ -218,22 +228,34 @@ def current_phones(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
     others_phone = (pl.col("recipient_is_holder") | holders_number) & others_account
     rec = sure.filter(pl.col("lvl_recipient_name").is_in(NAME_COMPATIBLE) & pl.col("pp_kind").is_in(["mobile", "masked"])
                       & ~others_phone & (pl.col("lvl_recipient_phone") != "household")
-                      ).select("id_number", "lvl_recipient_name", pl.col("pp_digits").alias("phone"),
-                               pl.col("pp_mask_key").alias("mask_key"))
-    # A surname alone ('文女士', '文**') is the parents' name too: a number typed with it
-    # that the debtor's parcels also carry under another full name ('文林丹', the mother,
-    # in the family village), more than once, is that person's, not the debtor's.  Once is
-    # the debtor typing a family member's name on a parcel of their own.
-    someone_elses = (scored.select("id_number", "obs_id", "lvl_recipient_name")
-                     .filter(pl.col("lvl_recipient_name") == "mismatch")
-                     .join(cols.select("obs_id", pl.col("pp_mask_key").alias("mask_key")), on="obs_id", how="inner")
-                     .drop_nulls("mask_key").group_by("id_number", "mask_key")
-                     .agg(pl.col("obs_id").n_unique().alias("n"))
+                      ).select("id_number", pl.col("pp_digits").alias("phone"), pl.col("pp_mask_key").alias("mask_key"),
+                               (pl.col("lvl_recipient_name") == "surname_only").alias("surname_only"))
+    candidates = pl.concat([acc, rec]).filter(pl.col("mask_key").is_not_null()).unique()
+    # Counted on links only: a night whose buckets drop the pairs that do not link counts
+    # the same as one that keeps them.
+    elsewhere = (scored.filter((pl.col("lvl_recipient_name") == "mismatch") & (pl.col("probability") >= LINK_THRESHOLD))
+                 .select("id_number", "obs_id")
+                 .join(cols.select("obs_id", pl.col("pp_mask_key").alias("mask_key")), on="obs_id", how="inner")
+                 .drop_nulls("mask_key").group_by("id_number", "mask_key")
+                 .agg(pl.col("obs_id").n_unique().cast(pl.Int64).alias("n")))
+    return candidates, elsewhere
+
+
+def settle_current_phones(candidates: pl.DataFrame, elsewhere: pl.DataFrame) -> pl.DataFrame:
+    """``current_phones`` from the parts of ``phone_evidence`` (of one frame, or of every
+    bucket stacked).
+
+    A surname alone ('文女士', '文**') is the parents' name too: a number seen only with it,
+    that the debtor's parcels also carry under another full name ('文林丹', the mother, in
+    the family village) more than once, is that person's, not the debtor's.  Once is the
+    debtor typing a family member's name on a parcel of their own."""
+    someone_elses = (elsewhere.group_by("id_number", "mask_key").agg(pl.col("n").sum())
                      .filter(pl.col("n") >= SOMEONE_ELSES_PARCELS).select("id_number", "mask_key"))
-    rec = pl.concat([rec.filter(pl.col("lvl_recipient_name") != "surname_only"),
-                     rec.filter(pl.col("lvl_recipient_name") == "surname_only")
-                     .join(someone_elses, on=["id_number", "mask_key"], how="anti")]).drop("lvl_recipient_name")
-    return pl.concat([acc, rec]).filter(pl.col("mask_key").is_not_null()).unique()
+    only_surname = (candidates.group_by("id_number", "mask_key").agg(pl.col("surname_only").all())
+                    .filter("surname_only").select("id_number", "mask_key")
+                    .join(someone_elses, on=["id_number", "mask_key"], how="semi"))
+    return (candidates.join(only_surname, on=["id_number", "mask_key"], how="anti")
+            .select("id_number", "phone", "mask_key").unique())
 
 
 def household_phones(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
@@ -510,20 +532,24 @@ STEPS = {"first": _first_step, "scope": _scope_step, "again": _again_step, "fina
 
 
 def _learn(scored: pl.DataFrame, obs: pl.DataFrame) -> tuple[pl.DataFrame, ...]:
-    """(current phones, known doors, known areas, household phones) of a bucket's
-    near-certain links: a row-wise reading of the bucket's own pairs."""
-    return (current_phones(scored, obs), known_doors(scored, obs), known_areas(scored, obs),
+    """(phone evidence: candidates and numbers under other names, known doors, known
+    areas, household phones) of a bucket's near-certain links: a row-wise reading of the
+    bucket's own pairs."""
+    return (*phone_evidence(scored, obs), known_doors(scored, obs), known_areas(scored, obs),
             household_phones(scored, obs))
 
 
 def _learned(parts: dict[int, tuple]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """What every bucket's near-certain links teach (``_learn`` of each), together."""
-    schemas = ({"id_number": pl.Utf8, "phone": pl.Utf8, "mask_key": pl.Utf8},
+    schemas = ({"id_number": pl.Utf8, "phone": pl.Utf8, "mask_key": pl.Utf8, "surname_only": pl.Boolean},
+               {"id_number": pl.Utf8, "mask_key": pl.Utf8, "n": pl.Int64},
                {"id_number": pl.Utf8, "place_key": pl.Utf8}, {"id_number": pl.Utf8, "area_key": pl.Utf8},
                {"id_number": pl.Utf8, "phone": pl.Utf8, "mask_key": pl.Utf8})
-    current, doors, areas, household = (
-        pl.concat([p[i] for p in parts.values()], how="vertical").unique() if parts else pl.DataFrame(schema=schemas[i])
-        for i in range(4))
+    candidates, elsewhere, doors, areas, household = (
+        pl.concat([p[i] for p in parts.values()], how="vertical") if parts else pl.DataFrame(schema=schemas[i])
+        for i in range(5))
+    current = settle_current_phones(candidates, elsewhere)
+    doors, areas, household = doors.unique(), areas.unique(), household.unique()
     return current, doors, areas, household.join(current, on=["id_number", "mask_key"], how="anti")
 
 
