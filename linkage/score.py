@@ -209,9 +209,9 @@ def phone_evidence(scored: pl.DataFrame, obs: pl.DataFrame) -> tuple[pl.DataFram
     # Not the bound phone of an account whose holder types that phone on parcels under
     # another full name (their own): a child's account verified only as '余**' ordering for
     # the parent links through the parcel's name and phone, and its bound phone is the child's.
-    holder_is_other = (scored.select("id_number", "obs_id", "lvl_recipient_name")
-                       .filter(pl.col("lvl_recipient_name") == "mismatch")
-                       .join(cols, on="obs_id", how="inner")
+    other_name = (scored.filter(pl.col("lvl_recipient_name") == "mismatch").select("id_number", "obs_id", "probability")
+                  .join(cols, on="obs_id", how="inner"))
+    holder_is_other = (other_name
                        .filter((pl.col("pp_mask_key") == pl.col("ap_mask_key")) & pl.col("account_key").is_not_null())
                        .select("id_number", "account_key").unique())
     acc = (sure.filter((pl.col("via") == "account") & pl.col("ap_kind").is_in(["mobile", "masked"]))
@@ -233,9 +233,8 @@ def phone_evidence(scored: pl.DataFrame, obs: pl.DataFrame) -> tuple[pl.DataFram
     candidates = pl.concat([acc, rec]).filter(pl.col("mask_key").is_not_null()).unique()
     # Counted on links only: a night whose buckets drop the pairs that do not link counts
     # the same as one that keeps them.
-    elsewhere = (scored.filter((pl.col("lvl_recipient_name") == "mismatch") & (pl.col("probability") >= LINK_THRESHOLD))
-                 .select("id_number", "obs_id")
-                 .join(cols.select("obs_id", pl.col("pp_mask_key").alias("mask_key")), on="obs_id", how="inner")
+    elsewhere = (other_name.filter(pl.col("probability") >= LINK_THRESHOLD)
+                 .select("id_number", "obs_id", pl.col("pp_mask_key").alias("mask_key"))
                  .drop_nulls("mask_key").group_by("id_number", "mask_key")
                  .agg(pl.col("obs_id").n_unique().cast(pl.Int64).alias("n")))
     return candidates, elsewhere
