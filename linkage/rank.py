@@ -18,8 +18,7 @@ import polars as pl
 
 from linkage import addresses, calibration
 from linkage import calibration_params as params
-from linkage.compare import OWN_NAME_LEVELS
-from linkage.score import LINK_THRESHOLD
+from linkage.score import LINK_THRESHOLD, NAME_COMPATIBLE
 
 HALF_LIFE_DAYS = 180.0
 SUCCESSOR_MIN_OBS = 2
@@ -55,12 +54,8 @@ def place_evidence(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
     x = x.filter(pl.col("event").is_in(list(EVENT_FACTOR)) & pl.col("event_time").is_not_null())
     x = x.filter(pl.col("event_time") <= pl.lit(calibration.end_of_day(as_of)))
     factor = pl.col("event").replace_strict(EVENT_FACTOR, default=0.0, return_dtype=pl.Float64)
-    # A parcel addressed to someone else from the debtor's account says little about where
-    # they are: another name, or only a surname ('文女士', '文**': the parents' too) or no
-    # name on a number that is not the debtor's.
-    elsewhere = (pl.col("lvl_recipient_name") == "mismatch") | (
-        pl.col("lvl_recipient_name").is_in(["surname_only", "unknown"]) & (pl.col("lvl_recipient_phone") == "mismatch"))
-    factor = pl.when(elsewhere.fill_null(False)).then(factor * ELSEWHERE_FACTOR).otherwise(factor)
+    # A parcel addressed to someone else from the debtor's account says little about where they are.
+    factor = pl.when(_to_someone_else()).then(factor * ELSEWHERE_FACTOR).otherwise(factor)
     x = x.with_columns((pl.col("probability") * _recency(as_of) * factor).alias("w"))
     pickup = pl.col("pickup").fill_null(False)
     x = x.with_columns(
@@ -74,6 +69,14 @@ def place_evidence(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
     weekday_day = (pl.col("event_time").dt.weekday() <= 5) & pl.col("event_time").dt.hour().is_between(9, 17)
     return x.with_columns(weekday_day.alias("daytime"),
                           pl.concat_str([pl.col("source_kind"), pl.lit(":"), pl.col("platform")]).alias("src"))
+
+
+def _to_someone_else() -> pl.Expr:
+    """A linked parcel typed for someone else: another name, or only a surname ('文女士',
+    '文**': the parents' too) or no name on a number that is not the debtor's."""
+    return ((pl.col("lvl_recipient_name") == "mismatch") | (
+        pl.col("lvl_recipient_name").is_in(["surname_only", "unknown"])
+        & (pl.col("lvl_recipient_phone") == "mismatch"))).fill_null(False)
 
 
 def _split_key(col: str) -> list[pl.Expr]:
@@ -314,12 +317,11 @@ def rank_contacts(links: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
         "id_number", pl.col("ap_digits").alias("value"), "w", "event_time", "src", "obs_id", "account_key")
     acc = acc.sort(["w", "obs_id"], descending=[True, False]).unique(
         ["id_number", "value", "account_key"], keep="first", maintain_order=True).drop("account_key")
-    # A family member's phone places the parcel but is not the debtor's own number; nor is
-    # a number no trace ties to the debtor typed with only the surname ('茹女士': the
+    # A family member's phone places the parcel but is not the debtor's own number, nor does
+    # a parcel typed for someone else ('茹女士' on a number no trace ties to the debtor: the
     # parents' parcels from the debtor's account read so too).
-    own_name = pl.col("lvl_recipient_name").is_in(OWN_NAME_LEVELS) | (
-        (pl.col("lvl_recipient_name") == "surname_only") & (pl.col("lvl_recipient_phone") != "mismatch"))
-    rec = x.filter(own_name & pl.col("pp_kind").is_in(["mobile", "landline"])
+    rec = x.filter(pl.col("lvl_recipient_name").is_in(NAME_COMPATIBLE) & ~_to_someone_else()
+                   & pl.col("pp_kind").is_in(["mobile", "landline"])
                    & (pl.col("lvl_recipient_phone") != "household")).select("id_number", pl.col("pp_digits").alias("value"), "w", "event_time", "src", "obs_id")
     seen = pl.concat([acc, rec]).unique(["id_number", "value", "obs_id"])
     roster = debtors.select("id_number", pl.col("roster_phones").alias("value")).explode("value").drop_nulls()
