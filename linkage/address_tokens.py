@@ -71,14 +71,26 @@ PICKUP_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("包裹站", "station"),
     ("快递服务站", "station"),
     ("近邻宝", "locker"),
+    # A shop at the estate gate that takes in the residents' parcels ('门口红旗超市代收',
+    # '小卖部代收点'), and a group-buying leader's pick-up ('团长家自提').
+    ("门口便民超市", "station"),
+    ("门口小卖部", "station"),
+    ("门口便利店", "station"),
+    ("门口超市", "station"),
+    ("代收", "station"),
+    ("自提", "station"),
 )
+# Keywords that are a pick-up point only at the end of the address ('…代收', '…自提点',
+# not '代收货款有限公司').
+PICKUP_AT_END = frozenset({"代收", "自提"})
 
 # Courier, locker and group-buying brands written before a pick-up word: '京东快递柜',
 # '韵达快递点', '中通驿站', '递易智能柜', '多多驿站', '优选自提点', '社区团购自提点'.  Left in
 # the text they would become part of the estate's name ('雪域苑2期优选'), and the
 # pick-up point would no longer support the home in its estate.
 PICKUP_BRANDS = (r"(?:京东|中通|圆通|申通|韵达|顺丰|极兔|百世|邮政|EMS|德邦|天天|日日顺|递易|多多买菜|多多|"
-                 r"兴盛优选|美团优选|橙心优选|美团|优选|社区团购|团购|淘菜菜|十荟团)")
+                 r"兴盛优选|美团优选|橙心优选|美团|优选|社区团购|团购|淘菜菜|十荟团|团长家|团长|"
+                 r"门口[\u4e00-\u9fff]{0,4}?(?:超市|便利店|小卖部|商店)|小卖部|便利店|便民超市)")
 
 # Lines of business that end a firm's name (字号 + 行业 + 组织形式, the legal form often
 # dropped: '宁波东方五金', '温州万达纺织').
@@ -187,6 +199,14 @@ DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
     "南汇区": ("上海市", "上海市", "浦东新区"),
     "崇文区": ("北京市", "北京市", "东城区"),
     "宣武区": ("北京市", "北京市", "西城区"),
+    # Short names in everyday use.
+    "昆区": ("内蒙古自治区", "包头市", "昆都仑区"),
+    "沙区": ("重庆市", "重庆市", "沙坪坝区"),
+}
+
+# Everyday short names of prefectures that are not the gazetteer's short form.
+CITY_ALIASES: dict[str, tuple[str, str]] = {
+    "版纳": ("云南省", "西双版纳傣族自治州"),
 }
 
 # Short forms that are too generic to be trusted as a district on their own.

@@ -119,6 +119,10 @@ _PHONE_HINT_RE = re.compile(r"[0-9-]{10}")
 _BRACKET_RE = re.compile(r"\(([^()]*)\)|\(([^()]*)$")
 _JUNK_RE = re.compile(tok.JUNK_PATTERN)
 _CLEAN_FAST_RE = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\-#]+")
+# A delivery note run on after the door, '…604室别放快递柜', '…604室送货上门': not the place
+# (and '快递柜' in it is no pick-up point).
+_REMARK_RE = re.compile(r"(?:请|麻烦)?(?:别|不要|勿|不用|不能)(?:放|送)(?:到|在)?(?:快递柜|丰巢|驿站|菜鸟驿站|门口|门卫|代收点)"
+                        r"[\u4e00-\u9fff]{0,6}$|送货上门$|送上门$|送到家$")
 _COUNTRY_RE = re.compile(r"^(?:中华人民共和国|中国大陆|中国)(?!人|银行|移动|电信|联通|石化|石油|邮政)")
 
 def _strip_formula(text: str) -> str:
@@ -163,6 +167,8 @@ def normalise_text(text: object) -> str:
             text = _PHONE_RE.sub("", text)
         if text.startswith("中"):
             text = _COUNTRY_RE.sub("", text)
+        if "放" in text or "送" in text:
+            text = _REMARK_RE.sub("", text)
         return text.strip("-#")[:MAX_CHARS].upper()
     text = unicodedata.normalize("NFKC", text)
     text = _strip_formula(text.strip())
@@ -191,6 +197,8 @@ def normalise_text(text: object) -> str:
             text = ""
     if text.startswith("中"):
         text = _COUNTRY_RE.sub("", text)
+    if "放" in text or "送" in text:
+        text = _REMARK_RE.sub("", text)
     return text.strip("-#")[:MAX_CHARS].upper()
 
 
@@ -288,6 +296,10 @@ def _tables() -> _Tables:
         target = districts.get((prov, city, new))
         if target is not None and old not in names:
             names[old] = [(target, FULL)]
+    for alias, (prov, city) in tok.CITY_ALIASES.items():
+        target = cities.get((prov, city))
+        if target is not None and alias not in names:
+            names[alias] = [(target, SHORT)]
     trie: dict = {}
     for k, entries in names.items():
         node = trie
@@ -303,7 +315,7 @@ def _tables() -> _Tables:
 # After a short name (no 省/市/区/县 suffix) these mean the short is part of a street or
 # estate name ('中山北路', '西湖花园'), not a division.
 _SHORT_BLOCK_RE = re.compile(
-    r"[东西南北中]?(?:路|街(?!道)|大道|巷|弄|胡同|村|庄|园|苑|府|湾|花园|小区|公寓|新村|大厦|广场|"
+    r"[东西南北中]?(?:路|街(?!道)|大道|大街|巷|弄|胡同|村|庄|园|苑|府|湾|花园|小区|公寓|新村|大厦|广场|"
     r"家园|山庄|城|楼|镇|乡|里|桥|站|港|机场|大学|学院|中学|小学|医院|公司|厂|店|宾馆|酒店|宿舍|市场|"
     r"商城|饭店|集团|银行|分行|支行|水库|景区|公园|[0-9])"
 )
@@ -691,7 +703,8 @@ _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 
              "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7,
              "捌": 8, "玖": 9}
 _CN_NUM_RE = re.compile(
-    r"[零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?=号楼|幢|栋|号|单元|室|楼|层|期|组|社(?!区)|座|弄|户|排|区|#|-|$)"
+    # ('融汇壹号', '江山壹号院': 壹号 in an estate's name is no number.)
+    r"(?!壹号(?!楼))[零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?=号楼|幢|栋|号|单元|室|楼|层|期|组|社(?!区)|座|弄|户|排|区|#|-|$)"
     # A road's numbered lane ('洞庭南路二十五巷' is 洞庭南路25巷); '文二巷' is a name.
     r"|(?<=[路街道])[零一二两三四五六七八九十百]+(?=巷)"
 )
@@ -700,6 +713,55 @@ _CN_NUM_RE = re.compile(
 _ORDINAL_RE = re.compile(r"第(?=[0-9]+(?:号楼|幢|栋|座|单元|层|楼|组|期|区|排))")
 # '第3村民小组', '三村民组': the village's group, as '3组' is.
 _VILLAGER_GROUP_RE = re.compile(r"第?([0-9〇零一二两三四五六七八九十百]+)村民小?组")
+
+
+# An estate at a crossing of two roads, '长青街与钢铁街交叉口御景水岸5号楼': the first road is
+# its street (with no number), the second only says where on it.  A first road named
+# '…道' (北方: '金光道与解放道交叉口') goes too: the parser knows such a road only by its number.
+_CROSSING_RE = re.compile(
+    r"(?:(?:(?![道街路])[\u4e00-\u9fff]){1,4}?(?<!大)道|(?<=[路街巷])|(?<=大道)|^)(?:与|和)[\u4e00-\u9fff0-9]{1,10}?(?:路|街|巷|道)"
+    r"(?:交叉口|交汇处|交界处|交口|十字路口|路口)(?:[东西南北]{1,2}[侧角])?")
+# Chongqing's sub-number of a street number, '红锦大道119号附9号' (often left out by the same
+# people): the street number alone is the premises.
+_SUB_NUMBER_RE = re.compile(r"(?<=[0-9]号)附[0-9]+号")
+# A flat written by its floor and door (Chongqing, '5幢2单元12-3号', '14号楼3单元13楼3号',
+# basements '负2-1'): the room the floor and door make, 1203 (B201 below ground), as
+# '12楼03室' is read; and the all-dash forms '5-2-12-3' (building, unit, floor, door) and
+# '19-9-2' (building, floor, door), told apart from '2-1-501' by their one- or two-digit door.
+_FLOOR_DOOR_RE = re.compile(
+    r"(?:(?<=单元)|(?<=[幢栋])|(?<=号楼))(?P<neg>负|-)?(?P<floor>[0-9]{1,2})(?:-|楼|层)(?P<door>[0-9]{1,2})"
+    r"(?:号|室|户)?(?![0-9A-Z号楼层幢栋-])")
+_DASH_FLOOR_DOOR_RE = re.compile(
+    r"(?<![0-9A-Z-])(?P<b>[0-9]{1,3})-(?:(?P<u>[0-9]{1,2})-)?(?P<floor>[0-9]{1,2})-(?P<door>[0-9]{1,2})"
+    r"(?:号|室)?(?![0-9A-Z号楼层幢栋-])")
+
+
+def _floor_door_room(m: re.Match) -> str:
+    floor = m.group("floor").lstrip("0")
+    if not floor:
+        return m.group(0)
+    neg = m.groupdict().get("neg")
+    return ("B" if neg else "") + floor + m.group("door").zfill(2) + "室"
+
+
+def _dash_floor_door(m: re.Match) -> str:
+    room = _floor_door_room(m)
+    if not room.endswith("室"):
+        return m.group(0)
+    return m.group("b") + "幢" + (m.group("u") + "单元" if m.group("u") else "") + room
+
+
+def local_door_forms(s: str) -> str:
+    """``s`` with the crossing, sub-number and floor-door forms above rewritten."""
+    if "口" in s or "交汇" in s or "交界" in s:
+        s = _CROSSING_RE.sub("", s)
+    if "附" in s:
+        s = _SUB_NUMBER_RE.sub("", s)
+    if "-" in s or "楼" in s or "层" in s:
+        s = _FLOOR_DOOR_RE.sub(_floor_door_room, s)
+        if "-" in s:
+            s = _DASH_FLOOR_DOOR_RE.sub(_dash_floor_door, s)
+    return s
 
 
 def _cn_to_int(s: str) -> str:
@@ -732,7 +794,10 @@ _FLOOR_FLAT_RE = re.compile(r"([0-9]+)[楼层]([0-9]{1,2})(?=室|房|户)|([0-9]
 # regex, no look-ahead): a Chinese numeral before a door word, or a floor and its flat.
 DOOR_NUMBER_REWRITE = (r"[〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?:号楼|幢|栋|号|单元|室|楼|层|期|组|村民|社|座|弄|户|排|区|#|-|$)"
                        r"|[路街道][〇零一二两三四五六七八九十百]+巷"
-                       r"|[0-9０-９][楼层][0-9０-９]{1,2}(?:室|房|户|[^0-9０-９号]|$)")
+                       r"|[0-9０-９][楼层][0-9０-９]{1,2}(?:室|房|户|[^0-9０-９号]|$)"
+                       # local_door_forms: floor-door flats and the all-dash forms.
+                       r"|(?:单元|幢|栋|号楼)负?[0-9]{1,2}[-楼层][0-9]{1,2}(?:[^0-9]|$)"
+                       r"|[0-9]-[0-9]{1,2}-[0-9]{1,2}(?:[^0-9]|$)")
 
 
 def door_numbers(text: str) -> list[str]:
@@ -741,7 +806,7 @@ def door_numbers(text: str) -> list[str]:
     s = normalise_text(text)
     if "村民" in s:
         s = _VILLAGER_GROUP_RE.sub(r"\1组", s)
-    s = _CN_NUM_RE.sub(_cn_sub, s)
+    s = local_door_forms(_CN_NUM_RE.sub(_cn_sub, s))
     out = set(re.findall(r"[0-9]+", s))
     for m in _FLOOR_FLAT_RE.finditer(s):
         floor, flat = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
@@ -750,7 +815,8 @@ def door_numbers(text: str) -> list[str]:
     return sorted(out)
 
 
-_PICKUP_RE = re.compile(tok.PICKUP_BRANDS + "?(?P<kw>" + "|".join(re.escape(k) for k, _ in tok.PICKUP_KEYWORDS) + ")")
+_PICKUP_RE = re.compile(tok.PICKUP_BRANDS + "?(?P<kw>" + "|".join(
+    re.escape(k) + ("(?=[点处]?$)" if k in tok.PICKUP_AT_END else "") for k, _ in tok.PICKUP_KEYWORDS) + ")")
 _PICKUP_KIND = dict(tok.PICKUP_KEYWORDS)
 _PICKUP_TAIL_RE = re.compile(r"(?:分店|店|点|站|服务站|代收点)$")
 _GATE_RE = re.compile(tok.GATE_SUFFIX_PATTERN)
@@ -1046,7 +1112,7 @@ def _street(rest: str) -> tuple:
         rest = m.group("road") + m.group("name")
     if "村民" in rest:
         rest = _VILLAGER_GROUP_RE.sub(r"\1组", rest)
-    rest = _CN_NUM_RE.sub(_cn_sub, rest)
+    rest = local_door_forms(_CN_NUM_RE.sub(_cn_sub, rest))
     if "号院" in rest:
         rest = _NUMBERED_COMPOUND_RE.sub(r"\1院", rest)
         # '中山路390号院19幢…', '胡同23号院3号楼…': the compound is the street number's own

@@ -7,7 +7,7 @@ import time
 import polars as pl
 import pytest
 
-from linkage.addresses import FIELDS, normalise_text, parse_address, parse_addresses
+from linkage.addresses import FIELDS, door_numbers, normalise_text, parse_address, parse_addresses
 
 FULL = "浙江省杭州市西湖区文三路100号金色家园2幢3单元501室"
 KEY = "330106|金色家园|2|3|501"
@@ -1108,3 +1108,75 @@ def test_a_postcode_is_not_a_door_number():
         r = parse_address(written)
         assert (r["place_key"], r["address"]) == (plain["place_key"], plain["address"]), written
     assert parse_address("安徽省芜湖市镜湖区中山路5号芜湖邛海人民医院241000")["address"].endswith("人民医院")
+
+
+@pytest.mark.parametrize("text", [
+    "重庆市渝北区黄山大道178号草原华府14幢3单元13-3号",
+    "重庆市渝北区黄山大道178号草原华府14栋3单元13-3",
+    "重庆市渝北区黄山大道178号草原华府14号楼3单元13楼3号",
+    "重庆市渝北区黄山大道178号草原华府十四栋三单元13-3号",
+    "重庆市渝北区黄山大道178号草原华府14-3-13-3",
+    "重庆市渝北区黄山大道178号草原华府14幢3单元1303室",
+])
+def test_a_flat_written_by_floor_and_door_is_the_room_they_make(text):
+    # Chongqing writes a flat by its floor and its door on the landing: 13-3 is the third
+    # door of the 13th floor, the flat other cities write 1303.
+    assert _key(text) == "500112|草原华府|14|3|1303"
+    # Later linkage passes find unread rows by the numbers the parser reads in them.
+    assert "1303" in door_numbers(text)
+
+
+def test_floor_and_door_forms_keep_other_cities_flats_and_tell_doors_apart():
+    assert _key("重庆市南岸区南坪西路15号金科花园23幢29-8号") == "500108|金科花园|23||2908"
+    assert _key("重庆市九龙坡区黄桷坪正街16号长青明珠19-9-2") == "500107|长青明珠|19||902"
+    assert _key("重庆市江北区建新北路308号金科嘉园1幢1单元负2-2号") == "500105|金科嘉园|1|1|B202"
+    assert len({_key(f"重庆市渝北区黄山大道178号草原华府14幢3单元{x}") for x in ("13-3号", "13-13号", "3-13号", "31-3号")}) == 4
+    # A unit and a three-digit room joined by a dash stay what they were.
+    for written in (FULL, "浙江省杭州市西湖区金色家园2-3-501", "浙江省杭州市西湖区金色家园2幢3-501",
+                    "浙江省杭州市西湖区金色家园2幢3单元501"):
+        assert _key(written) == KEY, written
+
+
+def test_a_sub_number_and_a_crossing_say_where_the_estate_is_not_which():
+    # '119号附9号' (Chongqing's sub-number, often left out) and '长青街与钢铁街交叉口' (a
+    # crossing instead of a number) say where the estate stands; its name keys the door.
+    plain = _key("重庆市渝北区红锦大道119号世纪雅苑13幢1单元26-1号")
+    assert plain == "500112|世纪雅苑|13|1|2601"
+    assert _key("重庆市渝北区红锦大道119号附9号世纪雅苑13幢1单元26-1号") == plain
+    assert _key("重庆市渝北区红锦大道与金开大道交叉口世纪雅苑13幢1单元26-1号") == plain
+    assert _key("重庆市渝中区民族路119号附9号") == _key("重庆市渝中区民族路119号") == "500103|民族路119号|||"
+    for crossing in ("内蒙古赤峰红山长青街与钢铁街交叉口御景水岸5号楼1单元2601",
+                     "内蒙古自治区赤峰市红山区长青街和钢铁街交汇处御景水岸5幢1单元2601室",
+                     "内蒙古自治区赤峰市红山区光明西道与钢铁街交叉口御景水岸5幢1单元2601室"):
+        assert _key(crossing) == "150402|御景水岸|5|1|2601", crossing
+
+
+def test_an_estate_named_with_yihao_and_everyday_short_names_of_places():
+    # '融汇壹号' is a name (壹号 is no building number), '版纳' is 西双版纳, '昆区' 昆都仑区, and
+    # '龙凤大街' in 龙凤区 is a street, not the district's name written twice.
+    assert _key("云南省景洪市勐海路35号融汇壹号小区4号楼3单元304") == "532801|融汇壹号|4|3|304"
+    assert _key("云南版纳景洪市民航路380号龙湖新村小区10幢1单元802室") == "532801|龙湖新村|10|1|802"
+    assert p("内蒙古包头昆区阿尔丁大街237号包头广源煤业有限公司")["district"] == "昆都仑区"
+    assert p("黑龙江省大庆市龙凤区龙凤大街13号")["road"] == "龙凤大街"
+
+
+@pytest.mark.parametrize("text", [
+    "内蒙古自治区包头市昆都仑区钢铁大街15号草原华府门口红旗超市代收",
+    "内蒙古自治区包头市昆都仑区钢铁大街15号草原华府门口便民超市",
+    "内蒙古自治区包头市昆都仑区钢铁大街15号草原华府小卖部代收点",
+    "内蒙古自治区包头市昆都仑区钢铁大街15号草原华府团长家自提",
+    "内蒙古自治区包头市昆都仑区钢铁大街15号草原华府团长自提点",
+])
+def test_a_shop_or_group_buying_leader_taking_parcels_is_the_estates_pick_up_point(text):
+    r = p(text)
+    assert (r["pickup"], r["pickup_kind"], r["place_key"]) == (True, "station", None)
+    assert r["area_key"] == "150203|草原华府"
+    # A firm whose name holds the word is no pick-up point.
+    assert not p("浙江省杭州市西湖区文三路100号代收货款有限公司")["pickup"]
+
+
+def test_a_delivery_note_after_the_door_is_not_the_place():
+    plain = p("黑龙江省大庆市萨尔图区中央大街5号东风新村13幢1单元604室")
+    for note in ("别放快递柜", "，别放快递柜", "送货上门", "不要放驿站"):
+        r = p(plain["address"] + note)
+        assert (r["place_key"], r["pickup"], r["address"]) == (plain["place_key"], False, plain["address"]), note

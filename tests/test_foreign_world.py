@@ -37,6 +37,13 @@ platform with no ID on any account, check-ins with only a ``poi``.
 (``中山路390号院``), postcodes, notes and names after the room, one account's ID masked on
 some rows and empty on others, exports newest on 2026-12-01.  Two of its files are broken
 on purpose (an Excel lock file ``~$…csv`` and a zero-row parquet without its columns).
+
+``benchmarks/foreign_world7/gen.py`` is a seventh: 重庆 as a municipality (flats written by
+floor and door, ``14幢3单元13-3号``, street sub-numbers ``119号附9号``), 内蒙古 (Mongolian names
+with no surname), 黑龙江, 云南's 景洪 (Dai namesakes, snowbirds wintering there), 河北's 燕郊;
+estates at a crossing (``长青街与钢铁街交叉口``), shops at the estate gate taking parcels, a
+group-buying leader's pick-up, notes after the door, exports newest on 2026-12-05.  One of
+its files is Big5 on purpose and may not be read.
 """
 from __future__ import annotations
 
@@ -68,6 +75,8 @@ GENERATORS = {
                            kept=0.98),
     "foreign_world6": dict(hit1=0.82, work=0.85, phone=0.85, precision=0.82, false_leads=0.03, ece=0.09, violations=0.95,
                            unreadable=2, as_of="2026-12-01"),
+    "foreign_world7": dict(hit1=0.80, work=0.70, phone=0.88, precision=0.85, false_leads=0.03, ece=0.07, violations=0.95,
+                           unreadable=1, as_of="2026-12-05"),
 }
 
 
