@@ -55,9 +55,8 @@ def place_evidence(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
     x = x.filter(pl.col("event_time") <= pl.lit(calibration.end_of_day(as_of)))
     factor = pl.col("event").replace_strict(EVENT_FACTOR, default=0.0, return_dtype=pl.Float64)
     # A parcel addressed to someone else from the debtor's account says little about where they are.
-    elsewhere = _to_someone_else()
-    factor = pl.when(elsewhere).then(factor * ELSEWHERE_FACTOR).otherwise(factor)
-    x = x.with_columns((pl.col("probability") * _recency(as_of) * factor).alias("w"), elsewhere.alias("elsewhere"))
+    factor = pl.when(_to_someone_else()).then(factor * ELSEWHERE_FACTOR).otherwise(factor)
+    x = x.with_columns((pl.col("probability") * _recency(as_of) * factor).alias("w"))
     pickup = pl.col("pickup").fill_null(False)
     x = x.with_columns(
         pl.when(pickup).then(pl.col("area_key"))
@@ -209,9 +208,7 @@ def _succession(places: pl.DataFrame, as_of: date, kind: str = "residence", key:
     estate = pl.col("area_key") if "area_key" in res.columns else pl.lit(None, pl.Utf8)
     a = res.select("id_number", pl.col(key).alias("_key"), estate.alias("_estate"), ended.alias("ended"),
                    calibration.missed_traces(as_of).alias("missed"))
-    own = "_first_own" in res.columns
-    b = res.select("id_number", pl.col(key).alias("successor"),
-                   pl.col("_first_own" if own else "first_seen").alias("began"),
+    b = res.select("id_number", pl.col(key).alias("successor"), pl.col("first_seen").alias("began"),
                    pl.col("n_observations").alias("successor_n"))
     # Parcels to the door's own estate with no flat written (or to a gate the parser does
     # not know as a pick-up point) are no move out of it.
@@ -255,9 +252,6 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
         pl.col("event_time").max().alias("last_seen"),
         # Last time seen, not counting one parcel still sent to a flat after moving out.
         pl.col("event_time").sort(descending=True).get(1, null_on_oob=True).alias("_second_last"),
-        # When the debtor's own parcels began there: gifts sent to a relative's flat long
-        # before the debtor moved in are no sign that it was already home.
-        pl.col("event_time").filter(~pl.col("elsewhere")).min().alias("_first_own"),
         pl.col("src").unique().sort().str.join(", ").alias("sources"),
         pl.col("address").mode().sort().first().alias("address"),
         pl.col("province").drop_nulls().mode().sort().first().alias("province"),

@@ -123,24 +123,6 @@ def test_one_parcel_elsewhere_does_not_replace_a_home_still_in_use():
     assert _top_home(locs) == "大关"
 
 
-def test_gifts_to_a_relatives_flat_before_the_debtor_moved_in_do_not_hide_the_move():
-    # All year the debtor's parcels came to the old flat and, twice, a gift went from the
-    # account to his sister (茹丽) at the flat he then moved into: his own parcels there
-    # began after the old flat's stopped, so it replaced the old one.
-    acct = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, account_phone="13857101115")
-    rows = [obs(f"old{i}", 60 + 14 * i, OLD_HOME, person_name="茹小明", person_phone="13857101115", **acct)
-            for i in range(20)]
-    gifts = [obs(f"gift{i}", d, HOME, person_name="茹丽", person_phone="13955554444", **acct)
-             for i, d in enumerate((300, 150))]
-    moved = [obs(f"new{i}", d, HOME, person_name="茹小明", person_phone="13857101115", **acct)
-             for i, d in enumerate((20, 9, 3))]
-    _, locs, _ = run([roster()], rows + gifts + moved)
-    assert _top_home(locs) == "金色家园"
-    # Without the move, the gifts alone do not make the sister's flat a successor.
-    _, locs, _ = run([roster()], rows + gifts)
-    assert _top_home(locs) == "大关"
-
-
 def test_locker_is_a_pickup_point_not_a_home():
     acct = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, person_name="茹小明")
     rows = [obs(f"l{i}", 2 + i, "浙江省杭州市西湖区金色家园东门丰巢快递柜", **acct) for i in range(6)]
