@@ -729,7 +729,7 @@ _SUB_NUMBER_RE = re.compile(r"(?<=[0-9]号)附[0-9]+号")
 # '12楼03室' is read; and the all-dash forms '5-2-12-3' (building, unit, floor, door) and
 # '19-9-2' (building, floor, door), told apart from '2-1-501' by their one- or two-digit door.
 _FLOOR_DOOR_RE = re.compile(
-    r"(?:(?<=单元)|(?<=[幢栋])|(?<=号楼))(?P<neg>负|-)?(?P<floor>[0-9]{1,2})(?:-|楼|层)(?P<door>[0-9]{1,2})"
+    r"(?:(?<=单元)|(?<=[幢栋])|(?<=号楼))(?P<neg>负)?(?P<floor>[0-9]{1,2})(?:-|楼|层)(?P<door>[0-9]{1,2})"
     r"(?:号|室|户)?(?![0-9A-Z号楼层幢栋-])")
 _DASH_FLOOR_DOOR_RE = re.compile(
     r"(?<![0-9A-Z-])(?P<b>[0-9]{1,3})-(?:(?P<u>[0-9]{1,2})-)?(?P<floor>[0-9]{1,2})-(?P<door>[0-9]{1,2})"
@@ -745,10 +745,9 @@ def _floor_door_room(m: re.Match) -> str:
 
 
 def _dash_floor_door(m: re.Match) -> str:
-    room = _floor_door_room(m)
-    if not room.endswith("室"):
+    if not m.group("floor").lstrip("0"):
         return m.group(0)
-    return m.group("b") + "幢" + (m.group("u") + "单元" if m.group("u") else "") + room
+    return m.group("b") + "幢" + (m.group("u") + "单元" if m.group("u") else "") + _floor_door_room(m)
 
 
 def local_door_forms(s: str) -> str:
