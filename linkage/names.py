@@ -378,6 +378,9 @@ def _strip_tone_marks(s: str) -> str:
 
 
 _REMARK_RE = re.compile(r"[(\[【〔][^)\]】〕]{0,12}[)\]】〕]")
+# Typed after the name: '李明收', '李明 收件', a phone ('李明 13857101115').  (Two people in
+# one cell, '李明/王芳', stay unknown: either may be the one the parcel is for.)
+_TAIL_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})\s*(?:收件|收货|收)$|\s*\+?[0-9][0-9 \-*]{6,}$")
 
 
 @functools.lru_cache(maxsize=500_000)
@@ -396,6 +399,9 @@ def _normalize_tuple(raw: str | None) -> tuple:
         s = s[2:-1]
     # Remarks typed beside the name: '李明(本人)', '王芳【收】', '张三 (代收)'.
     stripped = _REMARK_RE.sub("", s).strip()
+    if stripped:
+        s = stripped
+    stripped = _TAIL_RE.sub("", s).strip()
     if stripped:
         s = stripped
     if "ü" in s or "Ü" in s:  # 'Lü Ming'

@@ -187,16 +187,30 @@ _normalize_tuple = functools.lru_cache(maxsize=100_000)(_normalize_core)
 
 def _phone_tuple(raw) -> tuple:
     try:
-        return _normalize_tuple(_prep(raw))
+        return _first_of_several(raw, _normalize_tuple(_prep(raw)))
     except Exception:  # pragma: no cover - belt and braces
         return _INVALID
 
 
 def _phone_tuple_nocache(raw) -> tuple:
     try:
-        return _normalize_core(_prep(raw))
+        return _first_of_several(raw, _normalize_core(_prep(raw)))
     except Exception:  # pragma: no cover
         return _INVALID
+
+
+def _first_of_several(raw, result: tuple) -> tuple:
+    """A field holding two numbers ('13857101115/13957101116', '138…；0571-…') is the
+    first full one of them (else the first masked one), as a courier would dial it; not
+    an invalid phone."""
+    if result[1] != "invalid" or not isinstance(raw, str) or _SPLIT_RE.search(raw) is None:
+        return result
+    pieces = [_normalize_tuple(_prep(piece)) for piece in split_phones(raw)]
+    for kinds in (("mobile", "landline"), ("masked",)):
+        for t in pieces:
+            if t[1] in kinds:
+                return t
+    return result
 
 
 @functools.lru_cache(maxsize=1)

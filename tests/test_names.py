@@ -353,3 +353,15 @@ def test_compare_vectorised_equals_scalar(pairs):
 @pytest.mark.parametrize("raw", ["李明(本人)", "李明（收）", "李明 【代收】", "(李明)"])
 def test_remarks_beside_a_name_are_dropped(raw):
     assert compare_name("李明", normalize_name(raw))[0] == "exact"
+
+
+@pytest.mark.parametrize("raw", ["茹小明收", "茹小明 收件", "茹小明收货", "茹小明 13857101115", "茹小明138****1115"])
+def test_what_is_typed_after_the_name_is_not_part_of_it(raw):
+    r = normalize_name(raw)
+    assert (r["name"], r["kind"], r["surname"], r["given"]) == ("茹小明", "full", "茹", "小明")
+
+
+def test_two_people_in_one_cell_and_short_names_ending_in_shou_stay_as_they_were():
+    # Either of two names may be the one the parcel is for: neither is assumed.
+    assert normalize_name("林美丽/茹小明")["kind"] == "other"
+    assert normalize_name("李收")["name"] == "李收"

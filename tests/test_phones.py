@@ -250,3 +250,18 @@ def test_relay_number_with_extension_is_not_a_mobile(raw):
 def test_landline_extension_still_dropped():
     assert normalize_phone("0571-87054420转801")["digits"] == "057187054420"
     assert normalize_phone("87054420转801")["digits"] == "87054420"
+
+
+@pytest.mark.parametrize("raw,digits,kind", [
+    ("13857101115/13957101116", "13857101115", "mobile"),
+    ("13857101115，0571-87054420", "13857101115", "mobile"),
+    # A full number says more than a masked one.
+    ("138****1115;13957101116", "13957101116", "mobile"),
+    ("138****1115、139****1116", None, "masked"),
+    ("abc/def", None, "invalid"),
+])
+def test_a_recipient_field_with_two_numbers_is_its_first_full_number(raw, digits, kind):
+    one = normalize_phone(raw)
+    assert (one["digits"], one["kind"]) == (digits, kind)
+    many = normalize_phones(pl.Series([raw, "13857101115"]))
+    assert (many["digits"][0], many["kind"][0]) == (digits, kind)
