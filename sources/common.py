@@ -1007,6 +1007,7 @@ class FileError(Exception):
     """The whole file cannot be read; the message is for a person."""
 
 
+GB18030_BOM = "\ufeff".encode("gb18030")     # b'\x84\x31\x95\x33'
 _ENC_LABEL = {"gb18030": "GB18030", "utf-8": "UTF-8", "utf-8-sig": "UTF-8"}
 BLOCK_BYTES = 4 << 20
 
@@ -1253,6 +1254,10 @@ class _CsvReader:
         if hdata is None:
             return False
         primary, secondary = self.primary, self.secondary
+        if hdata.startswith(GB18030_BOM) and "gb18030" in (primary, secondary):
+            # GB18030's own byte-order mark (U+FEFF encoded): a valid GB18030 file; left on
+            # the header it would keep the first column's quotes ('\ufeff"订单编号"').
+            hdata = hdata[len(GB18030_BOM):]
         if hdata.startswith(b"\xef\xbb\xbf"):
             hdata = hdata[3:]
             enc, htext, hfields, ok = _decode_header(

@@ -178,6 +178,19 @@ def test_ecommerce_truncated_inside_multibyte_char_and_open_quote(tmp_path):
     assert res.rows_kept == 1 and reasons(res) == {3: "truncated last line (quoted field never closed)"}
 
 
+def test_ecommerce_gb18030_file_with_its_byte_order_mark_is_read_whole(tmp_path):
+    # GB18030 has a BOM of its own (U+FEFF as 84 31 95 33); left on the header it kept the
+    # first column's quotes, and the whole file was refused for lacking 订单编号.
+    quoted_header = ",".join(f'"{h}"' for h in EC_HEADER)
+    text = "\r\n".join([quoted_header, csv_line(ec_row(oid="O1")), csv_line(ec_row(oid="O2"))]) + "\r\n"
+    p = tmp_path / "shopA_orders_20261127.csv"
+    p.write_bytes("\ufeff".encode("gb18030") + text.encode("gb18030"))
+    res = read_ec(p)
+    assert res.error is None and res.rows_kept == 2 and res.rows_quarantined == 0
+    assert res.rows["record_id"].to_list() == ["O1", "O2"]
+    assert not any("GB18030" in w for w in res.warnings)
+
+
 def test_ecommerce_unterminated_quote_mid_file_loses_one_line_only(tmp_path):
     rows = [ec_row(oid="O1"), 'O2,B1,"broken,x'] + [ec_row(oid=f"O{i}") for i in range(3, 8)]
     res = read_ec(write_ec(tmp_path, rows))
