@@ -122,7 +122,9 @@ _CLEAN_FAST_RE = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\-#]+")
 # A delivery note run on after the door, '…604室别放快递柜', '…604室送货上门': not the place
 # (and '快递柜' in it is no pick-up point).
 _REMARK_RE = re.compile(r"(?:请|麻烦)?(?:别|不要|勿|不用|不能)(?:放|送)(?:到|在)?(?:快递柜|丰巢|驿站|菜鸟驿站|门口|门卫|代收点)"
-                        r"[\u4e00-\u9fff]{0,6}$|送货上门$|送上门$|送到家$")
+                        r"[\u4e00-\u9fff]{0,6}$|送货上门$|送上门$|送到家$|送上楼$"
+                        # '…2201室 找门卫': ask the gatehouse (the flat is the place, not the gate).
+                        r"|(?<=[0-9室号房])(?:找|交给?|联系)(?:门卫|保安|物业|前台)[\u4e00-\u9fff]{0,4}$")
 _COUNTRY_RE = re.compile(r"^(?:中华人民共和国|中国大陆|中国)(?!人|银行|移动|电信|联通|石化|石油|邮政)")
 
 def _strip_formula(text: str) -> str:
@@ -167,7 +169,7 @@ def normalise_text(text: object) -> str:
             text = _PHONE_RE.sub("", text)
         if text.startswith("中"):
             text = _COUNTRY_RE.sub("", text)
-        if "放" in text or "送" in text:
+        if "放" in text or "送" in text or "找" in text or "交" in text or "联系" in text:
             text = _REMARK_RE.sub("", text)
         return text.strip("-#")[:MAX_CHARS].upper()
     text = unicodedata.normalize("NFKC", text)
@@ -197,7 +199,7 @@ def normalise_text(text: object) -> str:
             text = ""
     if text.startswith("中"):
         text = _COUNTRY_RE.sub("", text)
-    if "放" in text or "送" in text:
+    if "放" in text or "送" in text or "找" in text or "交" in text or "联系" in text:
         text = _REMARK_RE.sub("", text)
     return text.strip("-#")[:MAX_CHARS].upper()
 
@@ -707,6 +709,8 @@ _CN_NUM_RE = re.compile(
     r"(?!壹号(?!楼))[零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?=号楼|幢|栋|号|单元|室|楼|层|期|组|社(?!区)|座|弄|户|排|区|#|-|$)"
     # A road's numbered lane ('洞庭南路二十五巷' is 洞庭南路25巷); '文二巷' is a name.
     r"|(?<=[路街道])[零一二两三四五六七八九十百]+(?=巷)"
+    # An urban village's numbered lanes and blocks ('康乐村西十二巷', '布吉村东二坊').
+    r"|(?<=[东南西北])[零一二两三四五六七八九十百]+(?=巷|坊)"
 )
 
 
@@ -721,9 +725,21 @@ _VILLAGER_GROUP_RE = re.compile(r"第?([0-9〇零一二两三四五六七八九�
 _CROSSING_RE = re.compile(
     r"(?:(?:(?![道街路])[\u4e00-\u9fff]){1,4}?(?<!大)道|(?<=[路街巷])|(?<=大道)|^)(?:与|和)[\u4e00-\u9fff0-9]{1,10}?(?:路|街|巷|道)"
     r"(?:交叉口|交汇处|交界处|交口|十字路口|路口)(?:[东西南北]{1,2}[侧角])?")
-# Chongqing's sub-number of a street number, '红锦大道119号附9号' (often left out by the same
-# people): the street number alone is the premises.
-_SUB_NUMBER_RE = re.compile(r"(?<=[0-9]号)附[0-9]+号")
+# A sub-number of a street number, Chongqing's '红锦大道119号附9号', Guangzhou's '天河路180号之5'
+# (often left out by the same people): the street number alone is the premises.
+_SUB_NUMBER_RE = re.compile(r"(?<=[0-9]号)(?:附[0-9]+号|之[0-9一二三四五六七八九十]+号?)")
+# An urban village's lane or block, '康乐村西12巷39号', '布吉村东2坊6栋': keyed without 村,
+# which half of its writers leave out ('康乐西12巷39号', '布吉东2坊'); written as typed.
+_VILLAGE_LANE_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})村(?=[东南西北]?[0-9]+[巷坊])")
+# A flat after a street or lane number with nothing to say it is one, '康乐西12巷39号203':
+# room 203 of No. 39, as '39号203室' is.
+_BARE_ROOM_RE = re.compile(r"(?<=[0-9]号)([0-9]{3,4})$")
+# Tianjin's and Beijing's '荣华里3楼1门202': 楼 before a 门 is the building, 门 its entrance.
+_LOU_MEN_RE = re.compile(r"(?<![0-9])([0-9]+)楼([0-9]+)门")
+# Shenzhen's lettered flats, '19栋11楼B': flat 11B, as '11B室' is written.
+_FLOOR_LETTER_RE = re.compile(r"(?<![0-9])([0-9]{1,2})[楼层]([A-Z])(?=$|室|房|户)")
+# A hutong house: '砖塔胡同31号院内', '史家胡同2号院内北房', '大石作胡同89号平房' are the door at 31号.
+_YARD_TAIL_RE = re.compile(r"(?<=[0-9]号)(?:(?:院内|院里|院)(?:[东南西北正倒厢]房|平房)?|[东南西北正倒厢]房|平房)$")
 # A flat written by its floor and door (Chongqing, '5幢2单元12-3号', '14号楼3单元13楼3号',
 # basements '负2-1'): the room the floor and door make, 1203 (B201 below ground), as
 # '12楼03室' is read; and the all-dash forms '5-2-12-3' (building, unit, floor, door) and
@@ -751,12 +767,19 @@ def _dash_floor_door(m: re.Match) -> str:
 
 
 def local_door_forms(s: str) -> str:
-    """``s`` with the crossing, sub-number and floor-door forms above rewritten."""
+    """``s`` with the crossing, sub-number, hutong-house and floor-door forms above rewritten."""
     if "口" in s or "交汇" in s or "交界" in s:
         s = _CROSSING_RE.sub("", s)
-    if "附" in s:
+    if "附" in s or "之" in s:
         s = _SUB_NUMBER_RE.sub("", s)
+    if "院" in s or "房" in s:
+        s = _YARD_TAIL_RE.sub("", s)
+    if "号" in s:
+        s = _BARE_ROOM_RE.sub(r"\1室", s)
     if "-" in s or "楼" in s or "层" in s:
+        if "门" in s:
+            s = _LOU_MEN_RE.sub(r"\1幢\2单元", s)
+        s = _FLOOR_LETTER_RE.sub(r"\1\2室", s)
         s = _FLOOR_DOOR_RE.sub(_floor_door_room, s)
         if "-" in s:
             s = _DASH_FLOOR_DOOR_RE.sub(_dash_floor_door, s)
@@ -792,7 +815,7 @@ _FLOOR_FLAT_RE = re.compile(r"([0-9]+)[楼层]([0-9]{1,2})(?=室|房|户)|([0-9]
 # Text ``door_numbers`` must rewrite before its digits are what the parser reads (polars
 # regex, no look-ahead): a Chinese numeral before a door word, or a floor and its flat.
 DOOR_NUMBER_REWRITE = (r"[〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?:号楼|幢|栋|号|单元|室|楼|层|期|组|村民|社|座|弄|户|排|区|#|-|$)"
-                       r"|[路街道][〇零一二两三四五六七八九十百]+巷"
+                       r"|[路街道东南西北][〇零一二两三四五六七八九十百]+[巷坊]"
                        r"|[0-9０-９][楼层][0-9０-９]{1,2}(?:室|房|户|[^0-9０-９号]|$)"
                        # local_door_forms: floor-door flats and the all-dash forms.
                        r"|(?:单元|幢|栋|号楼)负?[0-9]{1,2}[-楼层][0-9]{1,2}(?:[^0-9]|$)"
@@ -847,8 +870,11 @@ _ROAD_RE = re.compile(
 )
 _ROAD_ONLY_NUM_RE = re.compile(
     r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄)"
+    # Guangzhou's '广州大道北', '江南大道中': the direction is part of the road's name.
+    r"(?:(?<=大道)[东南西北中](?=[甲乙丙丁]?[0-9]))?"
     r"(?:[东南西北]?[一二三四五六七八九十0-9]{1,3}段)?)"
-    r"(?P<no>[0-9]+(?:-[0-9]+)?(?:号|弄|巷|#|"
+    # Beijing's '甲15号', '乙74号': a door beside No. 15, keyed as written.
+    r"(?P<no>[甲乙丙丁]?[0-9]+(?:-[0-9]+)?(?:号|弄|巷|#|"
     r"(?=[\u4e00-\u9fff])(?!号|幢|栋|单元|楼|层|室|座|组|期|区|栋|户|门|米)))"
 )
 # What cannot be part of a road's name: the road starts after it ('...有限公司杨高中路577号').
@@ -1352,6 +1378,8 @@ def _parse(text: object) -> tuple:
     place_key = area_key = None
     if base and premises:
         key_premises = _key_premises(community, prov, city, district_name) if community else premises
+        if "村" in key_premises:
+            key_premises = _VILLAGE_LANE_RE.sub("", key_premises)
         area_key = f"{base}|{key_premises}"
         is_door = bool(building or room or unit) or (not community and road_no)
         if is_door and not pickup:

@@ -1180,3 +1180,44 @@ def test_a_delivery_note_after_the_door_is_not_the_place():
     for note in ("别放快递柜", "，别放快递柜", "送货上门", "不要放驿站"):
         r = p(plain["address"] + note)
         assert (r["place_key"], r["pickup"], r["address"]) == (plain["place_key"], False, plain["address"]), note
+
+
+def test_guangzhou_roads_with_a_direction_and_beijing_doors_beside_a_number():
+    # '广州大道北68号' is No. 68 of 广州大道北; '甲162号' the door beside No. 162, kept apart from it;
+    # '之5' after a number is its sub-number, as 附 is in Chongqing.
+    assert _key("广东省广州市白云区广州大道北68号骏景花园32幢706室") == "440111|骏景花园|32||706"
+    assert _key("广东省广州市天河区天河路180号之五汇景新城29幢1103室") == _key(
+        "广州天河天河路180号之5汇景新城29座1103") == "440106|汇景新城|29||1103"
+    assert _key("北京市丰台区万寿路甲15号") == "110106|万寿路甲15号|||"
+    assert _key("北京市丰台区万寿路甲15号") != _key("北京市丰台区万寿路15号")
+    assert _key("北京市丰台区万寿路甲15号院17号楼2单元1602") == "110106|万寿路甲15号|17|2|1602"
+
+
+@pytest.mark.parametrize("text,key", [
+    # Tianjin and Beijing: 楼 before a 门 is the building, 门 its entrance.
+    ("天津市河西区荣华里3楼1门202", "120103|荣华里|3|1|202"),
+    ("天津市河西区荣华里3幢1单元202室", "120103|荣华里|3|1|202"),
+    # A hutong house: the yard and its rooms are the door at the number.
+    ("北京市西城区砖塔胡同31号院内", "110102|砖塔胡同31号|||"),
+    ("北京市东城区史家胡同2号院内北房", "110101|史家胡同2号|||"),
+    ("北京市西城区大石作胡同89号平房", "110102|大石作胡同89号|||"),
+    # Shenzhen's lettered flat.
+    ("广东省深圳市南山区翠海花园19栋11楼B", "440305|翠海花园|19||11B"),
+    # Urban villages: a lane or block with or without 村, its numbers in either script, and a
+    # flat after the house number with nothing to say it is one.
+    ("广东省广州市海珠区康乐村西十二巷39号203室", "440105|康乐西12巷39号|||203"),
+    ("广东 广州市 海珠区 康乐西12巷39号203", "440105|康乐西12巷39号|||203"),
+    ("广东省深圳市龙岗区布吉村东二坊6栋604室", "440307|布吉东2坊|6||604"),
+    ("广东省深圳市龙岗区布吉东2坊6栋604", "440307|布吉东2坊|6||604"),
+    ("浙江省杭州市西湖区文三路100号203", "330106|文三路100号|||203"),
+])
+def test_north_china_buildings_hutong_houses_and_urban_villages(text, key):
+    assert _key(text) == key
+
+
+def test_a_market_zone_after_a_floor_is_not_a_lettered_flat_and_asking_the_gate_is_a_note():
+    assert _key("重庆市南岸区南城大道73号南坪万达商场3楼B区99号") == "500108|南坪万达商场|||3F"
+    r = p("兰州市城关区东岗西路325号兰州石化家属院25幢5单元2201室 找门卫")
+    assert (r["place_key"], r["pickup"]) == ("620102|石化家属院|25|5|2201", False)
+    # An urban village's 村 is kept where it was written.
+    assert p("广东省广州市海珠区康乐村西十二巷39号203室")["address"] == "广东省广州市海珠区康乐村西12巷39号203室"

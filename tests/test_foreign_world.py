@@ -44,6 +44,12 @@ with no surname), 黑龙江, 云南's 景洪 (Dai namesakes, snowbirds wintering
 estates at a crossing (``长青街与钢铁街交叉口``), shops at the estate gate taking parcels, a
 group-buying leader's pick-up, notes after the door, exports newest on 2026-12-05.  One of
 its files is Big5 on purpose and may not be read.
+
+``benchmarks/foreign_world8/gen.py`` is an eighth: 北京 (hutong houses ``史家胡同2号院内北房``,
+doors beside a number ``甲15号``, ``N楼M门``), 天津 (``荣华里3楼1门202``), 广州's and 深圳's urban
+villages (``康乐村西十二巷39号203``, ``布吉村东二坊6栋``) and ``号之五``, roads ``广州大道北``,
+兰州's 家属院, 海口, an e-commerce file starting with GB18030's own BOM, exports newest on
+2026-12-03.
 """
 from __future__ import annotations
 
@@ -77,6 +83,8 @@ GENERATORS = {
                            unreadable=2, as_of="2026-12-01"),
     "foreign_world7": dict(hit1=0.80, work=0.70, phone=0.88, precision=0.85, false_leads=0.03, ece=0.07, violations=0.95,
                            unreadable=1, as_of="2026-12-05"),
+    "foreign_world8": dict(hit1=0.78, work=0.68, phone=0.85, precision=0.83, false_leads=0.03, ece=0.09, violations=0.95,
+                           as_of="2026-12-03"),
 }
 
 
