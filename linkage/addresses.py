@@ -918,6 +918,15 @@ _STALL_RE = re.compile(
 # A market's zone and stall joined by a dash, 'C-262' for 'C区262号'.
 _STALL_DASH_RE = re.compile(
     tok.MARKET_WORDS + r"(?P<zone>[A-Z])-(?P<stall>[0-9]{1,6})(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])")
+# ... with its floor, which the zone and stall already name: '中环商城2楼C区221号', '2F C221',
+# 'C区2-221' are stall 221 of zone C.
+_STALL_FLOOR_ZONE_RE = re.compile(
+    tok.MARKET_WORDS + r"(?:(?P<floor>[0-9]{1,2})(?:楼|层|F)-?(?P<zone>[A-Z])区?(?P<stall>[0-9]{1,6})"
+    r"|(?P<zone2>[A-Z])区(?P<floor2>[0-9]{1,2})-(?P<stall2>[0-9]{2,6}))号?"
+    r"(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])")
+# ... and run together, 'A181' for 'A区181号' (as 'A-181' is).
+_STALL_LETTER_RE = re.compile(
+    tok.MARKET_WORDS + r"(?P<zone>[A-Z])(?P<stall>[0-9]{2,6})(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])")
 # What the text between the market word and the stall must not hold: a street (the number
 # is then the street's) or a dormitory / estate (its flats are no stalls).
 _STALL_MID_BLOCK_RE = re.compile(r"路|街|巷|大道|弄|宿舍|小区|新村|公寓|花园|家园|苑|村")
@@ -1044,9 +1053,15 @@ def _stall_sub(rest: str) -> str:
     """``rest`` with a market stall written as '<number>号商位' (aisle dropped), see _STALL_RE.
     A stall of one or two digits is one only right after its zone ('A区1号'): elsewhere it
     cannot be told from a house number."""
+    def zoned(d: re.Match) -> str:
+        return d.group(0)[:d.start("zone") - d.start()] + d.group("zone") + "区" + d.group("stall") + "号商位"
+    def floor_zoned(d: re.Match) -> str:
+        head = d.group(0)[:d.start("floor" if d.group("floor") else "zone2") - d.start()]
+        return head + (d.group("zone") or d.group("zone2")) + "区" + (d.group("stall") or d.group("stall2")) + "号商位"
+    rest = _STALL_FLOOR_ZONE_RE.sub(floor_zoned, rest)
     if "-" in rest:
-        rest = _STALL_DASH_RE.sub(lambda d: d.group(0)[:d.start("zone") - d.start()] + d.group("zone") + "区"
-                                  + d.group("stall") + "号商位", rest)
+        rest = _STALL_DASH_RE.sub(zoned, rest)
+    rest = _STALL_LETTER_RE.sub(zoned, rest)
     m = _STALL_RE.search(rest)
     if m is None or _STALL_MID_BLOCK_RE.search(m.group("mid")):
         return rest
@@ -1054,9 +1069,19 @@ def _stall_sub(rest: str) -> str:
     return rest[:start] + m.group("stall") + "号商位" + rest[m.end():]
 
 
+# A lettered tower's room run together, '金皇大厦C513', '科兴科学园B2301': tower C, room 513; and
+# an office's floor and door, '国贸大厦22F-16': room 2216.
+_OFFICE_TOWER_ROOM_RE = re.compile(
+    "(?:(?<=" + tok.OFFICE_WORDS[3:-1].replace("|", ")|(?<=") + r"))([A-Z])(?=[0-9]{3,5}(?![0-9]))")
+_OFFICE_FLOOR_DOOR_RE = re.compile(r"(?<![0-9])([0-9]{1,2})F-([0-9]{1,2})(?![0-9])")
+
+
 def _office_room_sub(rest: str) -> str:
     """``rest`` with a bare number after an office building's name written as a room
     ('银泰商务楼708' -> '银泰商务楼708室', '中天广场3011杭州顺鑫贸易有限公司' -> '中天广场3011室…')."""
+    if "F-" in rest:
+        rest = _OFFICE_FLOOR_DOOR_RE.sub(lambda m: m.group(1) + m.group(2).zfill(2) + "室", rest)
+    rest = _OFFICE_TOWER_ROOM_RE.sub(r"\1座", rest)
     m = _OFFICE_ROOM_RE.search(rest)
     if m is None:
         return rest

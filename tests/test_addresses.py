@@ -1221,3 +1221,32 @@ def test_a_market_zone_after_a_floor_is_not_a_lettered_flat_and_asking_the_gate_
     assert (r["place_key"], r["pickup"]) == ("620102|石化家属院|25|5|2201", False)
     # An urban village's 村 is kept where it was written.
     assert p("广东省广州市海珠区康乐村西十二巷39号203室")["address"] == "广东省广州市海珠区康乐村西12巷39号203室"
+
+
+@pytest.mark.parametrize("text", [
+    "黑龙江省齐齐哈尔市龙沙区卜奎大街262号齐齐哈尔中环商城2楼C区221号",
+    "龙沙区卜奎大街262号齐齐哈尔中环商城C区2-221（鑫源茶庄）",
+    "黑龙江省齐齐哈尔市龙沙区中环商城2F C221",
+    "黑龙江省齐齐哈尔市龙沙区中环商城C221",
+    "黑龙江省齐齐哈尔市龙沙区中环商城C-221",
+])
+def test_a_market_stall_by_its_zone_and_number_whatever_its_floor(text):
+    assert _key(text) == "230202|中环商城C区|||221"
+
+
+@pytest.mark.parametrize("text,key", [
+    ("天津市河西区友谊路街道金皇大厦C513宏达科技有限公司", "120103|金皇大厦|C||513"),
+    ("天津市河西区友谊路10号金皇大厦C座513室", "120103|金皇大厦|C||513"),
+    ("广东省深圳市南山区沙河街道科兴科学园B2301永盛咨询有限公司", "440305|科兴科学园|B||2301"),
+    ("北京市朝阳区望京西路161号望京SOHO塔22F-14", "110105|望京SOHO塔|||2214"),
+    ("北京市朝阳区望京西路161号望京SOHO塔2214室", "110105|望京SOHO塔|||2214"),
+    ("浙江省杭州市西湖区创业国际12F-1203", "330106|创业国际|||1203"),
+])
+def test_an_office_by_its_lettered_tower_or_its_floor_and_door(text, key):
+    assert _key(text) == key
+    assert p(text)["workplace_hint"]
+
+
+def test_an_estate_named_like_a_mall_keeps_its_flats_and_a_lane_named_like_one_its_number():
+    assert _key("浙江省杭州市上城区银泰商城3幢501室") == "330102|银泰商城|3||501"
+    assert _key("浙江省杭州市上城区商城巷12号") == "330102|商城巷12号|||"
