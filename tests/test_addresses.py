@@ -1216,7 +1216,7 @@ def test_north_china_buildings_hutong_houses_and_urban_villages(text, key):
 
 
 def test_a_market_zone_after_a_floor_is_not_a_lettered_flat_and_asking_the_gate_is_a_note():
-    assert _key("重庆市南岸区南城大道73号南坪万达商场3楼B区99号") == "500108|南坪万达商场|||3F"
+    assert _key("重庆市南岸区南城大道73号南坪万达商场3楼B区99号") == "500108|南坪万达商场B区|||99"
     r = p("兰州市城关区东岗西路325号兰州石化家属院25幢5单元2201室 找门卫")
     assert (r["place_key"], r["pickup"]) == ("620102|石化家属院|25|5|2201", False)
     # An urban village's 村 is kept where it was written.
