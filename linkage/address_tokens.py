@@ -131,9 +131,9 @@ MARKET_WORDS = (
 # Premises that are an office building: a bare number right after the name is a room
 # ('银泰商务楼708', '创业国际1414杭州顺瑞模具商行'), as '银泰商务楼708室' is.  Estate
 # words ('花园', '家园', '公寓') are not here: 'XX花园708' may be any building's flat 708.
-OFFICE_WORDS = (
-    r"(?:大厦|商务楼|写字楼|办公楼|商务中心|金融中心|中心|广场|国际|科技园|科学园|创业园|产业园|孵化园|商厦|大楼|SOHO塔|SOHO)"
-)
+OFFICE_WORD_LIST = ("大厦", "商务楼", "写字楼", "办公楼", "商务中心", "金融中心", "中心", "广场", "国际", "科技园",
+                    "科学园", "创业园", "产业园", "孵化园", "商厦", "大楼", "SOHO塔", "SOHO")
+OFFICE_WORDS = "(?:" + "|".join(OFFICE_WORD_LIST) + ")"
 
 # Text in brackets / after a comma that is a delivery instruction, not address.
 JUNK_PATTERN = (

@@ -127,6 +127,12 @@ _REMARK_RE = re.compile(r"(?:请|麻烦)?(?:别|不要|勿|不用|不能)(?:放|
                         r"|(?<=[0-9室号房])(?:找|交给?|联系)(?:门卫|保安|物业|前台)[\u4e00-\u9fff]{0,4}$")
 _COUNTRY_RE = re.compile(r"^(?:中华人民共和国|中国大陆|中国)(?!人|银行|移动|电信|联通|石化|石油|邮政)")
 
+def _drop_remark(text: str) -> str:
+    if "放" in text or "送" in text or "找" in text or "交" in text or "联系" in text:
+        return _REMARK_RE.sub("", text)
+    return text
+
+
 def _strip_formula(text: str) -> str:
     if not text or text[0] not in "=+-@":
         return text
@@ -169,9 +175,7 @@ def normalise_text(text: object) -> str:
             text = _PHONE_RE.sub("", text)
         if text.startswith("中"):
             text = _COUNTRY_RE.sub("", text)
-        if "放" in text or "送" in text or "找" in text or "交" in text or "联系" in text:
-            text = _REMARK_RE.sub("", text)
-        return text.strip("-#")[:MAX_CHARS].upper()
+        return _drop_remark(text).strip("-#")[:MAX_CHARS].upper()
     text = unicodedata.normalize("NFKC", text)
     text = _strip_formula(text.strip())
     text = _to_simplified(text)
@@ -199,9 +203,7 @@ def normalise_text(text: object) -> str:
             text = ""
     if text.startswith("中"):
         text = _COUNTRY_RE.sub("", text)
-    if "放" in text or "送" in text or "找" in text or "交" in text or "联系" in text:
-        text = _REMARK_RE.sub("", text)
-    return text.strip("-#")[:MAX_CHARS].upper()
+    return _drop_remark(text).strip("-#")[:MAX_CHARS].upper()
 
 
 # --------------------------------------------------------------------------------------
@@ -1058,10 +1060,11 @@ def _stall_sub(rest: str) -> str:
     def floor_zoned(d: re.Match) -> str:
         head = d.group(0)[:d.start("floor" if d.group("floor") else "zone2") - d.start()]
         return head + (d.group("zone") or d.group("zone2")) + "区" + (d.group("stall") or d.group("stall2")) + "号商位"
-    rest = _STALL_FLOOR_ZONE_RE.sub(floor_zoned, rest)
-    if "-" in rest:
-        rest = _STALL_DASH_RE.sub(zoned, rest)
-    rest = _STALL_LETTER_RE.sub(zoned, rest)
+    if _LETTER_RE.search(rest):
+        rest = _STALL_FLOOR_ZONE_RE.sub(floor_zoned, rest)
+        if "-" in rest:
+            rest = _STALL_DASH_RE.sub(zoned, rest)
+        rest = _STALL_LETTER_RE.sub(zoned, rest)
     m = _STALL_RE.search(rest)
     if m is None or _STALL_MID_BLOCK_RE.search(m.group("mid")):
         return rest
@@ -1072,7 +1075,8 @@ def _stall_sub(rest: str) -> str:
 # A lettered tower's room run together, '金皇大厦C513', '科兴科学园B2301': tower C, room 513; and
 # an office's floor and door, '国贸大厦22F-16': room 2216.
 _OFFICE_TOWER_ROOM_RE = re.compile(
-    "(?:(?<=" + tok.OFFICE_WORDS[3:-1].replace("|", ")|(?<=") + r"))([A-Z])(?=[0-9]{3,5}(?![0-9]))")
+    "(?:" + "|".join(f"(?<={w})" for w in tok.OFFICE_WORD_LIST) + r")([A-Z])(?=[0-9]{3,5}(?![0-9]))")
+_LETTER_RE = re.compile(r"[A-Z]")
 _OFFICE_FLOOR_DOOR_RE = re.compile(r"(?<![0-9])([0-9]{1,2})F-([0-9]{1,2})(?![0-9])")
 
 
@@ -1081,7 +1085,8 @@ def _office_room_sub(rest: str) -> str:
     ('银泰商务楼708' -> '银泰商务楼708室', '中天广场3011杭州顺鑫贸易有限公司' -> '中天广场3011室…')."""
     if "F-" in rest:
         rest = _OFFICE_FLOOR_DOOR_RE.sub(lambda m: m.group(1) + m.group(2).zfill(2) + "室", rest)
-    rest = _OFFICE_TOWER_ROOM_RE.sub(r"\1座", rest)
+    if _LETTER_RE.search(rest):
+        rest = _OFFICE_TOWER_ROOM_RE.sub(r"\1座", rest)
     m = _OFFICE_ROOM_RE.search(rest)
     if m is None:
         return rest
