@@ -202,6 +202,8 @@ DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
     # Short names in everyday use.
     "昆区": ("内蒙古自治区", "包头市", "昆都仑区"),
     "沙区": ("重庆市", "重庆市", "沙坪坝区"),
+    "萨区": ("黑龙江省", "大庆市", "萨尔图区"),
+    "让区": ("黑龙江省", "大庆市", "让胡路区"),
 }
 
 # Everyday short names of prefectures that are not the gazetteer's short form.

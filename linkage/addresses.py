@@ -725,7 +725,7 @@ _VILLAGER_GROUP_RE = re.compile(r"第?([0-9〇零一二两三四五六七八九�
 # its street (with no number), the second only says where on it.  A first road named
 # '…道' (北方: '金光道与解放道交叉口') goes too: the parser knows such a road only by its number.
 _CROSSING_RE = re.compile(
-    r"(?:(?:(?![道街路])[\u4e00-\u9fff]){1,4}?(?<!大)道|(?<=[路街巷])|(?<=大道)|^)(?:与|和)[\u4e00-\u9fff0-9]{1,10}?(?:路|街|巷|道)"
+    r"(?:(?:(?![道街路])[\u4e00-\u9fff]){1,4}?(?<!大)道|(?<=[路街巷])|(?<=大道)|^)(?:与|和)[\u4e00-\u9fff0-9]{1,10}?(?:路|街|巷|道)?"
     r"(?:交叉口|交汇处|交界处|交口|十字路口|路口)(?:[东西南北]{1,2}[侧角])?")
 # A sub-number of a street number, Chongqing's '红锦大道119号附9号', Guangzhou's '天河路180号之5'
 # (often left out by the same people): the street number alone is the premises.
@@ -750,7 +750,7 @@ _FLOOR_DOOR_RE = re.compile(
     r"(?:(?<=单元)|(?<=[幢栋])|(?<=号楼))(?P<neg>负)?(?P<floor>[0-9]{1,2})(?:-|楼|层)(?P<door>[0-9]{1,2})"
     r"(?:号|室|户)?(?![0-9A-Z号楼层幢栋-])")
 _DASH_FLOOR_DOOR_RE = re.compile(
-    r"(?<![0-9A-Z-])(?P<b>[0-9]{1,3})-(?:(?P<u>[0-9]{1,2})-)?(?P<floor>[0-9]{1,2})-(?P<door>[0-9]{1,2})"
+    r"(?<![0-9A-Z-])(?P<b>[0-9]{1,3})-(?:(?P<u>[0-9]{1,2})-)?(?P<neg>负)?(?P<floor>[0-9]{1,2})-(?P<door>[0-9]{1,2})"
     r"(?:号|室)?(?![0-9A-Z号楼层幢栋-])")
 
 
@@ -821,7 +821,7 @@ DOOR_NUMBER_REWRITE = (r"[〇零一二两三四五六七八九十百壹贰叁肆
                        r"|[0-9０-９][楼层][0-9０-９]{1,2}(?:室|房|户|[^0-9０-９号]|$)"
                        # local_door_forms: floor-door flats and the all-dash forms.
                        r"|(?:单元|幢|栋|号楼)负?[0-9]{1,2}[-楼层][0-9]{1,2}(?:[^0-9]|$)"
-                       r"|[0-9]-[0-9]{1,2}-[0-9]{1,2}(?:[^0-9]|$)")
+                       r"|[0-9]-负?[0-9]{1,2}-[0-9]{1,2}(?:[^0-9]|$)")
 
 
 def door_numbers(text: str) -> list[str]:

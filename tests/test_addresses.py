@@ -1130,6 +1130,7 @@ def test_floor_and_door_forms_keep_other_cities_flats_and_tell_doors_apart():
     assert _key("重庆市南岸区南坪西路15号金科花园23幢29-8号") == "500108|金科花园|23||2908"
     assert _key("重庆市九龙坡区黄桷坪正街16号长青明珠19-9-2") == "500107|长青明珠|19||902"
     assert _key("重庆市江北区建新北路308号金科嘉园1幢1单元负2-2号") == "500105|金科嘉园|1|1|B202"
+    assert _key("重庆市江北区北城天街42号龙湖半岛12-4-负2-6") == _key("重庆市江北区北城天街42号龙湖半岛12幢4单元负2-6号")
     assert len({_key(f"重庆市渝北区黄山大道178号草原华府14幢3单元{x}") for x in ("13-3号", "13-13号", "3-13号", "31-3号")}) == 4
     # A unit and a three-digit room joined by a dash stay what they were.
     for written in (FULL, "浙江省杭州市西湖区金色家园2-3-501", "浙江省杭州市西湖区金色家园2幢3-501",
@@ -1147,7 +1148,9 @@ def test_a_sub_number_and_a_crossing_say_where_the_estate_is_not_which():
     assert _key("重庆市渝中区民族路119号附9号") == _key("重庆市渝中区民族路119号") == "500103|民族路119号|||"
     for crossing in ("内蒙古赤峰红山长青街与钢铁街交叉口御景水岸5号楼1单元2601",
                      "内蒙古自治区赤峰市红山区长青街和钢铁街交汇处御景水岸5幢1单元2601室",
-                     "内蒙古自治区赤峰市红山区光明西道与钢铁街交叉口御景水岸5幢1单元2601室"):
+                     "内蒙古自治区赤峰市红山区光明西道与钢铁街交叉口御景水岸5幢1单元2601室",
+                     # The second road named without 路/街: '土湾路与石碾盘交叉口'.
+                     "内蒙古自治区赤峰市红山区长青街与石碾盘交叉口御景水岸5幢1单元2601室"):
         assert _key(crossing) == "150402|御景水岸|5|1|2601", crossing
 
 
@@ -1157,6 +1160,7 @@ def test_an_estate_named_with_yihao_and_everyday_short_names_of_places():
     assert _key("云南省景洪市勐海路35号融汇壹号小区4号楼3单元304") == "532801|融汇壹号|4|3|304"
     assert _key("云南版纳景洪市民航路380号龙湖新村小区10幢1单元802室") == "532801|龙湖新村|10|1|802"
     assert p("内蒙古包头昆区阿尔丁大街237号包头广源煤业有限公司")["district"] == "昆都仑区"
+    assert p("黑龙江大庆萨区站前路351号")["district"] == "萨尔图区"
     assert p("黑龙江省大庆市龙凤区龙凤大街13号")["road"] == "龙凤大街"
 
 
