@@ -513,6 +513,11 @@ def utf16_codec(head: bytes) -> str | None:
         return None                                         # UTF-32
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
+    first = head.split(b"\n", 1)[0] if b"\n" in head else head
+    if b"\x00" not in first:
+        # a UTF-16 first line (a header, an object) has ASCII in it, so NULs; NULs only
+        # further down are damage in a text file, not its encoding
+        return None
     even, odd = head[0::2].count(0), head[1::2].count(0)
     if even + odd >= 4 and max(even, odd) >= 19 * min(even, odd):
         return "utf-16-le" if odd > even else "utf-16-be"

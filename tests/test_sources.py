@@ -1084,6 +1084,16 @@ def test_ecommerce_saved_as_utf16_keeps_every_row(tmp_path, codec):
     assert (got.rows_read, got.rows_kept, got.rows_quarantined) == (3, 2, 1)
 
 
+def test_nuls_in_a_gb18030_files_rows_do_not_make_it_utf16(tmp_path):
+    # Hypothesis found it: a GB18030 file whose header has no NUL, but a damaged cell with
+    # NULs at every other byte, had been read as UTF-16-LE and refused ("lacks 订单编号").
+    rows = [ec_row(oid="O1"), ec_row(oid="O2", cat="a\x00b\x00c\x00d\x00e\x00"), ec_row(oid="O3")]
+    got = read_ec(write_ec(tmp_path, rows))
+    assert got.error is None and not any("UTF-16" in w for w in got.warnings)
+    assert got.rows_read == 3 and got.rows_kept + got.rows_quarantined == 3
+    assert {"O1", "O3"} <= set(got.rows["record_id"].to_list())
+
+
 def test_social_saved_as_utf16_keeps_every_account(tmp_path):
     want = read_so(write_jsonl(tmp_path, [acct(), acct(uid="wb_2")]))
     p = tmp_path / "u16_accounts_20261127.jsonl"
