@@ -125,7 +125,7 @@ WORKPLACE_PATTERN = (
 # the stall number is a walkway, not part of the door: '国际商贸城一区21街38772号' is stall
 # 38772 of 国际商贸城一区, as '国际商贸城1区38772号商位' is.
 MARKET_WORDS = (
-    r"(?:市场|商贸城|商业城|商城|商场|轻纺城|批发城|小商品城|鞋都|电子世界|电子城|数码城|"
+    r"(?:市场|商贸城|商业城|商城|商场|百货|轻纺城|批发城|小商品城|鞋都|电子世界|电子城|数码城|"
     r"(?:五金|服装|面料|家具|建材|电器|汽配|眼镜|纺织|布料)城)"
 )
 # Premises that are an office building: a bare number right after the name is a room
@@ -199,11 +199,28 @@ DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
     "南汇区": ("上海市", "上海市", "浦东新区"),
     "崇文区": ("北京市", "北京市", "东城区"),
     "宣武区": ("北京市", "北京市", "西城区"),
+    # Suzhou's old town, merged into 姑苏区 in 2012 (still on ID cards and in habits).
+    "平江区": ("江苏省", "苏州市", "姑苏区"),
+    "沧浪区": ("江苏省", "苏州市", "姑苏区"),
+    "金阊区": ("江苏省", "苏州市", "姑苏区"),
+    # Guiyang's 金阳新区 became 观山湖区 in 2012.
+    "金阳新区": ("贵州省", "贵阳市", "观山湖区"),
     # Short names in everyday use.
     "昆区": ("内蒙古自治区", "包头市", "昆都仑区"),
     "沙区": ("重庆市", "重庆市", "沙坪坝区"),
     "萨区": ("黑龙江省", "大庆市", "萨尔图区"),
     "让区": ("黑龙江省", "大庆市", "让胡路区"),
+}
+
+# Development zones whose name stands for one district: (written form after the city's
+# name, which may be left out where noted) -> the district.  '苏州高新区' is administered as
+# 虎丘区 (and was '苏州新区'); 'the park' of Suzhou is 苏州工业园区; Guiyang's '金阳' is the old
+# 金阳新区, now 观山湖区.  Zones that span districts (郑东新区, 合肥's 政务区, 南京's 江北新区)
+# are not here: they key at the city, the zone dropped from the estate's name.
+ZONE_DISTRICTS: dict[str, tuple[str, ...]] = {
+    "苏州市虎丘区": ("苏州高新区", "苏州市高新区", "苏州新区", "苏州市新区", "苏州高新技术产业开发区"),
+    "苏州市苏州工业园区": ("苏州市工业园区", "苏州园区", "苏州市园区"),
+    "贵阳市观山湖区": ("贵阳市金阳新区", "贵阳金阳新区", "贵阳市金阳", "贵阳金阳"),
 }
 
 # Everyday short names of prefectures that are not the gazetteer's short form.

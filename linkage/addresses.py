@@ -768,8 +768,32 @@ def _dash_floor_door(m: re.Match) -> str:
     return m.group("b") + "幢" + (m.group("u") + "单元" if m.group("u") else "") + _floor_door_room(m)
 
 
+# Zhengzhou's doors by floor and side: '7-2-12东' (building, unit, floor, side), '12楼东',
+# '东户12楼' are '7幢2单元12层东户', keyed at the floor as '12层东户' is.
+_DASH_SIDE_RE = re.compile(
+    r"(?<![0-9A-Z-])([0-9]{1,3})-([0-9]{1,2})-([0-9]{1,2})([东西中])(?:户|边)?(?![0-9A-Z路街门侧区])")
+_SIDE_FLOOR_RE = re.compile(r"(?<=单元)([东西中])户([0-9]{1,2})[楼层]")
+_FLOOR_SIDE_RE = re.compile(r"(?<=单元)([0-9]{1,2})楼([东西中])(?![户路街门侧区])")
+# A firm's numbered or side gate, '…有限公司2号门': the firm's door, not building 2.
+_FIRM_GATE_RE = re.compile(r"(?<=公司|工厂|厂区|集团)(?:[0-9]+号?|[东南西北])(?:大)?门(?:口|岗)?")
+# A room of a shared flat, '301A间', '2901室次卧', '(合租)': the flat.
+_SHARED_ROOM_RE = re.compile(r"(?<=[0-9])(?:[A-D]间|室?[主次]卧|室?合租)(?=$|[^0-9A-Z])")
+# Guiyang's lettered groups of blocks, 'C14组' for 'C14组团' (a village's '5组' has no letter).
+_GROUP_BLOCK_RE = re.compile(r"(?<=[A-Z][0-9])组(?!团)|(?<=[A-Z][0-9]{2})组(?!团)")
+
+
 def local_door_forms(s: str) -> str:
     """``s`` with the crossing, sub-number, hutong-house and floor-door forms above rewritten."""
+    if "门" in s and ("公司" in s or "厂" in s or "集团" in s):
+        s = _FIRM_GATE_RE.sub("", s)
+    if "间" in s or "卧" in s or "合租" in s:
+        s = _SHARED_ROOM_RE.sub("室", s)
+    if "组" in s:
+        s = _GROUP_BLOCK_RE.sub("组团", s)
+    if "东" in s or "西" in s or "中" in s:
+        s = _DASH_SIDE_RE.sub(r"\1幢\2单元\3层\4户", s)
+        s = _SIDE_FLOOR_RE.sub(r"\2层\1户", s)
+        s = _FLOOR_SIDE_RE.sub(r"\1层\2户", s)
     if "口" in s or "交汇" in s or "交界" in s:
         s = _CROSSING_RE.sub("", s)
     if "附" in s or "之" in s:
@@ -946,7 +970,8 @@ _DOOR_ANY_RE = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _DOOR_T
 # Index in _DOOR_ANY_RE of each kind's value group (group 1 of its own pattern).
 _DOOR_VALUE_GROUP = {k: _DOOR_ANY_RE.groupindex[k] + 1 for k, _ in _DOOR_TOKENS}
 _DOOR_START_RE = re.compile(r"(?<![0-9A-Z])(?:[0-9]+|[A-Z](?=[0-9]*(?:座|幢|栋|#|号楼)|-[0-9]))")
-_LEADING_ADMIN_COMMUNITY_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}?(?:社区居委会|居委会|村委会|社区|村民委员会)(?=..)")
+_LEADING_ADMIN_COMMUNITY_RE = re.compile(
+    r"^[\u4e00-\u9fff]{2,8}?(?:社区工作委员会|社区居委会|居委会|村委会|社区|村民委员会)(?=..)")
 _CLEAN_EDGE = ",-# "
 
 
@@ -1115,7 +1140,8 @@ def _clean_community(c: str | None) -> str | None:
         return None
     c = c.strip(_CLEAN_EDGE)
     m = _LEADING_ADMIN_COMMUNITY_RE.match(c)
-    if m and len(c) - m.end() >= 2:
+    if m and len(c) - m.end() >= 2 and c[m.end():] not in ("小区", "住宅小区", "住宅区"):
+        # ('紫丽社区小区' is 紫丽社区 itself, not an estate '小区' in it)
         c = c[m.end():]
     while c.endswith("小区") and len(c) > 3:
         c = c[:-2]
@@ -1214,7 +1240,7 @@ def _street(rest: str) -> tuple:
                 main = main[: g.start()]
     main_text = main
     # Judged without the pick-up phrase: '菜鸟驿站(金色家园店)' is no shop of the debtor's.
-    workplace = bool(main_text) and _WORK_RE.search(main_text) is not None
+    workplace = bool(main_text) and _WORK_RE.search(main_text) is not None and "宿舍" not in main_text
     # Unresolved town at the head: '某某街道文三路'.
     town_text = None
     tm = _TOWN_TAIL_RE.match(main)
@@ -1357,6 +1383,8 @@ def _parse(text: object) -> tuple:
     s = normalise_text(text)
     if not s:
         return _EMPTY_ROW
+    if "区" in s or "金阳" in s:
+        s = _ZONE_DISTRICT_RE.sub(lambda m: _ZONE_DISTRICT[m.group(0)], s)
     t = _tables()
     adm = _scan_admin_cached(s, t)
     pos = adm[0]
@@ -1436,6 +1464,21 @@ def _parse(text: object) -> tuple:
             precision, "".join(parts) or None, place_key, area_key)
 
 
+# A development zone whose name stands for one district, written for it (tok.ZONE_DISTRICTS);
+# not before a road named after it ('金阳北路').
+_ZONE_DISTRICT = {form: district for district, forms in tok.ZONE_DISTRICTS.items() for form in forms}
+_ZONE_DISTRICT_RE = re.compile(
+    "(?:" + "|".join(re.escape(f) for f in sorted(_ZONE_DISTRICT, key=len, reverse=True)) + r")(?![东南西北中]?(?:路|街|大道|道|巷))")
+# A development zone or a colloquial district before an estate's name, '滨湖新区景泰公馆',
+# '政务区岸府苑', '高新区城阳雅苑', '滨湖区桃福城' (合肥's 滨湖 is no district): half its
+# residents leave it out, and the zone is not the estate.
+_ZONE_PREFIX_RE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,4}?(?:新区|开发区|经开区|高新区|政务区|工业园区|园区)|高新区|经开区|开发区|政务区|新区"
+    r"|(?![东南西北中老新城市郊矿园])[\u4e00-\u9fff]{2}区)(?=[\u4e00-\u9fff]{2})")
+# A firm's dormitory, '…有限公司员工宿舍' = '…有限公司宿舍'.
+_DORM_WORD_RE = re.compile(r"(?:员工|职工|工人)(?=宿舍)")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _key_premises(community: str, prov: str | None, city: str | None, district: str | None) -> str:
     """The premises as keyed: without a leading name of its own city or district.
@@ -1462,6 +1505,11 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
                 break
         else:
             break
+    m = _ZONE_PREFIX_RE.match(c)
+    if m and len(c) - m.end() >= 3 and _community_suffix(c[-8:]):
+        c = c[m.end():]
+    if "宿舍" in c:
+        c = _DORM_WORD_RE.sub("", c)
     return c
 
 

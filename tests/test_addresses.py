@@ -1254,3 +1254,76 @@ def test_an_office_by_its_lettered_tower_or_its_floor_and_door(text, key):
 def test_an_estate_named_like_a_mall_keeps_its_flats_and_a_lane_named_like_one_its_number():
     assert _key("浙江省杭州市上城区银泰商城3幢501室") == "330102|银泰商城|3||501"
     assert _key("浙江省杭州市上城区商城巷12号") == "330102|商城巷12号|||"
+
+
+@pytest.mark.parametrize("texts,key", [
+    # Suzhou's old districts (merged into 姑苏区 in 2012), not 湖南's 平江县.
+    (["平江区农宁南路161号秋府里13-2-403", "江苏省苏州市姑苏区农宁南路161号秋府里13幢2单元403室"],
+     "320508|秋府里|13|2|403"),
+    (["江苏省苏州市金阊区居银里1号楼2单元3003", "苏州市沧浪区居银里1幢2单元3003室"], "320508|居银里|1|2|3003"),
+    # Zones that are one district: 苏州's park, its 高新区 (= 虎丘区), Guiyang's 金阳.
+    (["江苏苏州园区北北中路983号桂绿澜庭8号楼1单元1402", "苏州市园区北北中路983号桂绿澜庭8幢1单元1402室",
+      "江苏省苏州市苏州工业园区北北中路983号桂绿澜庭8幢1单元1402室"], "320571|桂绿澜庭|8|1|1402"),
+    (["苏州高新区东桥中路16号祥华苑22栋1单元2201", "苏州新区东桥中路16号祥华苑22幢1单元2201室",
+      "江苏省苏州市高新区祥华苑22-1-2201", "苏州市虎丘区高新区祥华苑22幢1单元2201室"], "320505|祥华苑|22|1|2201"),
+    (["贵州省贵阳市金阳康邦城E9组团10号楼2单元502室", "贵阳市观山湖区康邦城E9组团10幢2单元502室",
+      "贵州省贵阳市金阳新区康邦城E9组团10幢2单元502"], "520115|康邦城E9组团|10|2|502"),
+])
+def test_old_districts_and_zones_that_are_one_district(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)
+
+
+def test_a_zone_before_an_estates_name_is_not_part_of_it():
+    # Zones across districts key at what is written (the city when only the zone is); the
+    # zone is dropped from the estate, as half the residents leave it out.
+    assert _key("合肥市包河区滨湖新区景泰公馆2栋603") == _key("安徽省合肥市包河区景泰公馆2幢603室") == "340111|景泰公馆|2||603"
+    assert _key("合肥市政务区岸府苑十二幢四单元802室") == "340100|岸府苑|12|4|802"
+    assert _key("南京市江北新区岸松名城13栋3单元602") == "320100|岸松名城|13|3|602"
+    assert _key("合肥市包河区滨湖区桃福城2号楼801室") == "340111|桃福城|2||801"
+    # A road named after the zone is a road; an estate with such a word inside keeps it.
+    assert _key("贵州省贵阳市金阳北路12号康邦城10号楼2单元502室") == "520100|康邦城|10|2|502"
+    assert _key("浙江省杭州市西湖区东方新区花园3幢501室") == "330106|东方新区花园|3||501"
+    # The text shown keeps the zone as written.
+    assert "滨湖新区景泰公馆" in p("合肥市包河区滨湖新区景泰公馆2栋603")["address"]
+
+
+@pytest.mark.parametrize("text", [
+    "河南省郑州市中原区菱桐东路237号紫碧家园1-2-23西",
+    "郑州市中原区紫碧家园1号楼2单元23楼西",
+    "郑州市中原区紫碧家园1号楼2单元西户23楼",
+    "河南省郑州市中原区紫碧家园1幢2单元23层西户",
+])
+def test_a_door_by_floor_and_side_is_that_floor(text):
+    assert _key(text) == "410102|紫碧家园|1|2|23F"
+
+
+@pytest.mark.parametrize("texts,key", [
+    # A community's own estate ('紫丽社区小区' is 紫丽社区, not one called 小区).
+    (["河南省郑州市中原区嵩桥东路142号紫丽社区小区13号楼1单元102", "郑州市中原区紫丽社区13号楼1单元102室"],
+     "410102|紫丽社区|13|1|102"),
+    # A room of a shared flat is the flat.
+    (["合肥市包河区丽苑苑1号楼3单元301A间", "合肥市包河区丽苑苑1幢3单元301室次卧", "合肥市包河区丽苑苑1幢3单元301室(合租)"],
+     "340111|丽苑苑|1|3|301"),
+    # Guiyang's lettered group of blocks, with or without 团.
+    (["贵州省贵阳市南明区欣怡花园C14组13栋3单元602", "贵阳市南明区欣怡花园C14组团13幢3单元602室"],
+     "520102|欣怡花园C14组团|13|3|602"),
+    # A firm's numbered gate is the firm's door at its street number.
+    (["江苏省南京市江宁区星峰路536号德创网络科技有限公司2号门", "南京市江宁区星峰路536号德创网络科技有限公司"],
+     "320115|星峰路536号|||"),
+    # A community's working committee before an office tower is not part of its name.
+    (["江苏省苏州市苏州工业园区湖西社区工作委员会富和置地广场13楼1320", "苏州工业园区富和置地广场1320室"],
+     "320571|富和置地广场|||1320"),
+    # A department store's stalls, with or without 商铺.
+    (["江苏南京建邺明苏路176号金盛百货B区363号商铺", "江苏省南京市建邺区金盛百货B区363号", "南京市建邺区金盛百货B363"],
+     "320105|金盛百货B区|||363"),
+])
+def test_community_estates_shared_flats_block_groups_firm_gates_and_stalls(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)
+
+
+def test_a_firms_dormitory_is_a_home_not_a_workplace():
+    a = p("贵州贵阳南明安兰路180号汇汇光电有限公司员工宿舍2号楼327")
+    b = p("贵州省贵阳市南明区汇汇光电有限公司宿舍2-327")
+    assert a["place_key"] == b["place_key"] == "520102|汇汇光电有限公司宿舍|2||327"
+    assert not a["workplace_hint"] and not b["workplace_hint"]
+    assert p("贵州省贵阳市南明区安兰路180号汇汇光电有限公司")["workplace_hint"]
