@@ -17,6 +17,7 @@ from datetime import date
 import polars as pl
 
 from linkage import addresses, calibration
+from linkage import address_tokens as tok
 from linkage import calibration_params as params
 from linkage.score import LINK_THRESHOLD, NAME_COMPATIBLE
 
@@ -95,6 +96,8 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
     keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
     if keys.height == 0:
         return ev
+    ev = _prefixed_premises(ev, keys)
+    keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
     a = keys.rename({"place": "src"}).with_columns(_split_key("src"))
     b = keys.rename({"place": "dst"}).with_columns(_split_key("dst"))
     j = a.join(b, left_on=["id_number", "src_premises"], right_on=["id_number", "dst_premises"], how="inner")
@@ -120,6 +123,38 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
                            (~pl.col("dst_code").str.ends_with("00")).cast(pl.Int8)).alias("spec"))
     j = j.filter(pl.col("spec") == pl.col("spec").max().over("id_number", "src"))
     return _estate_at_street_number(_apply_mapping(ev, _only_target(j)))
+
+
+def _prefixed_premises(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
+    """Map a door whose estate name carries a word before it onto the debtor's same door
+    without it: '河西康美苑20幢4单元2702室' (a part of town) and '康美苑20幢4单元2702室',
+    '建邺城嘉华庭…' (a district's short name run into the estate) and '城嘉华庭…'.
+
+    The parser cannot tell a place word from the start of a name ('西湖花园'), but one
+    debtor's two spellings of the same building, unit and room in one city are one flat.
+    The word is one to four characters, what remains at least three; where two places could
+    take it, it stays."""
+    a = keys.rename({"place": "src"}).with_columns(_split_key("src"))
+    b = keys.rename({"place": "dst"}).with_columns(_split_key("dst"))
+    j = a.join(b, left_on=["id_number", "src_building", "src_unit", "src_room"],
+               right_on=["id_number", "dst_building", "dst_unit", "dst_room"], how="inner")
+    extra = pl.col("src_premises").str.len_chars() - pl.col("dst_premises").str.len_chars()
+    same_city = pl.col("src_code").str.slice(0, 4) == pl.col("dst_code").str.slice(0, 4)
+    same_area = (pl.col("src_code") == pl.col("dst_code")) | (
+        same_city & (pl.col("src_code").str.ends_with("00") | pl.col("dst_code").str.ends_with("00")))
+    j = j.filter(pl.col("src_premises").str.ends_with(pl.col("dst_premises")) & extra.is_between(1, 4)
+                 & (pl.col("dst_premises").str.len_chars() >= 3)
+                 & pl.col("src_premises").str.slice(0, extra).str.contains(r"^[\u4e00-\u9fff]+$")
+                 & ((pl.col("src_building") != "") | (pl.col("src_room") != "")) & same_area
+                 & ~pl.col("dst_premises").str.contains(_GENERIC_PREMISES))
+    if j.height == 0:
+        return ev
+    return _apply_mapping(ev, _only_target(j))
+
+
+# What is left when a name is dropped ('大胡同小商品市场' without 大胡同): a kind of place, not one.
+_GENERIC_PREMISES = (r"^[\u4e00-\u9fff]{0,3}(?:" + tok.MARKET_WORDS[3:-1] + r"|小区|花园|家园|公寓|新村|广场|大厦|大楼|中心"
+                     r"|宿舍|住宅区|批发市场|商品市场)$")
 
 
 def _only_target(j: pl.DataFrame) -> pl.DataFrame:

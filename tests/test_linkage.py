@@ -173,6 +173,37 @@ def test_less_specific_spellings_join_the_one_door_they_fit():
     assert out["330681|丽景苑|4|3|502"] == "330681|丽景苑|4|3|502"
 
 
+def test_a_word_before_an_estates_name_joins_the_same_door_without_it():
+    from linkage.rank import reconcile_places
+
+    places = [
+        "320105|河西康美苑|20|4|2702",    # a part of town before the estate
+        "320105|康美苑|20|4|2702",
+        "320100|建邺城嘉华庭|4|1|904",    # a district's short name run into it, city code
+        "320105|城嘉华庭|4|1|904",
+        "320105|新金色家园|3|2|501",      # another door: stays
+        "320105|金色家园|3|2|502",
+        "320105|金东方丽景苑|1|1|101",    # two estates it could be: stays
+        "320105|东方丽景苑|1|1|101",
+        "320105|方丽景苑|1|1|101",
+        "330106|河西康美苑|20|4|2702",    # another city: stays
+        "120104|大胡同小商品市场|||7084",  # a market's name dropped leaves a kind of place:
+        "120104|小商品市场|||7084",        # stays
+    ]
+    ev = pl.DataFrame({"id_number": ["d"] * 9 + ["e"] + ["d"] * 2, "place": places, "is_pickup": [False] * 12})
+    out = reconcile_places(ev)["place"].to_list()
+    assert out[0] == out[1] == "320105|康美苑|20|4|2702"
+    assert out[2] == out[3] == "320105|城嘉华庭|4|1|904"
+    assert out[4:6] == places[4:6]
+    assert out[6] == places[6]
+    # ... and a name of two characters is too short to say it is the same estate.
+    short = pl.DataFrame({"id_number": ["d", "d"], "place": ["320105|东方丽苑|1|1|101", "320105|丽苑|1|1|101"],
+                          "is_pickup": [False, False]})
+    assert reconcile_places(short)["place"].to_list() == ["320105|东方丽苑|1|1|101", "320105|丽苑|1|1|101"]
+    assert out[9] == places[9]
+    assert out[10:] == places[10:]
+
+
 def test_a_flat_written_with_and_without_its_estate_is_one_residence():
     own = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, account_phone="13588889999",
                person_name="茹小明", person_phone="13588889999")
