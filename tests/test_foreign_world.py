@@ -50,6 +50,13 @@ doors beside a number ``甲15号``, ``N楼M门``), 天津 (``荣华里3楼1门20
 villages (``康乐村西十二巷39号203``, ``布吉村东二坊6栋``) and ``号之五``, roads ``广州大道北``,
 兰州's 家属院, 海口, an e-commerce file starting with GB18030's own BOM, exports newest on
 2026-12-03.
+
+``benchmarks/foreign_world9/gen.py`` is a ninth: 苏州 (its industrial park, 高新区 and the
+abolished 平江区/沧浪区/金阊区 for 姑苏区), 郑州 (doors by floor and side, ``7-2-12东``,
+``东户12楼``, zones such as 郑东新区), 合肥 (政务区, 滨湖新区), 贵阳 (金阳 for 观山湖区, lettered
+``组团``), 南京 (河西, 江北新区); shared flats (``301A间``), factory dormitories and gates, a
+trailing comma on every CSV line, cumulative exports, ``3.20571E+17`` IDs, epoch-millisecond
+check-ins, exports newest on 2026-12-08.
 """
 from __future__ import annotations
 
@@ -85,6 +92,8 @@ GENERATORS = {
                            unreadable=1, as_of="2026-12-05"),
     "foreign_world8": dict(hit1=0.78, work=0.68, phone=0.85, precision=0.83, false_leads=0.03, ece=0.09, violations=0.95,
                            as_of="2026-12-03"),
+    "foreign_world9": dict(hit1=0.84, work=0.75, phone=0.90, precision=0.88, false_leads=0.03, ece=0.07, violations=0.95,
+                           as_of="2026-12-08"),
 }
 
 
