@@ -1473,8 +1473,11 @@ _ZONE_DISTRICT_RE = re.compile(
 # '政务区岸府苑', '高新区城阳雅苑', '滨湖区桃福城' (合肥's 滨湖 is no district): half its
 # residents leave it out, and the zone is not the estate.
 _ZONE_PREFIX_RE = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,4}?(?:新区|开发区|经开区|高新区|政务区|工业园区|园区)|高新区|经开区|开发区|政务区|新区"
-    r"|(?![东南西北中老新城市郊矿园])[\u4e00-\u9fff]{2}区)(?=[\u4e00-\u9fff]{2})")
+    r"^(?:(?P<zone>[\u4e00-\u9fff]{2,4}?(?:新区|开发区|经开区|高新区|政务区|工业园区|园区)|高新区|经开区|开发区|政务区|新区)"
+    r"|(?P<area>(?![东南西北中老新城市郊矿园])[\u4e00-\u9fff]{2}区))(?=[\u4e00-\u9fff]{2})")
+_PLACEHOLDER_LEVEL_RE = re.compile(r"^[县市区]?直辖(?:行政区划|村级区划|区划)?")
+# '康邦城小区F2组团' = '康邦城F2组团': 小区 before a lettered group of blocks is a filler.
+_GROUP_FILLER_RE = re.compile(r"小区(?=[A-Z]?[0-9]{1,3}组团$)")
 # A firm's dormitory, '…有限公司员工宿舍' = '…有限公司宿舍'.
 _DORM_WORD_RE = re.compile(r"(?:员工|职工|工人)(?=宿舍)")
 
@@ -1505,9 +1508,19 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
                 break
         else:
             break
+    if "直辖" in c:
+        # a gazetteer's placeholder level ('龙港市县直辖行政区划环浦村'), written by some exports
+        c = _PLACEHOLDER_LEVEL_RE.sub("", c) or c
     m = _ZONE_PREFIX_RE.match(c)
-    if m and len(c) - m.end() >= 3 and _community_suffix(c[-8:]):
-        c = c[m.end():]
+    if m:
+        rest = c[m.end():]
+        # A named zone also before a two-character estate ('郑东新区枫桂'); a colloquial
+        # 'XX区' only before a name with its estate word ('滨湖区桃福城').
+        if (m.group("zone") and len(rest) >= 2 and not _BARE_SUFFIX_RE.fullmatch(rest)) or (
+                len(rest) >= 3 and _community_suffix(rest[-8:])):
+            c = rest
+    if "组团" in c:
+        c = _GROUP_FILLER_RE.sub("", c)
     if "宿舍" in c:
         c = _DORM_WORD_RE.sub("", c)
     return c

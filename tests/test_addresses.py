@@ -1283,6 +1283,14 @@ def test_a_zone_before_an_estates_name_is_not_part_of_it():
     # A road named after the zone is a road; an estate with such a word inside keeps it.
     assert _key("贵州省贵阳市金阳北路12号康邦城10号楼2单元502室") == "520100|康邦城|10|2|502"
     assert _key("浙江省杭州市西湖区东方新区花园3幢501室") == "330106|东方新区花园|3||501"
+    # A named zone before a two-character estate too; a colloquial 'XX区' needs the estate word.
+    assert _key("河南省郑州市郑东新区枫桂小区14幢3单元804室") == "410100|枫桂|14|3|804"
+    assert _key("合肥市政务区竹美小区1-702") == "340100|竹美|1||702"
+    # 小区 before a lettered group of blocks is a filler.
+    assert _key("贵州省贵阳市金阳新区康邦城小区F2组8栋1单元201") == _key(
+        "贵阳市观山湖区康邦城F2组团8幢1单元201室") == "520115|康邦城F2组团|8|1|201"
+    # A gazetteer's placeholder level is no part of a village's name.
+    assert _key("浙江省温州市龙港市县直辖行政区划环浦村55号") == _key("浙江省温州市龙港市环浦村55号") == "330383|环浦村|55||"
     # The text shown keeps the zone as written.
     assert "滨湖新区景泰公馆" in p("合肥市包河区滨湖新区景泰公馆2栋603")["address"]
 
