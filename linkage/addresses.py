@@ -1475,6 +1475,14 @@ _ZONE_DISTRICT_RE = re.compile(
 _ZONE_PREFIX_RE = re.compile(
     r"^(?:(?P<zone>[\u4e00-\u9fff]{2,4}?(?:新区|开发区|经开区|高新区|政务区|工业园区|园区)|高新区|经开区|开发区|政务区|新区)"
     r"|(?P<area>(?![东南西北中老新城市郊矿园])[\u4e00-\u9fff]{2}区))(?=[\u4e00-\u9fff]{2})")
+@functools.lru_cache(maxsize=4096)
+def _district_shorts(prov: str | None, city: str) -> tuple[str, ...]:
+    t = _tables()
+    out = {sh for (p, ci, name) in t.districts if ci == city and (prov is None or p == prov)
+           for sh in t.shorts.get(name, ()) if len(sh) >= 2}
+    return tuple(sorted(out, key=len, reverse=True))
+
+
 _PLACEHOLDER_LEVEL_RE = re.compile(r"^[县市区]?直辖(?:行政区划|村级区划|区划)?")
 # '康邦城小区F2组团' = '康邦城F2组团': 小区 before a lettered group of blocks is a filler.
 _GROUP_FILLER_RE = re.compile(r"小区(?=[A-Z]?[0-9]{1,3}组团$)")
@@ -1508,6 +1516,16 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
                 break
         else:
             break
+    if district is None and city and len(c) >= 5:
+        # '苏州吴中湾馨公寓', '南京建邺苑桂': a district's short name run into the estate when the
+        # city is written and the district is not (the scan cannot tell it from a name);
+        # only before a name of three or more with its estate word ('鼓楼花园' stays).
+        for short in _district_shorts(prov, city):
+            rest = c[len(short):]
+            if c.startswith(short) and len(rest) >= 3 and _community_suffix(rest[-8:]) \
+                    and not _BARE_SUFFIX_RE.fullmatch(rest):
+                c = rest
+                break
     if "直辖" in c:
         # a gazetteer's placeholder level ('龙港市县直辖行政区划环浦村'), written by some exports
         c = _PLACEHOLDER_LEVEL_RE.sub("", c) or c

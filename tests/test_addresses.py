@@ -1289,6 +1289,10 @@ def test_a_zone_before_an_estates_name_is_not_part_of_it():
     # 小区 before a lettered group of blocks is a filler.
     assert _key("贵州省贵阳市金阳新区康邦城小区F2组8栋1单元201") == _key(
         "贵阳市观山湖区康邦城F2组团8幢1单元201室") == "520115|康邦城F2组团|8|1|201"
+    # A district's short name run into the estate, the district not written.
+    assert _key("苏州吴中湾馨公寓七幢一单元103室") == "320500|湾馨公寓|7|1|103"
+    assert _key("济南市天桥南苑嘉园10号楼1单元301室") == "370100|南苑嘉园|10|1|301"
+    assert _key("浙江省杭州市西湖花园3幢501室") == "330100|西湖花园|3||501"
     # A gazetteer's placeholder level is no part of a village's name.
     assert _key("浙江省温州市龙港市县直辖行政区划环浦村55号") == _key("浙江省温州市龙港市环浦村55号") == "330383|环浦村|55||"
     # The text shown keeps the zone as written.
