@@ -1475,19 +1475,20 @@ _ZONE_DISTRICT_RE = re.compile(
 _ZONE_PREFIX_RE = re.compile(
     r"^(?:(?P<zone>[\u4e00-\u9fff]{2,4}?(?:新区|开发区|经开区|高新区|政务区|工业园区|园区)|高新区|经开区|开发区|政务区|新区)"
     r"|(?P<area>(?![东南西北中老新城市郊矿园])[\u4e00-\u9fff]{2}区))(?=[\u4e00-\u9fff]{2})")
-@functools.lru_cache(maxsize=4096)
-def _district_shorts(prov: str | None, city: str) -> tuple[str, ...]:
-    t = _tables()
-    out = {sh for (p, ci, name) in t.districts if ci == city and (prov is None or p == prov)
-           for sh in t.shorts.get(name, ()) if len(sh) >= 2}
-    return tuple(sorted(out, key=len, reverse=True))
-
-
 _PLACEHOLDER_LEVEL_RE = re.compile(r"^[县市区]?直辖(?:行政区划|村级区划|区划)?")
 # '康邦城小区F2组团' = '康邦城F2组团': 小区 before a lettered group of blocks is a filler.
 _GROUP_FILLER_RE = re.compile(r"小区(?=[A-Z]?[0-9]{1,3}组团$)")
 # A firm's dormitory, '…有限公司员工宿舍' = '…有限公司宿舍'.
 _DORM_WORD_RE = re.compile(r"(?:员工|职工|工人)(?=宿舍)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _district_shorts(prov: str | None, city: str) -> tuple[str, ...]:
+    """Short names (two characters or more) of the city's districts, longest first."""
+    t = _tables()
+    out = {sh for (p, ci, name) in t.districts if ci == city and (prov is None or p == prov)
+           for sh in t.shorts.get(name, ()) if len(sh) >= 2}
+    return tuple(sorted(out, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1 << 16)

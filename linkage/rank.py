@@ -134,10 +134,7 @@ def _prefixed_premises(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
     debtor's two spellings of the same building, unit and room in one city are one flat.
     The word is one to four characters, what remains at least three; where two places could
     take it, it stays."""
-    a = keys.rename({"place": "src"}).with_columns(_split_key("src"))
-    b = keys.rename({"place": "dst"}).with_columns(_split_key("dst"))
-    j = a.join(b, left_on=["id_number", "src_building", "src_unit", "src_room"],
-               right_on=["id_number", "dst_building", "dst_unit", "dst_room"], how="inner")
+    j = _same_door_pairs(keys)
     extra = pl.col("src_premises").str.len_chars() - pl.col("dst_premises").str.len_chars()
     same_city = pl.col("src_code").str.slice(0, 4) == pl.col("dst_code").str.slice(0, 4)
     same_area = (pl.col("src_code") == pl.col("dst_code")) | (
@@ -155,6 +152,15 @@ def _prefixed_premises(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
 # What is left when a name is dropped ('大胡同小商品市场' without 大胡同): a kind of place, not one.
 _GENERIC_PREMISES = (r"^[\u4e00-\u9fff]{0,3}(?:" + tok.MARKET_WORDS[3:-1] + r"|小区|花园|家园|公寓|新村|广场|大厦|大楼|中心"
                      r"|宿舍|住宅区|批发市场|商品市场)$")
+
+
+def _same_door_pairs(keys: pl.DataFrame) -> pl.DataFrame:
+    """Each debtor's pairs of places (``src``, ``dst``, split into their parts) with the same
+    building, unit and room, whatever their premises."""
+    a = keys.rename({"place": "src"}).with_columns(_split_key("src"))
+    b = keys.rename({"place": "dst"}).with_columns(_split_key("dst"))
+    return a.join(b, left_on=["id_number", "src_building", "src_unit", "src_room"],
+                  right_on=["id_number", "dst_building", "dst_unit", "dst_room"], how="inner")
 
 
 def _only_target(j: pl.DataFrame) -> pl.DataFrame:
@@ -198,10 +204,7 @@ def _estate_at_street_number(ev: pl.DataFrame) -> pl.DataFrame:
         return ev
     door = ~pl.col("is_pickup") & pl.col("place").is_not_null()
     keys = ev.filter(door).select("id_number", "place").unique()
-    a = keys.rename({"place": "src"}).with_columns(_split_key("src"))
-    b = keys.rename({"place": "dst"}).with_columns(_split_key("dst"))
-    j = a.join(b, left_on=["id_number", "src_building", "src_unit", "src_room"],
-               right_on=["id_number", "dst_building", "dst_unit", "dst_room"], how="inner")
+    j = _same_door_pairs(keys)
     j = j.filter((pl.col("src_premises") != pl.col("dst_premises")) & pl.col("src_premises").str.ends_with("号")
                  & ((pl.col("src_building") != "") | (pl.col("src_room") != "")) & _code_fits())
     if j.height == 0:
