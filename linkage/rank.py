@@ -150,7 +150,7 @@ def _prefixed_premises(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
 
 
 # What is left when a name is dropped ('大胡同小商品市场' without 大胡同): a kind of place, not one.
-_GENERIC_PREMISES = (r"^[\u4e00-\u9fff]{0,3}(?:" + tok.MARKET_WORDS[3:-1] + r"|小区|花园|家园|公寓|新村|广场|大厦|大楼|中心"
+_GENERIC_PREMISES = (r"^[\u4e00-\u9fff]{0,3}(?:" + tok.MARKET_WORDS + r"|小区|花园|家园|公寓|新村|广场|大厦|大楼|中心"
                      r"|宿舍|住宅区|批发市场|商品市场)$")
 
 
