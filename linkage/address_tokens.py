@@ -22,6 +22,11 @@ PICKUP_KEYWORDS: tuple[tuple[str, str], ...] = (
     ("智能柜", "locker"),
     ("自提柜", "locker"),
     ("快件柜", "locker"),
+    # '智能快件箱', '智能信包箱': the lockers' own names on many estates.
+    ("智能快件箱", "locker"),
+    ("快件箱", "locker"),
+    ("智能信包箱", "locker"),
+    ("信包箱", "locker"),
     ("快递箱", "locker"),
     ("丰巢柜", "locker"),
     ("丰巢", "locker"),
@@ -221,6 +226,14 @@ ZONE_DISTRICTS: dict[str, tuple[str, ...]] = {
     "苏州市虎丘区": ("苏州高新区", "苏州市高新区", "苏州新区", "苏州市新区", "苏州高新技术产业开发区"),
     "苏州市苏州工业园区": ("苏州市工业园区", "苏州园区", "苏州市园区"),
     "贵阳市观山湖区": ("贵阳市金阳新区", "贵阳金阳新区", "贵阳市金阳", "贵阳金阳"),
+    # 南京's 河西 (河西新城) is 建邺区, as everyone there says; not '河西大街'.
+    "南京市建邺区": ("南京市河西新城", "南京河西新城", "南京市河西", "南京河西"),
+}
+
+# A district's colloquial area written between the district and an estate's name,
+# '建邺区河西碧泰' = '建邺区碧泰': not part of the estate's name.
+DISTRICT_AREAS: dict[str, tuple[str, ...]] = {
+    "建邺区": ("河西新城", "河西"),
 }
 
 # Everyday short names of prefectures that are not the gazetteer's short form.

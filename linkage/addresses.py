@@ -1383,7 +1383,7 @@ def _parse(text: object) -> tuple:
     s = normalise_text(text)
     if not s:
         return _EMPTY_ROW
-    if "区" in s or "金阳" in s:
+    if any(w in s for w in _ZONE_TRIGGERS):
         s = _ZONE_DISTRICT_RE.sub(lambda m: _ZONE_DISTRICT[m.group(0)], s)
     t = _tables()
     adm = _scan_admin_cached(s, t)
@@ -1468,13 +1468,16 @@ def _parse(text: object) -> tuple:
 # not before a road named after it ('金阳北路').
 _ZONE_DISTRICT = {form: district for district, forms in tok.ZONE_DISTRICTS.items() for form in forms}
 _ZONE_DISTRICT_RE = re.compile(
-    "(?:" + "|".join(re.escape(f) for f in sorted(_ZONE_DISTRICT, key=len, reverse=True)) + r")(?![东南西北中]?(?:路|街|大道|道|巷))")
+    "(?:" + "|".join(re.escape(f) for f in sorted(_ZONE_DISTRICT, key=len, reverse=True)) + r")(?![东南西北中]?(?:路|街|大街|大道|道|巷))")
+# Cheap test before the regex: '区', or the tail of a form without it ('金阳', '河西').
+_ZONE_TRIGGERS = tuple({"区" if "区" in f else f[-2:] for f in _ZONE_DISTRICT})
 # A development zone or a colloquial district before an estate's name, '滨湖新区景泰公馆',
 # '政务区岸府苑', '高新区城阳雅苑', '滨湖区桃福城' (合肥's 滨湖 is no district): half its
 # residents leave it out, and the zone is not the estate.
 _ZONE_PREFIX_RE = re.compile(
     r"^(?:(?P<zone>[\u4e00-\u9fff]{2,4}?(?:新区|开发区|经开区|高新区|政务区|工业园区|园区)|高新区|经开区|开发区|政务区|新区)"
     r"|(?P<area>(?![东南西北中老新城市郊矿园])[\u4e00-\u9fff]{2}区))(?=[\u4e00-\u9fff]{2})")
+_ROAD_WORD_START_RE = re.compile(r"[东南西北中]?(?:路|街|大街|大道|道|巷)")
 _PLACEHOLDER_LEVEL_RE = re.compile(r"^[县市区]?直辖(?:行政区划|村级区划|区划)?")
 # '康邦城小区F2组团' = '康邦城F2组团': 小区 before a lettered group of blocks is a filler.
 _GROUP_FILLER_RE = re.compile(r"小区(?=[A-Z]?[0-9]{1,3}组团$)")
@@ -1530,6 +1533,12 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
     if "直辖" in c:
         # a gazetteer's placeholder level ('龙港市县直辖行政区划环浦村'), written by some exports
         c = _PLACEHOLDER_LEVEL_RE.sub("", c) or c
+    for area in tok.DISTRICT_AREAS.get(district or "", ()):
+        rest = c[len(area):]
+        if c.startswith(area) and len(rest) >= 2 and not _BARE_SUFFIX_RE.fullmatch(rest) \
+                and not _ROAD_WORD_START_RE.match(rest):
+            c = rest
+            break
     m = _ZONE_PREFIX_RE.match(c)
     if m:
         rest = c[m.end():]

@@ -1268,9 +1268,31 @@ def test_an_estate_named_like_a_mall_keeps_its_flats_and_a_lane_named_like_one_i
       "江苏省苏州市高新区祥华苑22-1-2201", "苏州市虎丘区高新区祥华苑22幢1单元2201室"], "320505|祥华苑|22|1|2201"),
     (["贵州省贵阳市金阳康邦城E9组团10号楼2单元502室", "贵阳市观山湖区康邦城E9组团10幢2单元502室",
       "贵州省贵阳市金阳新区康邦城E9组团10幢2单元502"], "520115|康邦城E9组团|10|2|502"),
+    # 南京's 河西 is 建邺区, written for it or between it and the estate.
+    (["南京市河西锦松名城7幢1单元201室", "江苏省南京市建邺区河西锦松名城7幢1单元201室",
+      "南京市建邺区河西新城锦松名城7-1-201", "江苏省南京市建邺区明海大道392号锦松名城7幢1单元201室"],
+     "320105|锦松名城|7|1|201"),
 ])
 def test_old_districts_and_zones_that_are_one_district(texts, key):
     assert [_key(t) for t in texts] == [key] * len(texts)
+
+
+def test_a_road_named_after_an_area_is_a_road():
+    assert _key("南京市河西大街88号") == "320100|河西大街88号|||"
+    assert _key("江苏省南京市建邺区河西大街88号") == "320105|河西大街88号|||"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("江苏省苏州市苏州工业园区玉云公寓智能快件箱", "locker"),
+    ("江苏省苏州市吴中区郭巷街道智能快件箱（盛泰雅苑店）", "locker"),
+    ("江苏省南京市浦口区湖庭名城3幢旁智能快件箱", "locker"),
+    ("浙江省杭州市西湖区金色家园3幢智能信包箱", "locker"),
+])
+def test_lockers_by_their_own_names_are_pickup_points(text, kind):
+    r = p(text)
+    assert r["pickup"] and r["pickup_kind"] == kind
+    # no door of anyone's: a locker beside building 3 is not building 3
+    assert r["place_key"] is None
 
 
 def test_a_zone_before_an_estates_name_is_not_part_of_it():
