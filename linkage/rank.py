@@ -58,6 +58,7 @@ def place_evidence(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
     # A parcel addressed to someone else from the debtor's account says little about where they are.
     factor = pl.when(_to_someone_else()).then(factor * ELSEWHERE_FACTOR).otherwise(factor)
     x = x.with_columns((pl.col("probability") * _recency(as_of) * factor).alias("w"))
+    x = _read_in_debtors_city(x)
     pickup = pl.col("pickup").fill_null(False)
     x = x.with_columns(
         pl.when(pickup).then(pl.col("area_key"))
@@ -70,6 +71,54 @@ def place_evidence(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
     weekday_day = (pl.col("event_time").dt.weekday() <= 5) & pl.col("event_time").dt.hour().is_between(9, 17)
     return x.with_columns(weekday_day.alias("daytime"),
                           pl.concat_str([pl.col("source_kind"), pl.lit(":"), pl.col("platform")]).alias("src"))
+
+
+_REREAD = ("address", "province", "city", "district", "place_key", "area_key", "precision", "workplace_hint")
+
+
+def _read_in_debtors_city(x: pl.DataFrame) -> pl.DataFrame:
+    """Read a door with no city in the city of the debtor's other linked evidence.
+
+    '南山区东方家园30幢4-2003' names a district of 深圳 and of 鹤岗, '五华雅居家园…' one of
+    昆明 and a county of 梅州, '月园西路758号兰荷花苑1幢1501室' none: the parser cannot
+    key them.  Written on a parcel linked to a debtor whose other traces are in 深圳, the
+    door is in 深圳.  The text is read again with the city in front; it is kept only where
+    exactly one of the debtor's cities gives it a door there, and, where the debtor is seen
+    in several cities, only where the text's own district is one of that city's.
+    """
+    if "address_raw" not in x.columns or x.height == 0:
+        return x
+    todo = (pl.col("place_key").is_null() & pl.col("city").is_null() & ~pl.col("pickup").fill_null(False)
+            & pl.col("precision").is_in(["room", "building"]) & pl.col("address_raw").is_not_null())
+    texts = x.filter(todo).select("id_number", "address_raw").unique()
+    if texts.height == 0:
+        return x
+    cities = (x.filter(pl.col("city").is_not_null()).select("id_number", "province", "city").unique()
+              .join(texts.select("id_number").unique(), on="id_number", how="semi"))
+    if cities.height == 0:
+        return x
+    cities = cities.with_columns(pl.len().over("id_number").alias("_n_cities"))
+    cand = texts.join(cities, on="id_number", how="inner").with_columns(
+        pl.concat_str([pl.when(pl.col("province") != pl.col("city")).then(pl.col("province")).otherwise(pl.lit("")),
+                       pl.col("city"), pl.col("address_raw")]).alias("_text"))
+    distinct = cand["_text"].unique()
+    parsed = addresses.parse_addresses(distinct).select(pl.col("raw").alias("_text"), *_REREAD)
+    cand = cand.join(parsed.rename({c: f"_{c}" for c in _REREAD}), on="_text", how="left")
+    # Read in a city without such a district ('杭州市南山区东方家园'), the district stays in the
+    # estate's name: no door there.
+    division_left = pl.col("_place_key").str.split("|").list.get(1, null_on_oob=True).str.contains(
+        r"^[\u4e00-\u9fff]{1,4}[区县旗][\u4e00-\u9fff]{2}")
+    ok = (pl.col("_place_key").is_not_null() & (pl.col("_city") == pl.col("city"))
+          & pl.col("_precision").is_in(["room", "building"])
+          & (pl.col("_district").is_not_null() | ((pl.col("_n_cities") == 1) & ~division_left.fill_null(False))))
+    cand = cand.filter(ok).filter(pl.len().over("id_number", "address_raw") == 1)
+    if cand.height == 0:
+        return x
+    new = cand.select("id_number", "address_raw", *(pl.col(f"_{c}") for c in _REREAD))
+    x = x.join(new, on=["id_number", "address_raw"], how="left")
+    hit = todo & pl.col("_place_key").is_not_null()
+    return x.with_columns([pl.when(hit).then(pl.col(f"_{c}")).otherwise(pl.col(c)).alias(c) for c in _REREAD]
+                          ).drop([f"_{c}" for c in _REREAD])
 
 
 def _to_someone_else() -> pl.Expr:
@@ -317,7 +366,7 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
               | (((pl.col("send_share") >= SEND_WORK_SHARE) | ((pl.col("daytime_share") >= DAYTIME_WORK_SHARE)
                                                              & ~pl.col("place").str.contains(r"\|[^|]+$")))
                  # A village house is a home that parcels also leave from and come to by day.
-                 & ~pl.col("place").str.contains(r"^[^|]*\|[^|]*(村|组)(\||$)")))
+                 & ~pl.col("place").str.contains(r"^[^|]*\|[^|]*(村|组|寨|屯|庄|社)(\||$)")))
         .then(pl.lit("workplace"))
         .otherwise(pl.lit("residence")).alias("kind")
     )

@@ -2,6 +2,7 @@
 from datetime import date, datetime, timedelta
 
 import polars as pl
+import pytest
 
 from linkage import prepare, rank, score
 from sources.schema import OBSERVATION_SCHEMA, ROSTER_SCHEMA
@@ -221,6 +222,47 @@ def test_a_flat_written_with_and_without_its_estate_is_one_residence():
     o = prepare.prepare_observations(pl.DataFrame(rows, schema=OBSERVATION_SCHEMA))
     ev = rank.location_evidence(links.filter(pl.col("probability") >= score.LINK_THRESHOLD), o, AS_OF)
     assert set(ev["place_key"]) == {"440304|紫荆花园|29|2|2101"} and ev.height == 4
+
+
+def test_a_door_with_no_city_is_read_in_the_city_of_the_debtors_other_traces():
+    own = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, account_phone="13588889999",
+               person_name="茹小明", person_phone="13588889999")
+    shenzhen = "广东省深圳市福田区深南中路27号紫荆花园29幢2单元2101室"
+    nanshan = "南山区东方家园30幢4-2003"         # 南山区: 深圳's and 鹤岗's
+    bare = "月园西路758号兰荷花苑1幢1501室"       # no division at all
+    rows = [obs("w1", 200, shenzhen, **own)] + [obs(f"n{i}", 10 + i, nanshan, **own) for i in range(3)]
+    _, locs, _ = run([roster(phones="")], rows)
+    res = locs.filter(pl.col("kind") == "residence").sort("rank")
+    assert res["place_key"].to_list()[0] == "440305|东方家园|30|4|2003"
+    assert res["city"][0] == "深圳市"
+    rows = [obs("w1", 200, shenzhen, **own)] + [obs(f"b{i}", 10 + i, bare, **own) for i in range(3)]
+    _, locs, _ = run([roster(phones="")], rows)
+    assert "440300|兰荷花苑|1||1501" in locs["place_key"].to_list()
+    # Seen in two cities: a door with no division could be in either, and stays unread;
+    # one whose district only one of them has is read there.
+    hangzhou = "浙江省杭州市西湖区文三路100号金色家园3幢2单元501室"
+    rows = ([obs("w1", 200, shenzhen, **own), obs("w2", 150, hangzhou, **own)]
+            + [obs(f"b{i}", 10 + i, bare, **own) for i in range(3)]
+            + [obs(f"n{i}", 10 + i, nanshan, **own) for i in range(3)])
+    _, locs, _ = run([roster(phones="")], rows)
+    keys = locs["place_key"].to_list()
+    assert not any("兰荷花苑" in (k or "") for k in keys)
+    assert "440305|东方家园|30|4|2003" in keys
+    # Read in a city with no such district, the district would stay in the estate's name.
+    rows = [obs("w2", 150, hangzhou, **own)] + [obs(f"n{i}", 10 + i, nanshan, **own) for i in range(3)]
+    _, locs, _ = run([roster(phones="")], rows)
+    assert not any("东方家园" in (k or "") for k in locs["place_key"].to_list())
+
+
+@pytest.mark.parametrize("village", ["贵州省贵阳市花溪区石板镇徐桥村上寨47号", "吉林省长春市农安县合隆镇陈家屯12号",
+                                     "河北省保定市清苑区李家庄12号"])
+def test_a_village_house_that_gets_parcels_by_day_is_a_home(village):
+    own = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, account_phone="13588889999",
+               person_name="茹小明", person_phone="13588889999")
+    # weekdays (27 November 2026 is a Friday), late morning
+    rows = [obs(f"v{i}", d, village, hour=11, **own) for i, d in enumerate([0, 1, 2, 7, 8])]
+    _, locs, _ = run([roster(phones="")], rows)
+    assert locs["kind"].to_list() == ["residence"]
 
 
 def test_a_street_number_door_joins_no_other_door_and_no_estate_it_cannot_tell():
