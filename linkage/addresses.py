@@ -911,6 +911,9 @@ _ROAD_LEFT_CUT_RE = re.compile(r".*(?:街道|镇|乡|开发区|工业区|园区|
 _PARK_BEFORE_ROAD_RE = re.compile(r"(?:开发区|工业区|园区|工业园|产业园|科技园|创业园|工业城|高新区|经济区)$")
 # Township-level units that are administrations, not premises.
 _PREMISES_DIVISION_RE = re.compile(r"(?:街道|镇|乡|办事处|地区|管委会|管理委员会|苏木|民族乡)$")
+# '建新北路傣乡嘉园': a road, then an estate whose name has a word in 乡; no township is
+# named after a road ('路口镇' starts with one), though sub-districts are ('中华北路街道').
+_ROAD_IN_TOWN_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:路|大街|大道)")
 _TOWN_TAIL_RE = re.compile(r"^(?P<town>[\u4e00-\u9fff]{2,8}?(?:街道|(?<!小)镇|乡))(?=.)")
 
 _ID = r"[0-9]+[A-Z]?|[A-Z][0-9]*"
@@ -1244,7 +1247,8 @@ def _street(rest: str) -> tuple:
     # Unresolved town at the head: '某某街道文三路'.
     town_text = None
     tm = _TOWN_TAIL_RE.match(main)
-    if tm and not _ROAD_RE.fullmatch(tm.group("town")):
+    if tm and not _ROAD_RE.fullmatch(tm.group("town")) and not (
+            _ROAD_IN_TOWN_RE.search(tm.group("town")) and not tm.group("town").endswith("街道")):
         town_text = tm.group("town")
         main = main[tm.end():]
         # '亭林街道千灯镇南垟村': a sub-district written before the town.

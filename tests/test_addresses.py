@@ -1277,6 +1277,13 @@ def test_old_districts_and_zones_that_are_one_district(texts, key):
     assert [_key(t) for t in texts] == [key] * len(texts)
 
 
+def test_a_word_in_xiang_after_a_road_is_the_estates_not_a_township():
+    assert _key("重庆市江北区建新北路傣乡嘉园1幢1单元B202室") == "500105|傣乡嘉园|1|1|B202"
+    assert _key("重庆市江北区建新北路与北城天街交叉口傣乡嘉园1幢1单元负2-2号") == "500105|傣乡嘉园|1|1|B202"
+    # a sub-district named after its road is one
+    assert _key("贵州省贵阳市云岩区中华北路街道湖居城3栋1单元803") == "520103|湖居城|3|1|803"
+
+
 def test_a_road_named_after_an_area_is_a_road():
     assert _key("南京市河西大街88号") == "320100|河西大街88号|||"
     assert _key("江苏省南京市建邺区河西大街88号") == "320105|河西大街88号|||"
