@@ -729,7 +729,8 @@ _CROSSING_RE = re.compile(
     r"(?:交叉口|交汇处|交界处|交口|十字路口|路口)(?:[东西南北]{1,2}[侧角])?")
 # A sub-number of a street number, Chongqing's '红锦大道119号附9号', Guangzhou's '天河路180号之5'
 # (often left out by the same people): the street number alone is the premises.
-_SUB_NUMBER_RE = re.compile(r"(?<=[0-9]号)(?:附[0-9]+号|之[0-9一二三四五六七八九十]+号?)")
+# Digits or numerals, not both: '188号之一1203室' is room 1203 of 之一.
+_SUB_NUMBER_RE = re.compile(r"(?<=[0-9]号)(?:附[0-9]+号|之(?:[0-9]+|[一二三四五六七八九十]+)号?)")
 # An urban village's lane or block, '康乐村西12巷39号', '布吉村东2坊6栋': keyed without 村,
 # which half of its writers leave out ('康乐西12巷39号', '布吉东2坊'); written as typed.
 _VILLAGE_LANE_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})村(?=[东南西北]?[0-9]+[巷坊])")
@@ -965,7 +966,7 @@ _STALL_MID_BLOCK_RE = re.compile(r"路|街|巷|大道|弄|宿舍|小区|新村|�
 # '…2920室' does (tok.WORKPLACE_PATTERN).
 _OFFICE_ROOM_RE = re.compile(
     tok.OFFICE_WORDS + r"(?:[A-Z]座|[0-9]{1,2}号楼)?(?:-?[0-9]{1,2}(?:层|楼|F)-?)?"
-    r"(?P<room>[0-9]{3,5})(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])"
+    r"(?P<room>[0-9]{3,5})(?![0-9A-Z号幢栋楼层室房单元座期区街弄组户排门米F#-])"
 )
 # All token patterns in one alternation (same order): one match call tells which token
 # kind, if any, can start at a position.
