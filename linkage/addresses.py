@@ -977,6 +977,7 @@ _DOOR_START_RE = re.compile(r"(?<![0-9A-Z])(?:[0-9]+|[A-Z](?=[0-9]*(?:座|幢|�
 _LEADING_ADMIN_COMMUNITY_RE = re.compile(
     r"^[\u4e00-\u9fff]{2,8}?(?:社区工作委员会|社区居委会|居委会|村委会|社区|村民委员会)(?=..)")
 _CLEAN_EDGE = ",-# "
+_VILLAGE_COMMITTEE_RE = re.compile(r"村?(?:村委会|村民委员会)$")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -1146,7 +1147,10 @@ def _clean_community(c: str | None) -> str | None:
     m = _LEADING_ADMIN_COMMUNITY_RE.match(c)
     if m and len(c) - m.end() >= 2 and c[m.end():] not in ("小区", "住宅小区", "住宅区"):
         # ('紫丽社区小区' is 紫丽社区 itself, not an estate '小区' in it)
-        c = c[m.end():]
+        rest = c[m.end():]
+        # '卢屋村委会下屋组': a named group of the village, 卢屋村下屋组.
+        c = (_VILLAGE_COMMITTEE_RE.sub("村", m.group(0)) + rest
+             if rest.endswith("组") and _VILLAGE_COMMITTEE_RE.search(m.group(0)) else rest)
     while c.endswith("小区") and len(c) > 3:
         c = c[:-2]
     c = c.strip(_CLEAN_EDGE)
@@ -1325,7 +1329,10 @@ def _street(rest: str) -> tuple:
             b = f"{_canon_id(sg)}组" if not b else b
             if community:
                 # '高台村村委会5组44号': a group of the village, not of its committee's office.
-                community = re.sub(r"村?(?:村委会|村民委员会)$", "村", community)
+                community = _VILLAGE_COMMITTEE_RE.sub("村", community)
+        elif community and b and "委" in community:
+            # '卢屋村委会28号': house 28 of the village (the office alone takes parcels for it).
+            community = _VILLAGE_COMMITTEE_RE.sub("村", community)
         building = _canon_id(b)
         if building and sg and b.endswith("组"):
             building = b

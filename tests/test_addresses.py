@@ -1286,6 +1286,15 @@ def test_a_word_in_xiang_after_a_road_is_the_estates_not_a_township():
     assert _key("贵州省贵阳市云岩区中华北路街道湖居城3栋1单元803") == "520103|湖居城|3|1|803"
 
 
+def test_a_village_written_by_its_committee_is_the_village():
+    # A named group or a house of the village, not of its committee's office.
+    assert _key("赣州市南康区唐江镇卢屋村委会下屋组28号") == _key("赣州市南康区唐江镇卢屋村下屋组28号") \
+        == "360703|卢屋村下屋组|28||"
+    assert _key("江西省赣州市南康区唐江镇卢屋村委会28号") == _key("江西省赣州市南康区卢屋村28号") == "360703|卢屋村|28||"
+    # a neighbourhood committee before an estate is still no part of its name
+    assert _key("浙江省杭州市西湖区文新社区居委会金色家园3幢501室") == "330106|金色家园|3||501"
+
+
 def test_a_road_named_after_an_area_is_a_road():
     assert _key("南京市河西大街88号") == "320100|河西大街88号|||"
     assert _key("江苏省南京市建邺区河西大街88号") == "320105|河西大街88号|||"
