@@ -228,6 +228,8 @@ ZONE_DISTRICTS: dict[str, tuple[str, ...]] = {
     "贵阳市观山湖区": ("贵阳市金阳新区", "贵阳金阳新区", "贵阳市金阳", "贵阳金阳"),
     # 南京's 河西 (河西新城) is 建邺区, as everyone there says; not '河西大街'.
     "南京市建邺区": ("南京市河西新城", "南京河西新城", "南京市河西", "南京河西"),
+    # 厦门's island and mainland halves (岛内 = 思明 and 湖里): the city, as written.
+    "厦门市": ("厦门市岛内", "厦门岛内", "厦门市岛外", "厦门岛外"),
 }
 
 # A district's colloquial area written between the district and an estate's name,

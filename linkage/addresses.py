@@ -713,6 +713,8 @@ _CN_NUM_RE = re.compile(
     r"|(?<=[路街道])[零一二两三四五六七八九十百]+(?=巷)"
     # An urban village's numbered lanes and blocks ('康乐村西十二巷', '布吉村东二坊').
     r"|(?<=[东南西北])[零一二两三四五六七八九十百]+(?=巷|坊)"
+    # Xiamen's numbered 里 of a neighbourhood before a house number ('前埔北区二里35号'; not 三里屯).
+    r"|(?<=[东南西北区])[一二两三四五六七八九十]+(?=里[0-9])"
 )
 
 

@@ -1286,6 +1286,13 @@ def test_a_word_in_xiang_after_a_road_is_the_estates_not_a_township():
     assert _key("贵州省贵阳市云岩区中华北路街道湖居城3栋1单元803") == "520103|湖居城|3|1|803"
 
 
+def test_xiamens_numbered_li_and_island_halves():
+    assert _key("福建省厦门市思明区莲前街道前埔北区二里35号403") == _key(
+        "福建省厦门市思明区前埔北区2里35号之2 403室") == "350203|前埔北区2里|35||403"
+    assert _key("北京市朝阳区三里屯路19号院3号楼501") == "110105|三里屯路19号|3||501"
+    assert _key("福建厦门岛内思明区金榜花园3#1203") == _key("福建省厦门市思明区金榜花园3幢1203室") == "350203|金榜花园|3||1203"
+
+
 def test_a_village_written_by_its_committee_is_the_village():
     # A named group or a house of the village, not of its committee's office.
     assert _key("赣州市南康区唐江镇卢屋村委会下屋组28号") == _key("赣州市南康区唐江镇卢屋村下屋组28号") \

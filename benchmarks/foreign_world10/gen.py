@@ -1245,3 +1245,209 @@ class Gen:
                 self.waybill(carrier, t, signed, self.sign_type("home", qh) if signed else None, o["pid"], o["name"], o["landline"], geo.render(src),
                              q["pid"], self.carrier_name(carrier, q["name"]), self.carrier_phone(carrier, typed_phone(r, phone_at(q, t))), geo.render(qh), qh,
                              "home" if qh is q["home"] else "old_home")
+
+
+# ---------------------------------------------------------------------------------------------------------- writers
+def ts(t):
+    return t.strftime("%Y/%m/%d %H:%M:%S") if t else ""
+
+
+def ts_wps(t):
+    """How WPS/Excel writes a date-time cell back after a re-save: no zero padding, no seconds."""
+    return "%d/%d/%d %d:%02d" % (t.year, t.month, t.day, t.hour, t.minute) if t else ""
+
+
+def amt(a, wps=False):
+    return ("%g" % a) if wps else "%.2f" % a
+
+
+def rec(**kw):
+    base = dict(file=None, line=None, source=None, platform=None, record_key=None, holder=None, recipient=None, receiver=None, sender=None,
+                dest_kind=None, dest_canonical=None, delivered=False, door=False, dirty=False, dirt=None, ambiguous=False, dup_of=None,
+                category=None, amount=None, ordered_at=None, order_id=None, name_form=None, sender_kind=None, sender_canonical=None, raw_address=None)
+    base.update(kw)
+    return base
+
+
+def export_dates_monthly():
+    return [dt.date(2026, m, 10) for m in range(1, 13)]
+
+
+def export_dates_ddm():
+    out = [ASOF]
+    while out[-1] - dt.timedelta(days=14) > dt.date(2026, 6, 11):
+        out.append(out[-1] - dt.timedelta(days=14))
+    return [dt.date(2026, 6, 11)] + sorted(out)
+
+
+def assign_files(items, dates, overlap_days, tkey, skey):
+    """For each item, the export files it appears in: (file index, shown delivered?)."""
+    out = {}
+    lows = [START] + [d - dt.timedelta(days=overlap_days) for d in dates[:-1]]
+    for i, it in enumerate(items):
+        day = it[tkey].date()
+        fl = [k for k, (lo, hi) in enumerate(zip(lows, dates)) if lo <= day < hi]
+        if not fl:
+            continue
+        res = []
+        k = fl[0]
+        while True:
+            exp = dt.datetime.combine(dates[k], dt.time(2, 0))
+            shown = it[skey] is not None and it[skey] < exp
+            res.append((k, shown))
+            nxt = k + 1
+            if nxt < len(dates) and (nxt in fl or (not shown and it[skey] is not None)):
+                k = nxt
+            else:
+                break
+        out[i] = res
+    return out
+
+
+class Out:
+    def __init__(self, root, W, g):
+        self.root, self.W, self.g, self.r = root, W, g, W.rng
+        self.R = []
+        self.files = {}
+        for k in ("debtors", "ecommerce", "social", "logistics"):
+            os.makedirs(os.path.join(root, "inbox", k), exist_ok=True)
+
+    def path(self, kind, fn):
+        return os.path.join(self.root, "inbox", kind, fn)
+
+    # ---- CSV with exact physical line numbers
+    def write_csv(self, kind, fn, header, rows, enc, nl, quoting, bom=False, trunc_last=False, note="", raw_bytes=None):
+        """rows: list of (cells, record or None). Records get file and line."""
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator=nl, quoting=quoting)
+        w.writerow(header)
+        line = 1 + out.getvalue().count("\n")
+        chunks = [out.getvalue()]
+        for i, (cells, rc) in enumerate(rows):
+            b = io.StringIO()
+            csv.writer(b, lineterminator=nl, quoting=quoting).writerow(cells)
+            s = b.getvalue()
+            if trunc_last and i == len(rows) - 1:
+                s = s[: max(8, len(s) // 2)]
+                if rc is not None:
+                    rc.update(dirty=True, dirt="truncated_last_line")
+            if rc is not None:
+                rc["file"], rc["line"] = fn, line
+                self.R.append(rc)
+            chunks.append(s)
+            line += s.count("\n")
+        text = "".join(chunks)
+        data = text.encode(enc)
+        if bom:
+            data = (b"\xef\xbb\xbf" if enc.startswith("utf") else b"") + data
+        with open(self.path(kind, fn), "wb") as f:
+            f.write(data)
+        self.files[fn] = dict(kind=kind, encoding=enc, bom=bom, newline=repr(nl), rows=len(rows), note=note)
+
+    # ---- e-commerce
+    def order_cells(self, o, shown, wps=False, extra=False):
+        r = self.r
+        hn, hid, hph = o["holder_t"]
+        cells = [o["oid"], o["acct"]["bid"], hn, hid, hph, o["name"], o["phone"], o["text"],
+                 ts_wps(o["ordered_at"]) if wps else ts(o["ordered_at"]), (ts_wps(o["signed_at"]) if wps else ts(o["signed_at"])) if shown else "",
+                 amt(o["amount"], wps), o["category"]]
+        if extra:
+            cells += [r.choice(["", "", "", "请尽快发货", "不要放快递柜,谢谢", "周末送", "发顺丰"]), r.choice(["百世", "速递", "百世快递", "速递物流"])]
+        return cells
+
+    def order_rec(self, o, fn_plat, shown):
+        W = self.W
+        place = o["place"]
+        delivered = bool(shown)
+        door = delivered and o["kind"] not in ("pickup", "virtual")
+        return rec(source="ecommerce", platform=fn_plat, record_key="ecommerce|%s|%s" % (o["plat"], o["oid"]), holder=o["holder"], recipient=o["recipient"],
+                   dest_kind=o["kind"], dest_canonical=canon(place) if place is not None else None, delivered=delivered, door=door,
+                   category=o["category"], amount=o["amount"], ordered_at=o["ordered_at"], order_id=o["oid"], name_form=o["name_form"],
+                   raw_address=o["text"])
+
+    def ecommerce(self, dirt):
+        g = self.g
+        r = self.r
+        # ---------------- qiangou: monthly, CRLF, minimal quoting, 3 days of overlap
+        qo = [o for o in g.orders if o["plat"] == "qiangou"]
+        qo.sort(key=lambda o: o["ordered_at"])
+        dates = export_dates_monthly()
+        fa = assign_files(qo, dates, 3, "ordered_at", "signed_at")
+        per = {k: [] for k in range(len(dates))}
+        for i, lst in fa.items():
+            for k, shown in lst:
+                per[k].append((qo[i], shown))
+        first = {}
+        for k, d in enumerate(dates):
+            fn = "qiangou_orders_%s.csv" % d.strftime("%Y%m%d")
+            wps = d == dt.date(2026, 6, 10)
+            rows = []
+            for o, shown in per[k]:
+                rc = self.order_rec(o, "qiangou", shown)
+                if o["oid"] in first:
+                    rc["dup_of"] = first[o["oid"]]
+                if wps:
+                    rc["ambiguous"] = True
+                rows.append((self.order_cells(o, shown, wps=wps), rc))
+            if d == ASOF:
+                rows = dirt.ecommerce_rows(rows, "qiangou", EC_COLS)
+            self.write_csv("ecommerce", fn, EC_COLS, rows, "gb18030", "\r\n", csv.QUOTE_MINIMAL,
+                           note="WPS re-save: times without seconds, amounts trimmed (ambiguous)" if wps else "")
+            for cells, rc in rows:
+                if rc and rc.get("order_id") and rc["order_id"] not in first and not rc["dirty"]:
+                    first[rc["order_id"]] = "%s:%d" % (fn, rc["line"])
+        # byte-identical WPS "副本" copy of one month (a bad name; same content hash)
+        src = self.path("ecommerce", "qiangou_orders_20261110.csv")
+        cp = "副本qiangou_orders_20261110.csv"
+        shutil.copyfile(src, self.path("ecommerce", cp))
+        for x in [x for x in self.R if x["file"] == "qiangou_orders_20261110.csv"]:
+            self.R.append(dict(x, file=cp, ambiguous=True, dup_of="qiangou_orders_20261110.csv:%d" % x["line"], platform="副本qiangou"))
+        self.files[cp] = dict(kind="ecommerce", note="byte-identical copy with a WPS 副本 prefix (bad name, ambiguous)")
+        # ---------------- DDM: half-year + bi-weekly, every field quoted, LF, two extra trailing columns
+        do = [o for o in g.orders if o["plat"] == "DDM"]
+        do.sort(key=lambda o: o["ordered_at"])
+        dates = export_dates_ddm()
+        fa = assign_files(do, dates, 0, "ordered_at", "signed_at")
+        per = {k: [] for k in range(len(dates))}
+        for i, lst in fa.items():
+            for k, shown in lst:
+                per[k].append((do[i], shown))
+        hdr = EC_COLS + ["买家留言", "物流公司"]
+        first = {}
+        last_rows = None
+        for k, d in enumerate(dates):
+            fn = "DDM_orders_%s.csv" % d.strftime("%Y%m%d")
+            utf8 = d == dt.date(2026, 11, 26)
+            rows = []
+            for o, shown in per[k]:
+                rc = self.order_rec(o, "DDM", shown)
+                if o["oid"] in first:
+                    rc["dup_of"] = first[o["oid"]]
+                if utf8:
+                    rc["ambiguous"] = True
+                rows.append((self.order_cells(o, shown, extra=True), rc))
+            if d == ASOF:
+                rows = dirt.ecommerce_rows(rows, "DDM", hdr)
+                last_rows = rows
+            self.write_csv("ecommerce", fn, hdr, rows, "utf-8" if utf8 else "gb18030", "\n", csv.QUOTE_ALL, bom=utf8,
+                           trunc_last=(d == ASOF), note="UTF-8 with BOM among GB18030 files (ambiguous)" if utf8 else "")
+            for cells, rc in rows:
+                if rc and rc.get("order_id") and rc["order_id"] not in first and not rc["dirty"]:
+                    first[rc["order_id"]] = "%s:%d" % (fn, rc["line"])
+        # an empty re-export (header only)
+        self.write_csv("ecommerce", "DDM_orders_20261113.csv", hdr, [], "gb18030", "\n", csv.QUOTE_ALL, note="header only")
+        # a re-send of 150 rows of tonight's file under a bad name
+        clean = [(c, x) for c, x in last_rows[:-1] if x is not None and not x["dirty"]]
+        pick = r.sample(clean, min(150, len(clean)))
+        pick.sort(key=lambda cx: cx[1]["line"])
+        rows = [(list(c), dict(x, ambiguous=True, dup_of="DDM_orders_20261210.csv:%d" % x["line"], platform="DDM订单")) for c, x in pick]
+        self.write_csv("ecommerce", "DDM订单_1210补发.csv", hdr, rows, "gb18030", "\n", csv.QUOTE_ALL, note="bad name, re-sent copies (ambiguous)")
+        # ---------------- lvtu: travel bookings, never delivered, CRLF
+        lo = [o for o in g.orders if o["plat"] == "lvtu"]
+        lo.sort(key=lambda o: o["ordered_at"])
+        for d, a, b in ((dt.date(2026, 6, 11), START, dt.date(2026, 6, 11)), (ASOF, dt.date(2026, 6, 11), ASOF)):
+            fn = "lvtu_orders_%s.csv" % d.strftime("%Y%m%d")
+            rows = [(self.order_cells(o, False), self.order_rec(o, "lvtu", False)) for o in lo if a <= o["ordered_at"].date() < b]
+            if d == ASOF:
+                rows = dirt.ecommerce_rows(rows, "lvtu", EC_COLS, n=6)
+            self.write_csv("ecommerce", fn, EC_COLS, rows, "gb18030", "\r\n", csv.QUOTE_MINIMAL)
