@@ -57,6 +57,13 @@ abolished 平江区/沧浪区/金阊区 for 姑苏区), 郑州 (doors by floor a
 ``组团``), 南京 (河西, 江北新区); shared flats (``301A间``), factory dormitories and gates, a
 trailing comma on every CSV line, cumulative exports, ``3.20571E+17`` IDs, epoch-millisecond
 check-ins, exports newest on 2026-12-08.
+
+``benchmarks/foreign_world10/gen.py`` is a tenth: 泉州 (晋江, 石狮 and 南安 villages with 社
+natural villages, ``陈埭岸兜前社12号``, and the old town's 巷 lanes), 赣州 and 南宁 with
+abolished county names still written (南康市, 赣县, 武鸣县), zones (五象新区, 章江新区,
+南宁高新区), Zhuang 坡 villages, 保定's old 新市区/北市区/南市区, 唐山's ``10楼2门102``,
+stalls ``4FC279``, factories with no road number, full-width brackets in case numbers,
+exports newest on 2026-12-10.
 """
 from __future__ import annotations
 
@@ -94,6 +101,8 @@ GENERATORS = {
                            as_of="2026-12-03"),
     "foreign_world9": dict(hit1=0.84, work=0.75, phone=0.90, precision=0.88, false_leads=0.03, ece=0.07, violations=0.95,
                            as_of="2026-12-08"),
+    "foreign_world10": dict(hit1=0.76, work=0.72, phone=0.90, precision=0.88, false_leads=0.03, ece=0.07, violations=0.95,
+                            as_of="2026-12-10"),
 }
 
 

@@ -336,7 +336,9 @@ class Geo:
                 Nn = N
                 if N[0] in "一二三四五六七八九" and r.random() < 0.3:
                     Nn = str(CN.index(N[0])) + "组"
-                body = wchoice(r, [(T + V + Nn + "%d号" % H, 5), (T + V + "委会" + Nn + "%d号" % H, 2), (V + Nn[:-1] + "%d号" % H, 1), (T + V + Nn + cnum(H) + "号", 1)])
+                named = N[0] not in "一二三四五六七八九"   # a natural village (下坝组) can be written without 组, a number cannot
+                body = wchoice(r, [(T + V + Nn + "%d号" % H, 5), (T + V + "委会" + Nn + "%d号" % H, 2), (V + Nn[:-1] + "%d号" % H, 1 if named else 0),
+                                   (T + V + Nn + cnum(H) + "号", 1)])
             elif g == "坡":
                 body = wchoice(r, [(T + V + N + "%d号" % H, 5), (T + V + "委" + N + "%d号" % H, 2), (V[:-1] + N + "%d号" % H, 2), (V + N + "%d号" % H, 1)])
             else:  # 街 (河北 villages with streets)
@@ -687,7 +689,7 @@ def build_world(W, geo):
             _household(W, geo, q, hh, light=True)
     workers = [p for p in W.people if p["kind"] == "person" and p["role"] != "dirt"]
     for p in workers:
-        if p["home"] is None:
+        if p["home"] is None or p["home"]["kind"] == "hhouse":
             continue
         if 22 <= p["age"] <= 60 and r.random() < (0.62 if p["role"] == "debtor" else 0.45):
             ws = geo.works.get(G.D[p["home"]["dk"]]["city"])
@@ -714,7 +716,7 @@ def build_world(W, geo):
     for p in W.people:
         if p["kind"] != "person" or p["home"] is None:
             continue
-        if p.get("_moved_with"):
+        if p.get("_moved_with") or p["home"]["kind"] == "hhouse":
             continue
         if r.random() < 0.25:
             x = r.random()
@@ -871,12 +873,14 @@ def build_cases(W):
         seqs[court[1]] = seqs.get(court[1], 0) + r.randint(1, 40)
         hui = r.random() < 0.05
         cno = "(%d)%s执%s%d号" % (year, court[1], "恢" if hui else "", seqs[court[1]])
+        if court[2] in ("mincourt", "gancourt") and r.random() < 0.35:   # these courts' systems write full-width brackets
+            cno = cno.replace("(", "（").replace(")", "）")
         x = r.random()
         status = "执行完毕" if x < 0.15 else "执行中" if x < 0.67 else "终本"
         amount = round(math.exp(r.uniform(math.log(3000), math.log(3_000_000))), 2)
         restrict = r.random() < 0.8 if status != "执行完毕" else r.random() < 0.4
         row = dict(case_no=cno, court=court[0], court_group=court[2], judge=r.choice(judges[court[0]]), pid=p["pid"], filing=filing,
-                   status=status, restrict=restrict, blacklist=r.random() < 0.45, amount=amount, fullwidth=r.random() < 0.35)
+                   status=status, restrict=restrict, blacklist=r.random() < 0.45, amount=amount)
         cases.append(row)
         if partner is not None:
             cases.append(dict(row, pid=partner["pid"]))
@@ -979,7 +983,7 @@ class Gen:
             if name_override:
                 nm, form = name_override
             elif rcp["pid"] == holder["pid"]:
-                sp = self.W.by[holder["spouse"]] if holder.get("spouse") else None
+                sp = self.W.by[holder["spouse"]] if holder.get("spouse") and self.W.by[holder["spouse"]]["present"] else None
                 nm, form = typed_name(r, rcp, spouse=sp)
             else:
                 nm, form = (rcp["name"], "full") if r.random() < 0.85 else typed_name(r, rcp)
@@ -1024,12 +1028,14 @@ class Gen:
         x = r.random()
         if x < h["others_share"]:
             cands = []
-            if h.get("spouse"):
+            if h.get("spouse") and W.by[h["spouse"]]["present"]:
                 cands.append((W.by[h["spouse"]], 3))
             for q in h["parents"]:
-                cands.append((W.by[q], 4))
+                if W.by[q]["present"]:
+                    cands.append((W.by[q], 4))
             for q in h["children"]:
-                cands.append((W.by[q], 2))
+                if W.by[q]["present"]:
+                    cands.append((W.by[q], 2))
             if cands:
                 q = wchoice(r, cands)
                 qh = home_at(q, t)
@@ -1050,9 +1056,9 @@ class Gen:
             return
         plats = []
         if r.random() < 0.68:
-            plats.append(("qiangou", r.randint(6, 32)))
+            plats.append(("qiangou", r.randint(4, 24)))
         if r.random() < 0.42:
-            plats.append(("DDM", r.randint(4, 22)))
+            plats.append(("DDM", r.randint(3, 15)))
         if p["role"] == "debtor" and not plats:
             plats.append((r.choice(["qiangou", "DDM"]), r.randint(4, 14)))
         for plat, n in plats:
@@ -1067,7 +1073,7 @@ class Gen:
                 rcp, place, kind, pk = self.dest_for(p, dt.datetime(day.year, day.month, day.day, 12))
                 if kind == "home" and place is not p["home"] and place != p["home"] and rcp["pid"] == p["pid"]:
                     kind = "old_home"
-                if plat == "DDM" and kind in ("home", "old_home") and r.random() < 0.3:
+                if plat == "DDM" and kind in ("home", "old_home") and place["kind"] != "hhouse" and r.random() < 0.3:
                     text, pkp = self.geo.render_ddm_pickup(place)
                     t = rtime(r, day, "home")
                     self.order(a, rcp, place, "pickup", t, text_override=text, pickup_place=pkp)
@@ -1105,7 +1111,7 @@ class Gen:
         lo = max(lo, a["created"])
         if lo >= ASOF - dt.timedelta(days=2):
             return
-        for i in range(r.randint(1, 4)):
+        for i in range(r.randint(1, 3)):
             day = rand_date(r, lo, ASOF - dt.timedelta(days=1))
             if day in filings:
                 continue
@@ -1427,7 +1433,7 @@ class Out:
                     rc["ambiguous"] = True
                 rows.append((self.order_cells(o, shown, extra=True), rc))
             if d == ASOF:
-                rows = dirt.ecommerce_rows(rows, "DDM", hdr)
+                rows = dirt.ecommerce_rows(rows, "DDM", hdr, final=True)
                 last_rows = rows
             self.write_csv("ecommerce", fn, hdr, rows, "utf-8" if utf8 else "gb18030", "\n", csv.QUOTE_ALL, bom=utf8,
                            trunc_last=(d == ASOF), note="UTF-8 with BOM among GB18030 files (ambiguous)" if utf8 else "")
@@ -1451,3 +1457,650 @@ class Out:
             if d == ASOF:
                 rows = dirt.ecommerce_rows(rows, "lvtu", EC_COLS, n=6)
             self.write_csv("ecommerce", fn, EC_COLS, rows, "gb18030", "\r\n", csv.QUOTE_MINIMAL)
+
+    # ---- social
+    def social_accounts(self):
+        W, r, geo = self.W, self.r, self.geo_()
+        accts = []
+        n = 0
+        for p in W.people:
+            if p["kind"] != "person" or not p["present"] or p["home"] is None:
+                continue
+            dirtp = p["role"] == "dirt"
+            for plat, share in (("weiyu", 0.5 if p["age"] < 60 else 0.2), ("kuaishuo", 0.28 if p["age"] < 55 else 0.08)):
+                if r.random() > share:
+                    continue
+                n += 1
+                uid = ("wy_%d" % (80000 + n * 7 + r.randint(0, 6))) if plat == "weiyu" else str(1700000000 + n * 37 + r.randint(0, 36))
+                created = rand_date(r, START - dt.timedelta(days=900), ASOF - dt.timedelta(days=40))
+                if p.get("phone_from"):
+                    created = max(created, p["phone_from"] + dt.timedelta(days=3))
+                a = dict(plat=plat, uid=uid, pid=p["pid"], created=created, dirt=dirtp)
+                if plat == "weiyu":
+                    a["real_name"] = wchoice(r, [("full", 30), ("x*y", 30), ("x某y", 25), ("x**", 10), (None, 5)])
+                    a["id_no"] = wchoice(r, [("full", 20), ("6-4", 30), ("2-2", 15), ("missing", 25), (None, 10)])
+                    a["phone"] = wchoice(r, [("full", 50), ("masked", 40), ("old", 10)])
+                else:
+                    a["real_name"] = wchoice(r, [("x某y", 40), ("x**", 30), ("x*y", 20), ("missing", 10)])
+                    a["id_no"] = wchoice(r, [("missing", 60), ("6-4", 25), ("2-2", 15)])
+                    a["phone"] = wchoice(r, [("masked", 60), ("full", 40)])
+                a["nick"] = nickname(r, p) + r.choice(["", "", "的小号", "_%d" % r.randint(1, 99), "/" + region_of(p["home"])[4], "🌸", "666"])
+                a["profile"] = r.random()
+                # logins and posts over the whole year (the older snapshot shows those before its date)
+                logins = []
+                for i in range(r.randint(2, 40)):
+                    day = rand_date(r, max(created, START), ASOF - dt.timedelta(days=1))
+                    t = rtime(r, day, "home")
+                    travel = r.random() < 0.05
+                    logins.append((t, travel, r.choice(G.TRAVEL) if travel else None))
+                logins.sort()
+                posts = []
+                for i in range(r.randint(0, 7)):
+                    day = rand_date(r, max(created, START), ASOF - dt.timedelta(days=1))
+                    t = rtime(r, day, "home")
+                    x = r.random()
+                    wk = work_at(p, t)
+                    if x < 0.45:
+                        posts.append((t, "home", home_at(p, t)))
+                    elif x < 0.65 and wk is not None:
+                        posts.append((rtime(r, day, "work"), "work", wk))
+                    elif x < 0.92 and region_of(home_at(p, t))[1] in G.LANDMARKS:
+                        posts.append((t, "landmark", r.choice(G.LANDMARKS[region_of(home_at(p, t))[1]])))
+                    else:
+                        posts.append((t, "travel", r.choice(G.TRAVEL)))
+                posts.sort(key=lambda z: z[0])
+                a["logins"], a["posts"] = logins, posts
+                accts.append(a)
+        return accts
+
+    def geo_(self):
+        return self.g.geo
+
+    def social_obj(self, a, snap):
+        """The JSON object of account a as exported on date snap."""
+        W, r = self.W, self.r
+        p = W.by[a["pid"]]
+        geo = self.g.geo
+        plat = a["plat"]
+        o = {"uid": a["uid"], "nickname": a["nick"]}
+        rn = a["real_name"]
+        if rn != "missing":
+            o["real_name"] = None if rn is None else mask_name(p["name"], rn)
+        idh = a["id_no"]
+        if idh != "missing":
+            o["id_no"] = None if idh is None else mask_id(p["id_number"], idh)
+        cur = phone_at(p, snap)
+        if a["phone"] == "old" and p["old_phone"] and p["phone_change"] and p["phone_change"] > a["created"]:
+            ph = p["old_phone"]
+        else:
+            ph = cur
+        o["phone"] = mask_phone(ph) if a["phone"] == "masked" else ph
+        hd = region_of(home_at(p, snap))
+        if a["profile"] < 0.55:
+            o["profile_region"] = ("%s %s" % (hd[2], hd[3])) if plat == "weiyu" else hd[3]
+        elif a["profile"] < 0.75:
+            hk = p["hukou_home"]
+            hp = region_of(hk) if hk else hd
+            o["profile_region"] = hp[2] + " " + hp[3]
+        elif a["profile"] < 0.9:
+            o["profile_region"] = None
+        lg = []
+        for t, travel, tr in a["logins"]:
+            if t.date() >= snap:
+                continue
+            d = region_of(home_at(p, t))
+            if travel:
+                reg = tr[0] + tr[1] if tr[0] != tr[1] else tr[1]
+            else:
+                x = (hash_small(a["uid"], t) % 10)
+                reg = d[0] + d[1] if x < 7 else d[0] if x < 9 else "中国"
+            ip = "%d.%d.%d.%d" % (r.choice([27, 36, 110, 117, 120, 121, 175, 182, 218, 222]), r.randint(0, 255), r.randint(0, 255), r.randint(1, 254))
+            if plat == "weiyu":
+                tt = (t.strftime("%Y-%m-%d %H:%M:%S") + "+08:00")
+            else:
+                tt = (t - dt.timedelta(hours=8)).strftime("%Y-%m-%dT%H:%M:%S") + "+00:00"
+            lg.append({"ts": tt, "ip": ip, "ip_region": reg})
+        if plat == "kuaishuo" and r.random() < 0.15:
+            pass
+        else:
+            o["logins"] = lg
+        gp = []
+        for t, kind, pl in a["posts"]:
+            if t.date() >= snap:
+                continue
+            tt = (t.strftime("%Y-%m-%d %H:%M:%S") + "+08:00") if plat == "weiyu" else (t - dt.timedelta(hours=8)).strftime("%Y-%m-%dT%H:%M:%S") + "+00:00"
+            if kind in ("home", "work") and pl["kind"] == "hhouse":
+                h = G.HUKOU[pl["code"]]
+                poi, addr = pl["village"], h[1] + h[2] + pl["town"] + pl["village"]
+            elif kind in ("home", "work"):
+                d = G.D[pl["dk"]]
+                if pl["kind"] == "flat":
+                    poi, addr = pl["estate"], d["city"] + d["name"] + "%s%d号%s" % (pl["road"], pl["no"], pl["estate"])
+                elif pl["kind"] == "house":
+                    poi, addr = pl["village"], d["city"] + d["name"] + pl["town"] + pl["village"]
+                elif pl["kind"] == "lane":
+                    poi, addr = pl["lane"], d["city"] + d["name"] + pl["road"] + pl["lane"]
+                elif pl["kind"] == "stall":
+                    poi, addr = pl["market"], d["city"] + d["name"] + "%s%d号" % (pl["road"], pl["no"])
+                elif pl["kind"] == "office":
+                    poi, addr = pl["tower"], d["city"] + d["name"] + "%s%d号" % (pl["road"], pl["no"])
+                elif pl["kind"] == "factory":
+                    poi, addr = pl["company"], d["city"] + d["name"] + (pl["town"] or "") + "%s%d号" % (pl["road"], pl["no"])
+                else:
+                    poi, addr = pl["shop"], d["city"] + d["name"] + "%s%d号" % (pl["road"], pl["no"])
+                if d["prov"] == "广西壮族自治区" and plat == "weiyu":
+                    addr = "广西" + addr
+            elif kind == "landmark":
+                poi, addr = pl, None
+            else:
+                poi, addr = pl[2], pl[1] + pl[2]
+            e = {"ts": tt, "poi": poi}
+            if addr and not (plat == "kuaishuo" and r.random() < 0.5):
+                e["address"] = addr
+            gp.append(e)
+        if gp or r.random() < 0.5:
+            o["geo_posts"] = gp
+        return o
+
+    def write_jsonl(self, fn, items, plat, crlf=False, slash_escape=False, nul_pad=0, trunc_last=False, dirt=None, space_ts=False):
+        lines = []
+        for o, rc in items:
+            s = json.dumps(o, ensure_ascii=False)
+            if slash_escape:
+                s = s.replace("/", "\\/")
+            lines.append((s, rc))
+        if dirt is not None:
+            lines = dirt.jsonl_lines(lines, plat)
+        nl = "\r\n" if crlf else "\n"
+        parts = []
+        for i, (s, rc) in enumerate(lines):
+            last = i == len(lines) - 1
+            if trunc_last and last:
+                s = s[: len(s) // 2]
+                if rc is not None:
+                    rc.update(dirty=True, dirt="truncated_last_line")
+            if rc is not None:
+                rc["file"], rc["line"] = fn, i + 1
+                self.R.append(rc)
+            parts.append(s + ("" if (trunc_last and last) else nl))
+        data = "".join(parts).encode("utf-8")
+        if nul_pad:
+            data += b"\x00" * nul_pad
+            self.R.append(rec(file=fn, line=len(lines) + 1, source="social", platform=plat, dirty=True, dirt="nul_padding"))
+        with open(self.path("social", fn), "wb") as f:
+            f.write(data)
+        self.files[fn] = dict(kind="social", rows=len(lines), crlf=crlf, nul_pad=nul_pad)
+
+    def social(self, dirt):
+        accts = self.social_accounts()
+        W, r = self.W, self.r
+        for plat in ("weiyu", "kuaishuo"):
+            mine = [a for a in accts if a["plat"] == plat and not a["dirt"]]
+            snaps = [dt.date(2026, 6, 10), ASOF] if plat == "weiyu" else [ASOF]
+            for snap in snaps:
+                fn = "%s_accounts_%s.jsonl" % (plat, snap.strftime("%Y%m%d"))
+                items = []
+                for a in mine:
+                    if a["created"] >= snap or (snap != ASOF and r.random() < 0.35):
+                        continue
+                    o = self.social_obj(a, snap)
+                    rc = rec(source="social", platform=plat, record_key="social|%s|%s" % (plat, a["uid"]), holder=a["pid"])
+                    items.append((o, rc))
+                if snap == ASOF:
+                    r.shuffle(items)
+                    dirt_acc = [a for a in accts if a["plat"] == plat and a["dirt"]]
+                    dirt.social_pool = [(self.social_obj(a, snap), a) for a in dirt_acc]
+                    self.write_jsonl(fn, items, plat, crlf=(plat == "kuaishuo"), slash_escape=(plat == "weiyu"),
+                                     nul_pad=(700 if plat == "kuaishuo" else 0), trunc_last=(plat == "weiyu"), dirt=dirt)
+                else:
+                    self.write_jsonl(fn, items, plat, slash_escape=True)
+        with open(self.path("social", "kuaishuo_accounts_20261203.jsonl"), "wb"):
+            pass
+        self.files["kuaishuo_accounts_20261203.jsonl"] = dict(kind="social", note="0 bytes")
+
+    # ---- logistics
+    def wb_rec(self, w, fn_plat, shown):
+        W = self.W
+        delivered = bool(shown)
+        stype = w["stype"] if shown else None
+        door = delivered and w["kind"] != "pickup" and stype in ("本人签收", "家人代签")
+        sk, sc = "merchant", None
+        if w["sender"]:
+            sp = W.by[w["sender"]]
+            sk = sp["kind"]
+            sc = canon(sp["address_place"]) if sp["kind"] == "organisation" else None
+        if w["mirror"] is not None:
+            rcp = w["mirror"]["recipient"]
+        else:
+            rcp = w["receiver"]
+        return rec(source="logistics", platform=fn_plat, record_key="logistics|%s|%s" % (w["carrier"], w["wn"]), receiver=rcp, sender=w["sender"],
+                   holder=None, dest_kind=w["kind"], dest_canonical=canon(w["place"]) if w["place"] is not None else None, delivered=delivered,
+                   door=door, ordered_at=w["pickup"], order_id=w["mirror"]["oid"] if w["mirror"] else None, sender_kind=sk, sender_canonical=sc,
+                   raw_address=w["r_addr"])
+
+    def logistics(self, dirt):
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+        g, r = self.g, self.r
+        tz8 = dt.timezone(dt.timedelta(hours=8))
+        for carrier in ("baishi", "sudi"):
+            ws = sorted([w for w in g.waybills if w["carrier"] == carrier], key=lambda w: w["pickup"])
+            if carrier == "baishi":
+                dates, ov = [dt.date(2026, 3, 10), dt.date(2026, 6, 10), dt.date(2026, 9, 10), ASOF], 0
+            else:
+                dates, ov = [dt.date(2026, 6, 10), dt.date(2026, 10, 10), dt.date(2026, 11, 10), ASOF], 7
+            fa = assign_files(ws, dates, ov, "pickup", "signed")
+            per = {k: [] for k in range(len(dates))}
+            for i, lst in fa.items():
+                for k, shown in lst:
+                    per[k].append((ws[i], shown))
+            first = {}
+            for k, d in enumerate(dates):
+                fn = "%s_waybills_%s.parquet" % (carrier, d.strftime("%Y%m%d"))
+                rows = []
+                for w, shown in per[k]:
+                    rc = self.wb_rec(w, carrier, shown)
+                    if w["wn"] in first:
+                        rc["dup_of"] = first[w["wn"]]
+                    rows.append(({"waybill_no": w["wn"], "sender_name": w["s_name"], "sender_phone": w["s_phone"], "sender_address": w["s_addr"],
+                                  "receiver_name": w["r_name"], "receiver_phone": w["r_phone"], "receiver_address": w["r_addr"],
+                                  "pickup_time": w["pickup"], "sign_time": w["signed"] if shown else None, "sign_type": w["stype"] if shown else None,
+                                  "goods": r.choice(["日用品", "服装", "食品", "文件", "鞋", "配件", "茶叶", "家具配件"])}, rc))
+                if d == ASOF:
+                    rows = dirt.parquet_rows(rows, carrier)
+                for i, (row, rc) in enumerate(rows):
+                    rc["file"], rc["line"] = fn, i + 1
+                    self.R.append(rc)
+                    if rc["record_key"] and rc["record_key"].split("|")[2] not in first and not rc["dirty"]:
+                        first[rc["record_key"].split("|")[2]] = "%s:%d" % (fn, i + 1)
+                cols = {}
+                for c in WB_COLS:
+                    cols[c] = [row[c] for row, _ in rows]
+                if carrier == "baishi":
+                    tt = pa.timestamp("ms", tz="Asia/Macau")
+                    conv = lambda v: v.replace(tzinfo=tz8) if v is not None else None
+                    arrays = [pa.array(cols[c], pa.string()) if c not in ("pickup_time", "sign_time") else pa.array([conv(v) for v in cols[c]], tt) for c in WB_COLS]
+                    t = pa.Table.from_arrays(arrays, names=WB_COLS)
+                    pq.write_table(t, self.path("logistics", fn), compression="snappy")
+                else:
+                    tt = pa.timestamp("ms")
+                    arrays = [pa.array(cols[c], pa.string()) if c not in ("pickup_time", "sign_time") else pa.array(cols[c], tt) for c in WB_COLS]
+                    arrays.append(pa.array([row["goods"] for row, _ in rows], pa.string()))
+                    t = pa.Table.from_arrays(arrays, names=WB_COLS + ["goods"])
+                    pq.write_table(t, self.path("logistics", fn), compression="lz4", row_group_size=500)
+                self.files[fn] = dict(kind="logistics", rows=len(rows))
+
+    # ---- rosters
+    def roster(self, cases):
+        W, r = self.W, self.r
+        groups = {}
+        for c in cases:
+            groups.setdefault(c["court_group"], []).append(c)
+        fmt = {"mincourt": dict(bom=True, nl="\r\n", q=csv.QUOTE_MINIMAL), "guicourt": dict(bom=False, nl="\n", q=csv.QUOTE_MINIMAL),
+               "gancourt": dict(bom=True, nl="\r\n", q=csv.QUOTE_ALL), "jicourt": dict(bom=True, nl="\n", q=csv.QUOTE_MINIMAL)}
+        for grp in ("mincourt", "gancourt", "guicourt", "jicourt"):
+            cs = groups.get(grp, [])
+            f = fmt[grp]
+            versions = [(ASOF, False)] + ([(ASOF - dt.timedelta(days=1), True)] if grp == "gancourt" else [])
+            for d, older in versions:
+                fn = "%s_roster_%s.csv" % (grp, d.strftime("%Y%m%d"))
+                rows = []
+                for c in cs:
+                    p = W.by[c["pid"]]
+                    status = c["status"]
+                    if older and status == "执行完毕" and r.random() < 0.5:
+                        status = "执行中"
+                    cno = c["case_no"]
+                    person = p["kind"] == "person"
+                    idn = p["id_number"]
+                    amb = False
+                    if person and idn.endswith("X") and grp == "guicourt" and r.random() < 0.6:
+                        idn = idn[:-1] + "x"
+                    name = p["name"]
+                    if grp == "jicourt" and r.random() < 0.04:
+                        idn = idn + r.choice([" ", "  ", "\u3000"])
+                        name = name + " "
+                        amb = True
+                    if person:
+                        phones = p["roster_phones"]
+                    else:
+                        phones = [p["landline"]] if r.random() < 0.6 else []
+                    sep = r.choice([";", "；", "、", ",", "; ", ", "])
+                    ph = sep.join(phones)
+                    hk = ""
+                    if person:
+                        hk = render_hukou(r, p)
+                    else:
+                        hk = canon(p["address_place"])
+                    a = c["amount"]
+                    if grp in ("guicourt", "jicourt") and a >= 1000 and r.random() < 0.6:
+                        amount = "{:,.2f}".format(a)
+                    else:
+                        amount = "%.2f" % a if r.random() < 0.7 else ("%d" % a if a == int(a) else "%.2f" % a)
+                    cells = [cno, c["court"], c["judge"], name, "居民身份证" if person else "统一社会信用代码", idn, ph, hk, amount,
+                             c["filing"].isoformat(), "是" if c["restrict"] else "否", "是" if c["blacklist"] else "否", status]
+                    rc = rec(source="debtors", platform=grp, record_key="debtors|%s|%s|%s" % (grp, c["case_no"], p["id_number"]), holder=p["pid"], ambiguous=amb)
+                    rows.append((cells, rc))
+                if older:
+                    # an empty line and the export footer (rows with missing columns)
+                    rows.append(([], rec(source="debtors", platform=grp, dirty=True, dirt="blank_line")))
+                    rows.append((["制表人：系统管理员", "导出时间：%s 18:00" % d.isoformat()], rec(source="debtors", platform=grp, dirty=True, dirt="footer")))
+                self.write_csv("debtors", fn, RO_COLS, rows, "utf-8", f["nl"], f["q"], bom=f["bom"],
+                               note="older copy with stale statuses" if older else "")
+
+
+def region_of(pl):
+    """(prov, city, prov_s, city_s, district short) of a place."""
+    if pl["kind"] == "hhouse":
+        h = G.HUKOU[pl["code"]]
+        return h[0], h[1], h[0][:2], h[1].rstrip("市"), h[2]
+    d = G.D[pl["dk"]]
+    return d["prov"], d["city"], d["prov_s"], d["city_s"], d["short"] or d["name"]
+
+
+def hash_small(a, t):
+    return (sum(ord(c) for c in a) * 31 + t.toordinal() * 7 + t.hour) & 0xFFFF
+
+
+def render_hukou(r, p):
+    """The 户籍地址 as registered: written in full, with the district name of the time the hukou was registered."""
+    hk = p["hukou_home"]
+    if hk is None:
+        return ""
+    if p.get("_hukou_text"):
+        return p["_hukou_text"]
+    p["_hukou_text"] = _render_hukou(r, p, hk)
+    return p["_hukou_text"]
+
+
+def _render_hukou(r, p, hk):
+    if hk["kind"] == "hhouse":
+        return canon(hk)
+    d = G.D[hk["dk"]]
+    s = canon(hk)
+    if p["native_code"] != d["code"] and d["alias"] and r.random() < 0.7:
+        old = {"nankang": "南康市", "ganxian": "赣县", "wuming": "武鸣县", "lingui": "临桂县", "lianchi": "北市区"}.get(d["key"])
+        if old:
+            s = s.replace(d["name"], old, 1)
+            if old.endswith("市") or old.endswith("县"):
+                pass
+    return s
+
+
+# ---------------------------------------------------------------------------------------------------------- dirt
+class Dirt:
+    """Bad rows, always about the 'dirt' strangers, so that the truth does not depend on how they are handled."""
+
+    def __init__(self, out):
+        self.out = out
+        self.W = out.W
+        self.r = out.r
+        self.people = [p for p in self.W.people if p["role"] == "dirt"]
+        self.social_pool = []
+        self.n = 0
+
+    def fake_order(self, plat):
+        r = self.r
+        p = r.choice(self.people)
+        geo = self.out.g.geo
+        t = rtime(r, rand_date(r, ASOF - dt.timedelta(days=25), ASOF - dt.timedelta(days=2)), "home")
+        self.n += 1
+        oid = {"qiangou": "3%015d" % (9 * 10 ** 14 + self.n), "DDM": "D%s9%06d" % (t.strftime("%y%m%d"), self.n), "lvtu": "LT9%011d" % self.n}[plat]
+        s = t + dt.timedelta(days=2)
+        cells = [oid, "dirt%05d" % self.n, p["name"], mask_id(p["id_number"], "6-4"), mask_phone(p["phones"][0]), p["name"], p["phones"][0],
+                 geo.render(p["home"]), ts(t), ts(s), "%.2f" % r.uniform(5, 300), r.choice(G.CATEGORIES)]
+        return p, cells
+
+    def ecommerce_rows(self, rows, plat, hdr, n=16, final=False):
+        r = self.r
+        kinds = ["missing_columns", "extra_columns", "bad_order_time", "bad_sign_time", "bad_amount", "formula_name", "formula_address",
+                 "long_address", "long_name", "control_chars", "empty_order_id", "nul"]
+        out = list(rows)
+        extra_n = len(hdr) - len(EC_COLS)
+        for i in range(n):
+            kind = kinds[i % len(kinds)]
+            p, c = self.fake_order(plat)
+            c = c + ["", "百世"][:extra_n]
+            if kind == "missing_columns":
+                c = c[: len(c) - r.randint(2, 4)]
+            elif kind == "extra_columns":
+                c = c + ["多余", "列"]
+            elif kind == "bad_order_time":
+                c[8] = r.choice(["2026/11/31 10:00:00", "2026/11/05 24:00:00", "N/A", "20261105", "2026年11月5日 晚上"])
+            elif kind == "bad_sign_time":
+                c[9] = r.choice(["已签收", "2026/13/01 08:00:00", "#VALUE!"])
+            elif kind == "bad_amount":
+                c[10] = r.choice(["12元", "1.2.3", "null", "¥", "#DIV/0!"])
+            elif kind == "formula_name":
+                c[5] = r.choice(['=HYPERLINK("http://qg.example/a","点我领券")', "@SUM(A1:A3)", "-2+3", "+1-1"])
+            elif kind == "formula_address":
+                c[7] = r.choice(['=cmd|" /C calc"!A0', "@地址", "-" + c[7]])
+            elif kind == "long_address":
+                c[7] = c[7] * 400
+            elif kind == "long_name":
+                c[5] = c[5] * 200
+            elif kind == "control_chars":
+                c[5] = c[5][:1] + r.choice(["\x1b", "\x07", "\x08", "\x7f"]) + c[5][1:]
+            elif kind == "empty_order_id":
+                c[0] = ""
+            elif kind == "nul":
+                c[7] = c[7][:4] + "\x00" + c[7][4:]
+            rc = rec(source="ecommerce", platform=plat, record_key=("ecommerce|%s|%s" % (plat, c[0])) if c[0] else None, holder=p["pid"], recipient=p["pid"],
+                     dirty=True, dirt=kind, raw_address=c[7] if len(c) > 7 else None)
+            out.insert(r.randint(0, len(out)), (c, rc))
+        if not final:
+            return out
+        # the last line (to be truncated where the file is cut) is about a dirt person too
+        p, c = self.fake_order(plat)
+        c = c + ["", "百世"][:extra_n]
+        out.append((c, rec(source="ecommerce", platform=plat, record_key="ecommerce|%s|%s" % (plat, c[0]), holder=p["pid"], recipient=p["pid"],
+                           dirty=False, raw_address=c[7], order_id=c[0], delivered=True)))
+        return out
+
+    def jsonl_lines(self, lines, plat):
+        r = self.r
+        out = list(lines)
+        pool = self.social_pool
+        kinds = ["python_repr", "empty_object", "cut_object", "formula_nickname", "control_nickname", "long_nickname", "bad_ts", "not_json"]
+        for i, kind in enumerate(kinds):
+            if not pool:
+                break
+            o, a = pool[i % len(pool)]
+            o = json.loads(json.dumps(o))
+            pid = a["pid"]
+            if kind == "python_repr":
+                s = repr(o)
+            elif kind == "empty_object":
+                s = "{}"
+                pid = None
+            elif kind == "cut_object":
+                s = json.dumps(o, ensure_ascii=False)[:37]
+            elif kind == "formula_nickname":
+                o["nickname"] = r.choice(['=HYPERLINK("http://x.example","关注")', "@all", "+8613800000000"])
+                s = json.dumps(o, ensure_ascii=False)
+            elif kind == "control_nickname":
+                o["nickname"] = "阿\x1b\x07" + o["nickname"]
+                s = json.dumps(o, ensure_ascii=False)
+            elif kind == "long_nickname":
+                o["nickname"] = "长" * 20000
+                s = json.dumps(o, ensure_ascii=False)
+            elif kind == "bad_ts":
+                o["logins"] = [{"ts": "2026-02-30 25:61:00+08:00", "ip": "1.2.3.4", "ip_region": "中国"}]
+                s = json.dumps(o, ensure_ascii=False)
+            else:
+                s = "-- 第2页 --"
+                pid = None
+            rc = rec(source="social", platform=plat, record_key="social|%s|%s" % (plat, o.get("uid")) if o.get("uid") else None, holder=pid,
+                     dirty=True, dirt=kind)
+            out.insert(r.randint(0, len(out)), (s, rc))
+        if pool:
+            o, a = pool[-1]
+            out.append((json.dumps(o, ensure_ascii=False), rec(source="social", platform=plat, record_key="social|%s|%s" % (plat, o["uid"]), holder=a["pid"])))
+        return out
+
+    def parquet_rows(self, rows, carrier):
+        r = self.r
+        geo = self.out.g.geo
+        out = list(rows)
+        kinds = ["null_waybill_no", "sign_before_pickup", "pickup_1970", "formula_receiver", "control_chars", "long_address", "unknown_sign_type", "nul"]
+        for i, kind in enumerate(kinds * 2):
+            p = r.choice(self.people)
+            self.n += 1
+            t = rtime(r, rand_date(r, ASOF - dt.timedelta(days=25), ASOF - dt.timedelta(days=3)), "home")
+            wn = ("BS9%011d" % self.n) if carrier == "baishi" else ("779%010d" % self.n)
+            row = {"waybill_no": wn, "sender_name": "测试商行", "sender_phone": "0595-22000000", "sender_address": "福建省泉州市丰泽区刺桐北路1号",
+                   "receiver_name": mask_name(p["name"], "x*y"), "receiver_phone": mask_phone(p["phones"][0]), "receiver_address": geo.render(p["home"]),
+                   "pickup_time": t, "sign_time": t + dt.timedelta(days=1), "sign_type": "本人签收", "goods": "日用品"}
+            if kind == "null_waybill_no":
+                row["waybill_no"] = None
+            elif kind == "sign_before_pickup":
+                row["sign_time"] = t - dt.timedelta(days=3)
+            elif kind == "pickup_1970":
+                row["pickup_time"] = dt.datetime(1970, 1, 1, 8, 0)
+            elif kind == "formula_receiver":
+                row["receiver_name"] = r.choice(["=1+1", "@SUM(1)", "-1", '=HYPERLINK("x")'])
+            elif kind == "control_chars":
+                row["receiver_address"] = row["receiver_address"][:5] + "\x1b\x08" + row["receiver_address"][5:]
+            elif kind == "long_address":
+                row["receiver_address"] = row["receiver_address"] * 500
+            elif kind == "unknown_sign_type":
+                row["sign_type"] = r.choice(["放门口", "已放门口", "签收"])
+            else:
+                row["receiver_name"] = row["receiver_name"] + "\x00"
+            rc = rec(source="logistics", platform=carrier, record_key=("logistics|%s|%s" % (carrier, row["waybill_no"])) if row["waybill_no"] else None,
+                     receiver=p["pid"], dirty=True, dirt=kind, raw_address=row["receiver_address"])
+            out.insert(r.randint(0, len(out)), (row, rc))
+        return out
+
+
+# ---------------------------------------------------------------------------------------------------------- truth
+def write_truth(W, cases, R, out):
+    import polars as pl
+    by = W.by
+    tdir = os.path.join(out, "truth")
+    os.makedirs(tdir, exist_ok=True)
+    newest = {}
+    for c in cases:
+        newest.setdefault(c["pid"], []).append(c)
+    clean = [x for x in R if not x["dirty"] and not x["ambiguous"] and x["source"] != "debtors"]
+    named, home_del, work_keys = set(), set(), {}
+    for x in clean:
+        for f in ("holder", "recipient", "receiver", "sender"):
+            if x[f]:
+                named.add(x[f])
+    for x in clean:
+        if not x["door"] or not x["delivered"]:
+            continue
+        for f in ("holder", "recipient", "receiver"):
+            pid = x[f]
+            if not pid or by[pid]["role"] != "debtor" or by[pid]["kind"] != "person":
+                continue
+            p = by[pid]
+            if x["dest_canonical"] == canon(p["home"]):
+                home_del.add(pid)
+            if p.get("work") is not None and x["dest_canonical"] == canon(p["work"]) and x["record_key"]:
+                work_keys.setdefault(pid, set()).add(x["record_key"])
+    rows = []
+    for p in W.debtors:
+        person = p["kind"] == "person"
+        cs = newest[p["pid"]]
+        rows.append(dict(id_number=p["id_number"].upper(), name=p["name"], kind="person" if person else "organisation",
+                         open=any(c["status"] != "执行完毕" for c in cs), on_platforms=p["pid"] in named,
+                         absent=bool(person and p["pid"] not in named), has_home_delivery=p["pid"] in home_del,
+                         home_address=canon(p["home"]) if person else None,
+                         work_address=canon(p["work"]) if person and p.get("work") is not None else None,
+                         n_work=len(work_keys.get(p["pid"], ())) if person else 0,
+                         current_phones=list(p["phones"]) if person else []))
+    pl.DataFrame(rows, schema=dict(id_number=pl.String, name=pl.String, kind=pl.String, open=pl.Boolean, on_platforms=pl.Boolean,
+                                   absent=pl.Boolean, has_home_delivery=pl.Boolean, home_address=pl.String, work_address=pl.String,
+                                   n_work=pl.Int64, current_phones=pl.List(pl.String))).write_parquet(os.path.join(tdir, "debtors.parquet"))
+    pl.DataFrame([{k: v for k, v in c.items()} for c in cases]).write_parquet(os.path.join(tdir, "cases.parquet"))
+    vio, seen = [], set()
+    for x in clean:
+        if x["source"] != "ecommerce" or x["category"] not in RESTRICTED:
+            continue
+        for f in ("holder", "recipient"):
+            pid = x[f]
+            if not pid or by[pid]["role"] != "debtor":
+                continue
+            for c in newest.get(pid, []):
+                if c["status"] != "执行完毕" and c["restrict"] and x["ordered_at"].date() > c["filing"]:
+                    key = (by[pid]["id_number"].upper(), c["case_no"], x["platform"], x["order_id"])
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    vio.append(dict(id_number=key[0], case_no=c["case_no"], platform=x["platform"], order_id=x["order_id"],
+                                    ordered_at=x["ordered_at"], category=x["category"], amount=x["amount"], by_holder=(f == "holder")))
+    pl.DataFrame(vio, schema=dict(id_number=pl.String, case_no=pl.String, platform=pl.String, order_id=pl.String, ordered_at=pl.Datetime("us"),
+                                  category=pl.String, amount=pl.Float64, by_holder=pl.Boolean)).write_parquet(os.path.join(tdir, "violations.parquet"))
+    ppl = []
+    for p in W.people:
+        person = p["kind"] == "person"
+        ppl.append(dict(pid=p["pid"], role=p["role"], kind=p["kind"], household=p.get("household"), name=p["name"],
+                        id_number=p["id_number"], gender=p.get("gender"), birth=p.get("birth"),
+                        home=canon(p.get("home")), home_kind=(p.get("home") or {}).get("kind"),
+                        old_home=canon(p.get("old_home")), move_date=p.get("move_date"), hukou_home=canon(p.get("hukou_home")),
+                        work=canon(p.get("work")), work_kind=(p.get("work") or {}).get("kind"), old_work=canon(p.get("old_work")),
+                        job_change=p.get("job_change"), landline=p.get("landline"), phones=list(p["phones"]), old_phone=p.get("old_phone"),
+                        phone_change=p.get("phone_change"), phone_from=p.get("phone_from"), spouse=p.get("spouse"),
+                        parents=list(p.get("parents") or []), children=list(p.get("children") or []),
+                        namesake_of=p.get("namesake_of"), roster_phones=list(p.get("roster_phones") or []),
+                        accounts=sorted(p.get("accounts") or {}), present=p.get("present"), flags=list(p["flags"]),
+                        home_district=G.D[p["home"]["dk"]]["name"] if person and p.get("home") and p["home"].get("dk") else None))
+    pl.DataFrame(ppl, infer_schema_length=None).write_parquet(os.path.join(tdir, "people.parquet"))
+    rs = dict(file=pl.String, line=pl.Int64, source=pl.String, platform=pl.String, record_key=pl.String, holder=pl.Int64, recipient=pl.Int64,
+              receiver=pl.Int64, sender=pl.Int64, dest_kind=pl.String, dest_canonical=pl.String, delivered=pl.Boolean, door=pl.Boolean,
+              dirty=pl.Boolean, dirt=pl.String, ambiguous=pl.Boolean, dup_of=pl.String, category=pl.String, amount=pl.Float64,
+              ordered_at=pl.Datetime("us"), order_id=pl.String, name_form=pl.String, sender_kind=pl.String, sender_canonical=pl.String,
+              raw_address=pl.String)
+    pl.DataFrame([{k: x.get(k) for k in rs} for x in R], schema=rs).write_parquet(os.path.join(tdir, "records.parquet"))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--debtors", type=int, default=2000)
+    a = ap.parse_args()
+    for sub in ("inbox", "truth"):
+        if os.path.exists(os.path.join(a.out, sub)):
+            shutil.rmtree(os.path.join(a.out, sub))
+    W = World(a.seed, a.debtors)
+    geo = Geo(W.rng)
+    build_world(W, geo)
+    cases = build_cases(W)
+    g = Gen(W, geo)
+    r = W.rng
+    for p in W.people:
+        if p["kind"] == "person" and p["present"] and p["role"] != "dirt" and p["home"] is not None:
+            g.person_orders(p)
+    for d in W.debtors:
+        if d["kind"] == "person" and "uses_spouse_account" in d["flags"]:
+            g.spouse_account_orders(d)
+    for d in W.debtors:
+        if d["kind"] == "person" and d["present"] and r.random() < 0.13:
+            d["flags"].append("violator")
+            g.restricted(d, cases)
+    for p in W.people:
+        if p["kind"] == "person" and p["present"] and p["role"] not in ("debtor", "dirt") and p["home"] is not None and r.random() < 0.03:
+            a_ = g.account(p, "lvtu")
+            day = rand_date(r, max(START, a_["created"]), ASOF - dt.timedelta(days=1))
+            cat = r.choice(RESTRICTED + G.NEAR_MISS)
+            g.order(a_, p, None, "virtual", rtime(r, day, "home"), category=cat, virtual=True, name_override=typed_name(r, p, restricted=True),
+                    text_override="电子客票")
+    g.mirrors()
+    g.independents()
+    out = Out(a.out, W, g)
+    dirt = Dirt(out)
+    out.ecommerce(dirt)
+    out.social(dirt)
+    out.logistics(dirt)
+    out.roster(cases)
+    write_truth(W, cases, out.R, a.out)
+    with open(os.path.join(a.out, "truth", "files.json"), "w") as f:
+        json.dump(out.files, f, ensure_ascii=False, indent=1, sort_keys=True)
+    print("people", len(W.people), "debtors", len(W.debtors), "orders", len(g.orders), "waybills", len(g.waybills), "records", len(out.R))
+
+
+if __name__ == "__main__":
+    main()
