@@ -217,6 +217,23 @@ DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
     "让区": ("黑龙江省", "大庆市", "让胡路区"),
 }
 
+# Old names of districts that are also a current district's name elsewhere (乌鲁木齐's
+# 新市区) or were several cities' (上海's and 天津's 南市区): read only after their city.
+# 保定's 新市区 became 竞秀区 in 2015, and its 北市区 and 南市区 were merged into 莲池区.
+CITY_DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
+    "新市区": ("河北省", "保定市", "竞秀区"),
+    "北市区": ("河北省", "保定市", "莲池区"),
+    "南市区": ("河北省", "保定市", "莲池区"),
+}
+
+# Development zones that span districts but lie in one city, written alone for it
+# ('五象新区五象大道391号'): the city, as '南宁市五象新区…' is.
+ZONE_CITIES: dict[str, tuple[str, str]] = {
+    "五象新区": ("广西壮族自治区", "南宁市"),
+    "郑东新区": ("河南省", "郑州市"),
+    "两江新区": ("重庆市", "重庆市"),
+}
+
 # Development zones whose name stands for one district: (written form after the city's
 # name, which may be left out where noted) -> the district.  '苏州高新区' is administered as
 # 虎丘区 (and was '苏州新区'); 'the park' of Suzhou is 苏州工业园区; Guiyang's '金阳' is the old

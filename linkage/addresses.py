@@ -300,7 +300,11 @@ def _tables() -> _Tables:
         target = districts.get((prov, city, new))
         if target is not None and old not in names:
             names[old] = [(target, FULL)]
-    for alias, (prov, city) in tok.CITY_ALIASES.items():
+    for old, (prov, city, new) in tok.CITY_DISTRICT_ALIASES.items():
+        target = districts.get((prov, city, new))
+        if target is not None:
+            names.setdefault(old, []).append((target, VARIANT))     # VARIANT: only after its city
+    for alias, (prov, city) in (*tok.CITY_ALIASES.items(), *tok.ZONE_CITIES.items()):
         target = cities.get((prov, city))
         if target is not None and alias not in names:
             names[alias] = [(target, SHORT)]
@@ -979,7 +983,11 @@ _DOOR_START_RE = re.compile(r"(?<![0-9A-Z])(?:[0-9]+|[A-Z](?=[0-9]*(?:座|幢|�
 _LEADING_ADMIN_COMMUNITY_RE = re.compile(
     r"^[\u4e00-\u9fff]{2,8}?(?:社区工作委员会|社区居委会|居委会|村委会|社区|村民委员会)(?=..)")
 _CLEAN_EDGE = ",-# "
-_VILLAGE_COMMITTEE_RE = re.compile(r"村?(?:村委会|村民委员会)$")
+_VILLAGE_COMMITTEE_RE = re.compile(r"村?(?:村委会|村民委员会|村委)$")
+# A natural village or group of a village written after its committee ('卢屋村委会下屋组',
+# '平福村委那马坡', '岸兜村委会前社'): of the village.
+_VILLAGE_PART_RE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:组|社|坡|屯)$")
+_VILLAGE_COMMITTEE_PART_RE = re.compile(r"(?<=村)委会?(?=[\u4e00-\u9fff]{1,3}(?:组|社|坡|屯)$)")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -1146,13 +1154,14 @@ def _clean_community(c: str | None) -> str | None:
     if not c:
         return None
     c = c.strip(_CLEAN_EDGE)
+    if "委" in c:
+        c = _VILLAGE_COMMITTEE_PART_RE.sub("", c)
     m = _LEADING_ADMIN_COMMUNITY_RE.match(c)
     if m and len(c) - m.end() >= 2 and c[m.end():] not in ("小区", "住宅小区", "住宅区"):
         # ('紫丽社区小区' is 紫丽社区 itself, not an estate '小区' in it)
         rest = c[m.end():]
-        # '卢屋村委会下屋组': a named group of the village, 卢屋村下屋组.
         c = (_VILLAGE_COMMITTEE_RE.sub("村", m.group(0)) + rest
-             if rest.endswith("组") and _VILLAGE_COMMITTEE_RE.search(m.group(0)) else rest)
+             if _VILLAGE_PART_RE.fullmatch(rest) and _VILLAGE_COMMITTEE_RE.search(m.group(0)) else rest)
     while c.endswith("小区") and len(c) > 3:
         c = c[:-2]
     c = c.strip(_CLEAN_EDGE)
@@ -1500,12 +1509,24 @@ _DORM_WORD_RE = re.compile(r"(?:员工|职工|工人)(?=宿舍)")
 
 
 @functools.lru_cache(maxsize=4096)
-def _district_shorts(prov: str | None, city: str) -> tuple[str, ...]:
-    """Short names (two characters or more) of the city's districts, longest first."""
+def _district_shorts(prov: str | None, city: str) -> tuple[tuple[str, int], ...]:
+    """Short names (two characters or more) of the city's districts, longest first, each
+    with the least length of an estate's name after it.
+
+    A district the gazetteer gives no short name because it is a common word (南宁's
+    江南区, 佛山's 南海区) is still written so ('南宁江南亭洪雅苑'): its name without 区, before
+    a name of four or more ('江南花园' and '江南春苑' stay)."""
     t = _tables()
-    out = {sh for (p, ci, name) in t.districts if ci == city and (prov is None or p == prov)
-           for sh in t.shorts.get(name, ()) if len(sh) >= 2}
-    return tuple(sorted(out, key=len, reverse=True))
+    out: dict[str, int] = {}
+    for (p, ci, name), div in t.districts.items():
+        if ci != city or (prov is not None and p != prov):
+            continue
+        for sh in t.shorts.get(name, ()):
+            if len(sh) >= 2:
+                out[sh] = 3
+        if name not in t.shorts and len(name) == 3 and name.endswith("区"):
+            out.setdefault(name[:2], 4)
+    return tuple(sorted(out.items(), key=lambda x: len(x[0]), reverse=True))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -1538,9 +1559,9 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
         # '苏州吴中湾馨公寓', '南京建邺苑桂': a district's short name run into the estate when the
         # city is written and the district is not (the scan cannot tell it from a name);
         # only before a name of three or more with its estate word ('鼓楼花园' stays).
-        for short in _district_shorts(prov, city):
+        for short, least in _district_shorts(prov, city):
             rest = c[len(short):]
-            if c.startswith(short) and len(rest) >= 3 and _community_suffix(rest[-8:]) \
+            if c.startswith(short) and len(rest) >= least and _community_suffix(rest[-8:]) \
                     and not _BARE_SUFFIX_RE.fullmatch(rest):
                 c = rest
                 break

@@ -147,6 +147,8 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
         return ev
     ev = _prefixed_premises(ev, keys)
     keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
+    ev = _shortened_village_or_lane(ev, keys)
+    keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
     a = keys.rename({"place": "src"}).with_columns(_split_key("src"))
     b = keys.rename({"place": "dst"}).with_columns(_split_key("dst"))
     j = a.join(b, left_on=["id_number", "src_premises"], right_on=["id_number", "dst_premises"], how="inner")
@@ -193,6 +195,50 @@ def _prefixed_premises(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
                  & pl.col("src_premises").str.slice(0, extra).str.contains(r"^[\u4e00-\u9fff]+$")
                  & ((pl.col("src_building") != "") | (pl.col("src_room") != "")) & same_area
                  & ~pl.col("dst_premises").str.contains(_GENERIC_PREMISES))
+    if j.height == 0:
+        return ev
+    return _apply_mapping(ev, _only_target(j))
+
+
+# A village's natural village or group ('岸兜村' + '顶社', '店背村上屋' + '组', '平福村' + '那马坡').
+_VILLAGE_PART = r"[\u4e00-\u9fff]{0,3}(?:社|组|坡|屯)"
+
+
+def _shortened_village_or_lane(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
+    """Map a village house or a lane's door written short onto the debtor's same door
+    written in full, where one debtor has both:
+
+    - the natural village or group left out: '岸兜村112号' of '岸兜村顶社112号', '店背村上屋138号'
+      of '店背村上屋组138号';
+    - the village's 村 left out, after its town's name or not: '磁灶钱坡后社133号' and
+      '钱坡后社133号' of '钱坡村后社133号', '小陆板六坡7号' of '小陆村板六坡7号';
+    - a lane without its road: '会通巷60号' of '中山中路会通巷60号' (泉州's old town
+      writes its lanes both ways, and a 街道 read as the town drops the road).
+
+    Same building, unit and room, in the same area; where two doors could take it, it stays."""
+    j = _same_door_pairs(keys)
+    same_city = pl.col("src_code").str.slice(0, 4) == pl.col("dst_code").str.slice(0, 4)
+    same_area = (pl.col("src_code") == pl.col("dst_code")) | (
+        same_city & (pl.col("src_code").str.ends_with("00") | pl.col("dst_code").str.ends_with("00")))
+    src, dst = pl.col("src_premises"), pl.col("dst_premises")
+    j = j.filter(same_area & (src != dst) & (src.str.len_chars() >= 2))
+    if j.height == 0:
+        return ev
+    # the village part dropped: dst is src + the part
+    tail = dst.str.slice(src.str.len_chars())
+    part_dropped = (dst.str.starts_with(src) & src.str.ends_with("村") & tail.str.contains("^" + _VILLAGE_PART + "$")) | (
+        dst == src + pl.lit("组"))
+    # the 村 dropped (and a town's name before it): src ends with dst without its 村
+    bare = dst.str.replace(r"村(" + _VILLAGE_PART + ")$", "$1")
+    extra = src.str.len_chars() - bare.str.len_chars()
+    village_short = (dst.str.contains(r"^[\u4e00-\u9fff]{2,3}村" + _VILLAGE_PART + "$") & ~src.str.contains("村")
+                     & src.str.ends_with(bare) & extra.is_between(0, 4)
+                     & (src.str.slice(0, extra).str.contains(r"^[\u4e00-\u9fff]*$")))
+    # the road dropped before a lane's door
+    lane = (src.str.contains(r"^[\u4e00-\u9fff]{1,4}巷\d+号$") & dst.str.ends_with(src)
+            & dst.str.slice(0, dst.str.len_chars() - src.str.len_chars()).str.contains(
+                r"^[\u4e00-\u9fff]{1,6}(?:路|街|大街|道)$"))
+    j = j.filter(part_dropped | village_short | lane)
     if j.height == 0:
         return ev
     return _apply_mapping(ev, _only_target(j))

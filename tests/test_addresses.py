@@ -1274,9 +1274,32 @@ def test_an_estate_named_like_a_mall_keeps_its_flats_and_a_lane_named_like_one_i
     (["南京市河西锦松名城7幢1单元201室", "江苏省南京市建邺区河西锦松名城7幢1单元201室",
       "南京市建邺区河西新城锦松名城7-1-201", "江苏省南京市建邺区明海大道392号锦松名城7幢1单元201室"],
      "320105|锦松名城|7|1|201"),
+    # 保定's old districts, read only after 保定 (乌鲁木齐 has a 新市区 today).
+    (["河北省保定市新市区东风小区6号楼2单元301室", "河北省保定市竞秀区东风西路383号东风小区6幢2单元301室"],
+     "130602|东风|6|2|301"),
+    (["保定北市区五四小区21号楼3单元301室", "保定市南市区五四小区21-3-301", "河北省保定市莲池区五四小区21幢3单元301室"],
+     "130606|五四|21|3|301"),
+    (["新疆乌鲁木齐市新市区北京南路100号"], "650104|北京南路100号|||"),
 ])
 def test_old_districts_and_zones_that_are_one_district(texts, key):
     assert [_key(t) for t in texts] == [key] * len(texts)
+
+
+def test_a_zone_across_districts_written_alone_is_its_city():
+    assert _key("五象新区五象大道391号五象御府12-1-1902") == _key("广西南宁市五象新区五象御府12栋1单元1902房") \
+        == "450100|五象御府|12|1|1902"
+    assert _key("郑东新区商都路100号康桥华城1号楼2单元301") == "410100|康桥华城|1|2|301"
+    # an old district's name alone says no city
+    assert _key("新市区东风小区6号楼2单元301室") is None
+
+
+def test_a_district_with_no_short_name_written_short_before_an_estate():
+    # 南宁's 江南区 has no short name in the gazetteer (江南 is a common word), but is written so.
+    assert _key("广西南宁江南亭洪雅苑10栋1单元803室") == _key("南宁市江南亭洪路494号亭洪雅苑10-1-803") \
+        == "450100|亭洪雅苑|10|1|803"
+    # an estate named 江南… keeps its name
+    assert _key("南宁市江南春苑3栋201") == "450100|江南春苑|3||201"
+    assert _key("南宁市江南花园3栋") == "450100|江南花园|3||"
 
 
 def test_a_word_in_xiang_after_a_road_is_the_estates_not_a_township():
@@ -1298,6 +1321,12 @@ def test_a_village_written_by_its_committee_is_the_village():
     assert _key("赣州市南康区唐江镇卢屋村委会下屋组28号") == _key("赣州市南康区唐江镇卢屋村下屋组28号") \
         == "360703|卢屋村下屋组|28||"
     assert _key("江西省赣州市南康区唐江镇卢屋村委会28号") == _key("江西省赣州市南康区卢屋村28号") == "360703|卢屋村|28||"
+    # ... written 村委 too, and before a natural village (社, 坡)
+    assert _key("赣州市南康区唐江镇卢屋村委下屋组28号") == "360703|卢屋村下屋组|28||"
+    assert _key("江西省赣州市南康区卢屋村委28号") == "360703|卢屋村|28||"
+    assert _key("广西南宁市武鸣区双桥镇平福村委那马坡12号") == _key("南宁市武鸣区双桥镇平福村委会那马坡12号") \
+        == _key("广西壮族自治区南宁市武鸣区双桥镇平福村那马坡12号") == "450110|平福村那马坡|12||"
+    assert _key("福建省泉州市晋江市陈埭镇岸兜村委会前社12号") == "350582|岸兜村前社|12||"
     # a neighbourhood committee before an estate is still no part of its name
     assert _key("浙江省杭州市西湖区文新社区居委会金色家园3幢501室") == "330106|金色家园|3||501"
 

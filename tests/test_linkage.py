@@ -205,6 +205,40 @@ def test_a_word_before_an_estates_name_joins_the_same_door_without_it():
     assert out[10:] == places[10:]
 
 
+def test_a_village_house_or_a_lane_written_short_joins_the_same_door_written_in_full():
+    from linkage.rank import reconcile_places
+
+    places = [
+        "350582|岸兜村顶社|112||",       # the house in full
+        "350582|岸兜村|112||",           # its natural village left out
+        "350582|钱坡村后社|133||",
+        "350582|磁灶钱坡后社|133||",     # its town's short name before, 村 left out
+        "350582|钱坡后社|133||",         # 村 left out
+        "360703|店背村上屋组|138||",
+        "360703|店背村上屋|138||",       # 组 left out
+        "350502|中山中路会通巷60号|||",
+        "350502|会通巷60号|||",          # the lane without its road
+        "350581|古湖村新社|26||",        # two natural villages with a house 26:
+        "350581|古湖村下社|26||",
+        "350581|古湖村|26||",            # ... this one stays
+        "350581|古湖村|27||",            # another house: stays
+        "350583|溪州东社|96||",          # in another county than the full spelling: stays
+        "350582|溪州村东社|96||",
+    ]
+    ev = pl.DataFrame({"id_number": ["d"] * len(places), "place": places, "is_pickup": [False] * len(places)})
+    out = dict(zip(places, reconcile_places(ev)["place"]))
+    assert out["350582|岸兜村|112||"] == "350582|岸兜村顶社|112||"
+    assert out["350582|磁灶钱坡后社|133||"] == out["350582|钱坡后社|133||"] == "350582|钱坡村后社|133||"
+    assert out["360703|店背村上屋|138||"] == "360703|店背村上屋组|138||"
+    assert out["350502|会通巷60号|||"] == "350502|中山中路会通巷60号|||"
+    for same in ("350581|古湖村|26||", "350581|古湖村|27||", "350583|溪州东社|96||", "350581|古湖村新社|26||"):
+        assert out[same] == same
+    # Another debtor's full spelling is not this one's.
+    other = pl.DataFrame({"id_number": ["d", "e"], "place": ["350582|岸兜村|112||", "350582|岸兜村顶社|112||"],
+                          "is_pickup": [False, False]})
+    assert reconcile_places(other)["place"].to_list() == ["350582|岸兜村|112||", "350582|岸兜村顶社|112||"]
+
+
 def test_a_flat_written_with_and_without_its_estate_is_one_residence():
     own = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, account_phone="13588889999",
                person_name="茹小明", person_phone="13588889999")
