@@ -130,7 +130,7 @@ WORKPLACE_PATTERN = (
 # the stall number is a walkway, not part of the door: '国际商贸城一区21街38772号' is stall
 # 38772 of 国际商贸城一区, as '国际商贸城1区38772号商位' is.
 MARKET_WORDS = (
-    r"(?:市场|商贸城|商业城|商城|商场|百货|轻纺城|批发城|小商品城|鞋都|电子世界|电子城|数码城|"
+    r"(?:市场|商贸城|商业城|商城|商场|百货|轻纺城|批发城|小商品城|鞋都|电子世界|电子城|数码城|商业街|"
     r"(?:五金|服装|面料|家具|建材|电器|汽配|眼镜|纺织|布料)城)"
 )
 # Premises that are an office building: a bare number right after the name is a room

@@ -879,7 +879,7 @@ _WORK_RE = re.compile(tok.WORKPLACE_PATTERN)
 _COMMUNITY_RE = re.compile(tok.COMMUNITY_SUFFIX_PATTERN)
 # A suffix word alone ('市场', '小区', '新村'): no name of its own.
 _BARE_SUFFIX_RE = re.compile(r"(?:小区|社区|家园|花园|花苑|公寓|新村|大厦|大楼|广场|中心|宿舍|住宅区|商城|市场|"
-                             r"批发市场|商场|写字楼|大院)")
+                             r"批发市场|商场|写字楼|大院|商业街)")
 _FIRM_RE = re.compile(tok.FIRM_SUFFIX_PATTERN)
 # A shop word alone after a street number ('人民路779号商铺'): the shop is the street number.
 _SHOP_WORD_RE = re.compile(r"(?:商铺|店铺|铺面|铺位|门面|门市|门店|底商|商位)")
@@ -899,10 +899,10 @@ _NAME_BEFORE_ROAD_RE = re.compile(
     r"(?P<road>[\u4e00-\u9fff][\u4e00-\u9fff0-9]{0,9}?(?:大道|大街|路|街|巷)[0-9]+号)")
 
 _ROAD_RE = re.compile(
-    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?![道区])|巷|胡同)(?!村))(?P<no>)"
+    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?![道区])|巷|胡同)(?!村))(?P<no>)"
 )
 _ROAD_ONLY_NUM_RE = re.compile(
-    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄)"
+    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄)"
     # Guangzhou's '广州大道北', '江南大道中': the direction is part of the road's name.
     r"(?:(?<=大道)[东南西北中](?=[甲乙丙丁]?[0-9]))?"
     r"(?:[东南西北]?[一二三四五六七八九十0-9]{1,3}段)?)"
@@ -962,7 +962,9 @@ _STALL_FLOOR_ZONE_RE = re.compile(
     r"(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])")
 # ... and run together, 'A181' for 'A区181号' (as 'A-181' is).
 _STALL_LETTER_RE = re.compile(
-    tok.MARKET_WORDS + r"(?P<zone>[A-Z])(?P<stall>[0-9]{2,6})(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])")
+    tok.MARKET_WORDS + r"(?P<zone>[A-Z])(?P<stall>[0-9]{2,6})室?(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])")
+# A market word alone with its zone ('商业街C区'), named after the road before it.
+_MARKET_ZONE_RE = re.compile(tok.MARKET_WORDS + r"(?:[A-Z]|[0-9]{1,2}|[一二三四五六七八九十])区")
 # What the text between the market word and the stall must not hold: a street (the number
 # is then the street's) or a dormitory / estate (its flats are no stalls).
 _STALL_MID_BLOCK_RE = re.compile(r"路|街|巷|大道|弄|宿舍|小区|新村|公寓|花园|家园|苑|村")
@@ -1304,7 +1306,8 @@ def _street(rest: str) -> tuple:
         # '长宁路123弄(天山花苑)78号502室': the lane is the premises and 78号 the building
         # in it, however the compound is named; its name is a label, not another premises.
         community_text = before = ""
-    if road and not road_no and community_text and _BARE_SUFFIX_RE.fullmatch(community_text):
+    if road and not road_no and community_text and (_BARE_SUFFIX_RE.fullmatch(community_text) or (
+            _MARKET_ZONE_RE.fullmatch(community_text))):
         # '中国轻纺城东升路市场3楼...': a market or estate named after its road, not an
         # unnamed one on it.
         community_text = before + road + community_text
@@ -1586,7 +1589,36 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
         c = _GROUP_FILLER_RE.sub("", c)
     if "宿舍" in c:
         c = _DORM_WORD_RE.sub("", c)
+    if district and c[-1] in "社坡" and "村" not in c:
+        c = _village_in_full(c, prov, city, district)
     return c
+
+
+# A natural village written short: its village's name without 村, and the town's without
+# 镇 before it ('晋江磁灶钱坡后社' = 磁灶镇钱坡村后社; '小陆板六坡' = 小陆村板六坡).  Only
+# the shapes that cannot be read two ways: a 社 by its position, a 坡 of two characters.
+_SHORT_VILLAGE_RE = re.compile(r"([\u4e00-\u9fff]{2})([前后东西南北顶下上中新内外大小]社|[\u4e00-\u9fff]{2}坡)")
+
+
+@functools.lru_cache(maxsize=1)
+def _town_stems_by_district() -> dict[tuple[str, str, str], tuple[str, ...]]:
+    out: dict[tuple[str, str, str], set[str]] = {}
+    for level, name, prov, city, dist in divisions().filter(pl.col("level") == 3).select(
+            "level", "name", "province", "city", "district").iter_rows():
+        m = _TOWN_SUFFIX_RE.search(name)
+        if m and m.start() >= 2 and dist:
+            out.setdefault((prov, city, dist), set()).add(name[: m.start()])
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _village_in_full(c: str, prov: str | None, city: str | None, district: str) -> str:
+    rest = c
+    for stem in _town_stems_by_district().get((prov, city, district), ()):
+        if c.startswith(stem) and len(c) - len(stem) >= 4:
+            rest = c[len(stem):]
+            break
+    m = _SHORT_VILLAGE_RE.fullmatch(rest)
+    return m.group(1) + "村" + m.group(2) if m else c
 
 
 _SCHEMA = {k: (pl.Boolean if k in BOOL_FIELDS else pl.Utf8) for k in FIELDS}

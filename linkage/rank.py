@@ -173,7 +173,38 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
                        .add((pl.col("dst_room") != "").cast(pl.Int8)).add(
                            (~pl.col("dst_code").str.ends_with("00")).cast(pl.Int8)).alias("spec"))
     j = j.filter(pl.col("spec") == pl.col("spec").max().over("id_number", "src"))
-    return _estate_at_street_number(_apply_mapping(ev, _only_target(j)))
+    return _firm_at_street_number(_estate_at_street_number(_apply_mapping(ev, _only_target(j))))
+
+
+# A firm's premises as keyed when no street number is written ('瑞祥服装有限公司').
+_FIRM_PREMISES = r"(?:公司|厂|商行|经营部|门市部|工作室|商店|店)$"
+
+
+def _firm_at_street_number(ev: pl.DataFrame) -> pl.DataFrame:
+    """Map a firm written by its name alone ('石狮市宝盖镇石狮瑞祥服装有限公司', keyed by the
+    name) onto the debtor's street number written with it ('宝盖大道202号石狮瑞祥服装有限公司',
+    keyed by the number, the firm a note on it): one workplace.  The street-number place's
+    own observations must name the firm; where two numbers do, it stays."""
+    if "address" not in ev.columns:
+        return ev
+    door = ~pl.col("is_pickup") & pl.col("place").is_not_null()
+    keys = ev.filter(door).select("id_number", "place").unique()
+    a = keys.rename({"place": "src"}).with_columns(_split_key("src"))
+    b = keys.rename({"place": "dst"}).with_columns(_split_key("dst"))
+    no_door = [pl.col(f"{c}_{f}") == "" for c in ("src", "dst") for f in ("building", "unit", "room")]
+    a = a.filter(pl.col("src_premises").str.contains(_FIRM_PREMISES) & (pl.col("src_premises").str.len_chars() >= 5)
+                 & no_door[0] & no_door[1] & no_door[2])
+    b = b.filter(pl.col("dst_premises").str.contains(r"[0-9]号$") & no_door[3] & no_door[4] & no_door[5])
+    if a.height == 0 or b.height == 0:
+        return ev
+    j = a.join(b, on="id_number", how="inner").filter(_code_fits())
+    if j.height == 0:
+        return ev
+    texts = ev.filter(door).select("id_number", pl.col("place").alias("dst"), "address").drop_nulls().unique()
+    j = j.join(texts, on=["id_number", "dst"], how="inner").filter(
+        pl.col("address").str.contains(pl.col("src_premises"), literal=True))
+    j = j.select("id_number", "src", "dst").unique()
+    return _apply_mapping(ev, _only_target(j))
 
 
 def _prefixed_premises(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:

@@ -1316,6 +1316,31 @@ def test_xiamens_numbered_li_and_island_halves():
     assert _key("福建厦门岛内思明区金榜花园3#1203") == _key("福建省厦门市思明区金榜花园3幢1203室") == "350203|金榜花园|3||1203"
 
 
+def test_a_natural_village_written_short_is_the_village_in_full():
+    # 闽南 社 and Zhuang 坡 natural villages, the village's 村 (and the town's 镇) left out
+    full = "350582|钱坡村后社|133||"
+    assert _key("福建省泉州市晋江市磁灶镇钱坡村后社133号") == _key("晋江磁灶钱坡后社133号") \
+        == _key("福建省泉州市晋江市钱坡后社133号") == full
+    assert _key("南宁市武鸣区小陆板六坡7号") == _key("广西南宁市武鸣区城厢镇小陆村板六坡7号") == "450110|小陆村板六坡|7||"
+    # a name that cannot be split one way stays as written
+    assert _key("福建省泉州市晋江市磁灶钱坡社133号") == "350582|磁灶钱坡社|133||"
+
+
+@pytest.mark.parametrize("text", [
+    "福建省泉州市鲤城区中山中路300号泉州中山路商业街4楼C区279号", "泉州市鲤城区中山路商业街4FC279",
+    "鲤城区泉州中山路商业街C279室", "泉州市鲤城区中山路商业街4层C区279号（海峡家具）",
+])
+def test_a_stall_in_a_shopping_street_is_its_zone_and_number(text):
+    r = p(text)
+    assert r["place_key"] == "350502|中山路商业街C区|||279" and r["workplace_hint"] is True
+
+
+def test_a_shopping_street_is_no_road_and_a_pedestrian_street_keeps_its_numbers():
+    assert _key("河北省廊坊市三河市燕郊福成商业街B区5-170") == _key("河北省 廊坊市 三河市 燕郊福成商业街5F B170") \
+        == "131082|燕郊福成商业街B区|||170"
+    assert _key("北京市东城区王府井步行街100号") == "110101|王府井步行街100号|||"
+
+
 def test_a_village_written_by_its_committee_is_the_village():
     # A named group or a house of the village, not of its committee's office.
     assert _key("赣州市南康区唐江镇卢屋村委会下屋组28号") == _key("赣州市南康区唐江镇卢屋村下屋组28号") \

@@ -239,6 +239,25 @@ def test_a_village_house_or_a_lane_written_short_joins_the_same_door_written_in_
     assert reconcile_places(other)["place"].to_list() == ["350582|岸兜村|112||", "350582|岸兜村顶社|112||"]
 
 
+def test_a_firm_written_by_its_name_alone_joins_its_street_number():
+    from linkage.rank import reconcile_places
+
+    rows = [
+        ("350581|瑞祥服装有限公司", "福建省泉州市石狮市宝盖镇瑞祥服装有限公司"),
+        ("350581|宝盖大道202号|||", "福建省泉州市石狮市宝盖大道202号石狮瑞祥服装有限公司"),
+        ("350581|恒泰织造有限公司", "福建省泉州市石狮市恒泰织造有限公司"),      # no number names it: stays
+        ("350581|锦江路290号|||", "福建省泉州市石狮市锦江路290号"),
+        ("350582|鑫源家具有限公司", "福建省泉州市晋江市鑫源家具有限公司"),      # two numbers name it: stays
+        ("350582|安平路232号|||", "福建省泉州市晋江市安平路232号晋江鑫源家具有限公司"),
+        ("350582|安平路290号|||", "福建省泉州市晋江市安平路290号鑫源家具有限公司"),
+    ]
+    ev = pl.DataFrame({"id_number": ["d"] * len(rows), "place": [r[0] for r in rows],
+                       "address": [r[1] for r in rows], "is_pickup": [False] * len(rows)})
+    out = reconcile_places(ev)["place"].to_list()
+    assert out[0] == out[1] == "350581|宝盖大道202号|||"
+    assert out[2:] == [r[0] for r in rows[2:]]
+
+
 def test_a_flat_written_with_and_without_its_estate_is_one_residence():
     own = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, account_phone="13588889999",
                person_name="茹小明", person_phone="13588889999")
