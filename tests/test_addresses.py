@@ -1440,3 +1440,10 @@ def test_a_firms_dormitory_is_a_home_not_a_workplace():
     assert a["place_key"] == b["place_key"] == "520102|汇汇光电有限公司宿舍|2||327"
     assert not a["workplace_hint"] and not b["workplace_hint"]
     assert p("贵州省贵阳市南明区安兰路180号汇汇光电有限公司")["workplace_hint"]
+
+
+def test_a_building_and_gate_in_numerals_read_as_in_digits():
+    # 唐山's 楼门号 ('10楼2门102': building 10, gate (unit) 2, flat 102), in Chinese numerals
+    assert _key("唐山市路南区新华里十楼二门102") == _key("河北省唐山市路南区新华里10楼2门102") == "130202|新华里|10|2|102"
+    # 三门县 and 三门峡 are names, not a third gate
+    assert p("河南省三门峡市湖滨区黄河路100号")["city"] == "三门峡市"
