@@ -226,6 +226,10 @@ CITY_DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
     "南市区": ("河北省", "保定市", "莲池区"),
 }
 
+# A village's natural village or group after the village's name ('岸兜村' + '顶社', '卢屋村' +
+# '下屋组', '平福村' + '那马坡').
+VILLAGE_PART_PATTERN = r"[\u4e00-\u9fff]{0,3}(?:组|社|坡|屯)"
+
 # Development zones that span districts but lie in one city, written alone for it
 # ('五象新区五象大道391号'): the city, as '南宁市五象新区…' is.
 ZONE_CITIES: dict[str, tuple[str, str]] = {

@@ -988,7 +988,7 @@ _CLEAN_EDGE = ",-# "
 _VILLAGE_COMMITTEE_RE = re.compile(r"村?(?:村委会|村民委员会|村委)$")
 # A natural village or group of a village written after its committee ('卢屋村委会下屋组',
 # '平福村委那马坡', '岸兜村委会前社'): of the village.
-_VILLAGE_PART_RE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:组|社|坡|屯)$")
+_VILLAGE_PART_RE = re.compile(tok.VILLAGE_PART_PATTERN + "$")
 _VILLAGE_COMMITTEE_PART_RE = re.compile(r"(?<=村)委会?(?=[\u4e00-\u9fff]{1,3}(?:组|社|坡|屯)$)")
 
 
@@ -1521,7 +1521,7 @@ def _district_shorts(prov: str | None, city: str) -> tuple[tuple[str, int], ...]
     a name of four or more ('江南花园' and '江南春苑' stay)."""
     t = _tables()
     out: dict[str, int] = {}
-    for (p, ci, name), div in t.districts.items():
+    for p, ci, name in t.districts:
         if ci != city or (prov is not None and p != prov):
             continue
         for sh in t.shorts.get(name, ()):
@@ -1603,8 +1603,8 @@ _SHORT_VILLAGE_RE = re.compile(r"([\u4e00-\u9fff]{2})([前后东西南北顶下�
 @functools.lru_cache(maxsize=1)
 def _town_stems_by_district() -> dict[tuple[str, str, str], tuple[str, ...]]:
     out: dict[tuple[str, str, str], set[str]] = {}
-    for level, name, prov, city, dist in divisions().filter(pl.col("level") == 3).select(
-            "level", "name", "province", "city", "district").iter_rows():
+    for name, prov, city, dist in divisions().filter(pl.col("level") == 3).select(
+            "name", "province", "city", "district").iter_rows():
         m = _TOWN_SUFFIX_RE.search(name)
         if m and m.start() >= 2 and dist:
             out.setdefault((prov, city, dist), set()).add(name[: m.start()])

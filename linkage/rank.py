@@ -218,9 +218,7 @@ def _prefixed_premises(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
     take it, it stays."""
     j = _same_door_pairs(keys)
     extra = pl.col("src_premises").str.len_chars() - pl.col("dst_premises").str.len_chars()
-    same_city = pl.col("src_code").str.slice(0, 4) == pl.col("dst_code").str.slice(0, 4)
-    same_area = (pl.col("src_code") == pl.col("dst_code")) | (
-        same_city & (pl.col("src_code").str.ends_with("00") | pl.col("dst_code").str.ends_with("00")))
+    same_area = _same_area()
     j = j.filter(pl.col("src_premises").str.ends_with(pl.col("dst_premises")) & extra.is_between(1, 4)
                  & (pl.col("dst_premises").str.len_chars() >= 3)
                  & pl.col("src_premises").str.slice(0, extra).str.contains(r"^[\u4e00-\u9fff]+$")
@@ -229,10 +227,6 @@ def _prefixed_premises(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
     if j.height == 0:
         return ev
     return _apply_mapping(ev, _only_target(j))
-
-
-# A village's natural village or group ('岸兜村' + '顶社', '店背村上屋' + '组', '平福村' + '那马坡').
-_VILLAGE_PART = r"[\u4e00-\u9fff]{0,3}(?:社|组|坡|屯)"
 
 
 def _shortened_village_or_lane(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
@@ -248,21 +242,18 @@ def _shortened_village_or_lane(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataF
 
     Same building, unit and room, in the same area; where two doors could take it, it stays."""
     j = _same_door_pairs(keys)
-    same_city = pl.col("src_code").str.slice(0, 4) == pl.col("dst_code").str.slice(0, 4)
-    same_area = (pl.col("src_code") == pl.col("dst_code")) | (
-        same_city & (pl.col("src_code").str.ends_with("00") | pl.col("dst_code").str.ends_with("00")))
     src, dst = pl.col("src_premises"), pl.col("dst_premises")
-    j = j.filter(same_area & (src != dst) & (src.str.len_chars() >= 2))
+    j = j.filter(_same_area() & (src != dst) & (src.str.len_chars() >= 2))
     if j.height == 0:
         return ev
     # the village part dropped: dst is src + the part
     tail = dst.str.slice(src.str.len_chars())
-    part_dropped = (dst.str.starts_with(src) & src.str.ends_with("村") & tail.str.contains("^" + _VILLAGE_PART + "$")) | (
-        dst == src + pl.lit("组"))
+    part_dropped = (dst.str.starts_with(src) & src.str.ends_with("村")
+                    & tail.str.contains("^" + tok.VILLAGE_PART_PATTERN + "$")) | (dst == src + pl.lit("组"))
     # the 村 dropped (and a town's name before it): src ends with dst without its 村
-    bare = dst.str.replace(r"村(" + _VILLAGE_PART + ")$", "$1")
+    bare = dst.str.replace(r"村(" + tok.VILLAGE_PART_PATTERN + ")$", "$1")
     extra = src.str.len_chars() - bare.str.len_chars()
-    village_short = (dst.str.contains(r"^[\u4e00-\u9fff]{2,3}村" + _VILLAGE_PART + "$") & ~src.str.contains("村")
+    village_short = (dst.str.contains(r"^[\u4e00-\u9fff]{2,3}村" + tok.VILLAGE_PART_PATTERN + "$") & ~src.str.contains("村")
                      & src.str.ends_with(bare) & extra.is_between(0, 4)
                      & (src.str.slice(0, extra).str.contains(r"^[\u4e00-\u9fff]*$")))
     # the road dropped before a lane's door
@@ -299,6 +290,13 @@ def _apply_mapping(ev: pl.DataFrame, mapping: pl.DataFrame) -> pl.DataFrame:
     ev = ev.join(mapping, on=["id_number", "place"], how="left")
     return ev.with_columns(pl.when(~pl.col("is_pickup") & pl.col("_to").is_not_null()).then(pl.col("_to"))
                            .otherwise(pl.col("place")).alias("place")).drop("_to")
+
+
+def _same_area() -> pl.Expr:
+    """The source's and target's admin codes are the same, or one is its city's code."""
+    same_city = pl.col("src_code").str.slice(0, 4) == pl.col("dst_code").str.slice(0, 4)
+    return (pl.col("src_code") == pl.col("dst_code")) | (
+        same_city & (pl.col("src_code").str.ends_with("00") | pl.col("dst_code").str.ends_with("00")))
 
 
 def _city_level() -> pl.Expr:
