@@ -19,7 +19,7 @@ from datetime import date, datetime
 import polars as pl
 
 FEATURES = ("share", "strength", "best_link", "link_logit", "log_n", "age_years", "n_sources", "is_top", "margin",
-            "door", "silence", "quiet", "succeeded")
+            "door", "silence", "quiet", "succeeded", "collected_elsewhere")
 # Kinds fitted with pairwise products, and their (stronger) regularisation: 13 features
 # give 104 terms, fitted on some 19,000 places.
 QUADRATIC = {"residence": 0.03}
@@ -42,6 +42,29 @@ def missed_traces(as_of: date) -> pl.Expr:
     return rate * _days(pl.lit(end_of_day(as_of)), pl.col("last_seen"))
 
 
+def _area(key: pl.Expr) -> pl.Expr:
+    return key.str.split("|").list.slice(0, 2).list.join("|")
+
+
+def collected_elsewhere(places: pl.DataFrame) -> pl.Expr:
+    """1.0 for a residence whose debtor began collecting parcels at a pick-up point of
+    another estate after the last trace at this door: a mover whose new flat no parcel
+    names yet still collects at the locker or station of the new neighbourhood.  On the
+    eleven tuning worlds, 272 rank-1 homes given 0.8 or more had it, 38% of them right,
+    against 95% of the others."""
+    if not {"place_key", "kind", "first_seen", "last_seen"} <= set(places.columns):
+        return pl.lit(0.0)
+    tag = pl.concat_str([pl.col("id_number"), pl.col("place_key")], separator="\x00")
+    pickups = places.filter(pl.col("kind") == "pickup_point").select(
+        "id_number", _area(pl.col("place_key")).alias("_p_area"), pl.col("first_seen").alias("_p_first"))
+    homes = places.filter(pl.col("kind") == "residence").select(
+        "id_number", "place_key", _area(pl.col("place_key")).alias("_r_area"), "last_seen")
+    fired = (homes.join(pickups, on="id_number")
+             .filter((pl.col("_p_area") != pl.col("_r_area")) & (pl.col("_p_first") > pl.col("last_seen")))
+             .select(tag.alias("_tag")).unique()["_tag"])
+    return ((pl.col("kind") == "residence") & tag.is_in(fired.implode())).fill_null(False).cast(pl.Float64)
+
+
 def place_features(places: pl.DataFrame, as_of: date, group: tuple[str, ...] = ("id_number", "kind")) -> pl.DataFrame:
     """Add the feature columns (f_*) to ranked rows having score, rank, n_observations,
     first_seen, last_seen, sources and best_link (and place_key, for places)."""
@@ -59,6 +82,7 @@ def place_features(places: pl.DataFrame, as_of: date, group: tuple[str, ...] = (
             if "place_key" in places.columns else pl.lit(0.0))
     return places.with_columns(
         door.alias("f_door"),
+        collected_elsewhere(places).alias("f_collected_elsewhere"),
         missed_traces(as_of).log1p().alias("f_silence"),
         (debtor_rate * _days(debtor_last, pl.col("last_seen"))).log1p().alias("f_quiet"),
         # Another place of the same kind first seen after this one was last seen: a move
@@ -90,9 +114,10 @@ def _logit(p: dict) -> pl.Expr:
         for f in FEATURES:
             z = z + float(p["coef"].get(f, 0.0)) * pl.col(f"f_{f}")
         return z
-    std = {f: (pl.col(f"f_{f}") - float(p["mean"][f])) / float(p["scale"][f]) for f in FEATURES}
+    # A feature the parameters were fitted without counts for nothing (weight 0).
+    std = {f: (pl.col(f"f_{f}") - float(p["mean"].get(f, 0.0))) / float(p["scale"].get(f, 1.0)) for f in FEATURES}
     for f in FEATURES:
-        z = z + float(p["coef"][f]) * std[f]
+        z = z + float(p["coef"].get(f, 0.0)) * std[f]
     for pair, w in p["pairs"].items():
         a, b = pair.split("*")
         z = z + float(w) * std[a] * std[b]

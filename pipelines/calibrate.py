@@ -7,6 +7,7 @@ linkage/calibration_params.py.  Use a world whose seed is never used for evaluat
 from __future__ import annotations
 
 import pprint
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -47,15 +48,21 @@ def _labelled(db: Path, truth_dir: Path, as_of: date) -> tuple[pl.DataFrame, pl.
     return loc, con_
 
 
-def calibrate(db: Path | list[Path], truth_dir: Path | list[Path], as_of: date, write: bool) -> dict:
+def calibrate(db: Path | list[Path], truth_dir: Path | list[Path], as_of: date | list[date], write: bool) -> dict:
     """Fit on one run, or on several runs together (worlds of different generators, so that
     confidence does not learn one generator's habits): ``db[i]`` is a run over the world
-    of ``truth_dir[i]``."""
+    of ``truth_dir[i]`` as of ``as_of[i]`` (one date for all runs, or one per run: worlds
+    whose exports end on different days)."""
     dbs = list(db) if isinstance(db, (list, tuple)) else [db]
     truths = list(truth_dir) if isinstance(truth_dir, (list, tuple)) else [truth_dir]
+    dates = list(as_of) if isinstance(as_of, (list, tuple)) else [as_of]
     if len(dbs) != len(truths):
         raise ValueError(f"{len(dbs)} database(s) but {len(truths)} truth folder(s): give one --truth per --db")
-    parts = [_labelled(Path(d), Path(t), as_of) for d, t in zip(dbs, truths)]
+    if len(dates) == 1:
+        dates = dates * len(dbs)
+    if len(dates) != len(dbs):
+        raise ValueError(f"{len(dbs)} database(s) but {len(dates)} --as-of date(s): give one date, or one per --db")
+    parts = [_labelled(Path(d), Path(t), a) for d, t, a in zip(dbs, truths, dates)]
     loc = pl.concat([p[0] for p in parts], how="diagonal_relaxed")
     phones = pl.concat([p[1] for p in parts], how="diagonal_relaxed")
     fitted = {"LOCATIONS": {}, "CONTACTS": {}}
@@ -76,6 +83,7 @@ def calibrate(db: Path | list[Path], truth_dir: Path | list[Path], as_of: date, 
 
 def calibration_params_header(dbs: list[Path], truths: list[Path]) -> str:
     worlds = ", ".join("/".join(Path(t).resolve().parent.parts[-2:]) for t in truths)
+    fitted_on = textwrap.fill(f"Fitted on {worlds} ({len(dbs)} run(s) together); kinds without parameters use "
+                              "the heuristic in calibration.py.", width=100)
     return ('"""Fitted calibration coefficients, written by `locate calibrate --write` (do not edit by hand).\n\n'
-            f"Fitted on {worlds} ({len(dbs)} run(s) together); kinds without\n"
-            'parameters use the heuristic in calibration.py.\n"""\n')
+            f'{fitted_on}\n"""\n')

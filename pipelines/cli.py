@@ -166,7 +166,7 @@ def cmd_calibrate(args) -> int:
     from pipelines import calibrate
 
     fitted = calibrate.calibrate([Path(d) for d in args.db], [Path(t) for t in args.truth],
-                                 date.fromisoformat(args.as_of), args.write)
+                                 [date.fromisoformat(a) for a in args.as_of], args.write)
     for group, kinds in fitted.items():
         for kind, p in kinds.items():
             pairs = f" and {len(p['pairs'])} pairwise terms" if "pairs" in p else ""
@@ -221,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
                         "to fit on several worlds together")
     c.add_argument("--truth", required=True, action="append",
                    help="that world's truth/ folder (a seed kept apart from evaluation)")
-    c.add_argument("--as-of", required=True, help="the run's --as-of date")
+    c.add_argument("--as-of", required=True, action="append",
+                   help="the run's --as-of date; repeat, one per --db in the same order, when the runs differ")
     c.add_argument("--write", action="store_true", help="replace linkage/calibration_params.py")
     c.set_defaults(func=cmd_calibrate)
     args = p.parse_args(argv)

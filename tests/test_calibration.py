@@ -96,3 +96,59 @@ def test_shipped_parameters_cover_residences_workplaces_and_phones():
         if "pairs" in p:
             assert set(p["mean"]) == set(p["scale"]) == set(calibration.FEATURES)
             assert len(p["pairs"]) == len(calibration.FEATURES) * (len(calibration.FEATURES) + 1) // 2
+
+
+def _mover(pickup_area: str, pickup_first: datetime, kind: str = "residence") -> pl.DataFrame:
+    """One debtor: a home last seen on 1 September, a workplace, and a pick-up point."""
+    return pl.DataFrame({
+        "id_number": ["d1"] * 3,
+        "kind": [kind, "workplace", "pickup_point"],
+        "rank": [1, 1, 1],
+        "score": [3.0, 1.0, 1.0],
+        "n_observations": [9, 3, 2],
+        "first_seen": [datetime(2026, 1, 5), datetime(2026, 2, 1), pickup_first],
+        "last_seen": [datetime(2026, 9, 1), datetime(2026, 11, 20), pickup_first],
+        "sources": ["ecommerce:a"] * 3,
+        "best_link": [0.99] * 3,
+        "place_key": ["440305|华侨城|12||1203", "440305|科技园|||", pickup_area],
+    })
+
+
+def test_collecting_at_another_estates_locker_after_the_home_went_quiet_is_a_move_sign():
+    as_of = date(2026, 11, 27)
+
+    def fired(frame):
+        f = calibration.place_features(frame, as_of)
+        return dict(zip(f["kind"], f["f_collected_elsewhere"]))
+
+    # The new neighbourhood's locker, first used after the last parcel at the old door.
+    assert fired(_mover("440305|蔚蓝海岸", datetime(2026, 10, 3))) == {
+        "residence": 1.0, "workplace": 0.0, "pickup_point": 0.0}
+    # The home's own estate's locker is no move; nor a locker used before the door went quiet.
+    assert fired(_mover("440305|华侨城", datetime(2026, 10, 3)))["residence"] == 0.0
+    assert fired(_mover("440305|蔚蓝海岸", datetime(2026, 8, 3)))["residence"] == 0.0
+    # Phones (no place key) never carry it.
+    assert calibration.place_features(_places(20), as_of)["f_collected_elsewhere"].sum() == 0.0
+
+    # The shipped model gives such a home less confidence than the same home without it.
+    conf = {}
+    for area in ("440305|蔚蓝海岸", "440305|华侨城"):
+        f = calibration.place_features(_mover(area, datetime(2026, 10, 3)), as_of)
+        conf[area] = f.with_columns(calibration.confidence_expr(calibration_params.LOCATIONS).alias("c"))["c"][0]
+    assert conf["440305|蔚蓝海岸"] < conf["440305|华侨城"] - 0.05
+
+
+def test_parameters_fitted_before_a_feature_existed_still_apply_with_it_weighing_nothing():
+    f = calibration.place_features(_varied_places(400, seed=5), date(2026, 11, 27))
+    rng = np.random.default_rng(6)
+    truth = pl.Series(rng.uniform(size=f.height) < f["f_share"].to_numpy())
+    full = calibration.fit(f, truth, c=0.3, quadratic=True)
+    old = {"intercept": full["intercept"],
+           **{part: {k: v for k, v in full[part].items() if "collected_elsewhere" not in k}
+              for part in ("mean", "scale", "coef", "pairs")}}
+    # The feature is 0 on every one of these places (no pick-up points), so its terms add
+    # nothing: parameters without them must give the very same confidences, not fail.
+    assert f["f_collected_elsewhere"].sum() == 0.0
+    a = f.with_columns(calibration.confidence_expr({"residence": old}).alias("c"))["c"]
+    b = f.with_columns(calibration.confidence_expr({"residence": full}).alias("c"))["c"]
+    assert a.null_count() == 0 and np.allclose(a.to_numpy(), b.to_numpy())

@@ -304,3 +304,11 @@ def test_calibrate_fits_on_several_runs_together(run):
             assert two[group][kind]["n"] == 2 * p["n"] and two[group][kind]["positives"] == 2 * p["positives"]
     with pytest.raises(ValueError, match="one --truth per --db"):
         calibrate.calibrate([db, db], [SAMPLES / "truth"], as_of, write=False)
+    # One date per run: the same date twice is the same fit; a date for each of two runs
+    # but three runs is refused, not silently recycled.
+    same = calibrate.calibrate([db, db], [SAMPLES / "truth"] * 2, [as_of, as_of], write=False)
+    assert same == two
+    later = calibrate.calibrate([db, db], [SAMPLES / "truth"] * 2, [as_of, date(2027, 6, 1)], write=False)
+    assert later["LOCATIONS"]["residence"]["coef"] != two["LOCATIONS"]["residence"]["coef"]
+    with pytest.raises(ValueError, match="one per --db"):
+        calibrate.calibrate([db, db, db], [SAMPLES / "truth"] * 3, [as_of, as_of], write=False)
