@@ -236,6 +236,8 @@ ZONE_CITIES: dict[str, tuple[str, str]] = {
     "五象新区": ("广西壮族自治区", "南宁市"),
     "郑东新区": ("河南省", "郑州市"),
     "两江新区": ("重庆市", "重庆市"),
+    # 武汉's 汉口 spans 江岸, 江汉 and 硚口 ('武汉市汉口硚口区…', '汉口常青花园').
+    "汉口": ("湖北省", "武汉市"),
 }
 
 # Development zones whose name stands for one district: (written form after the city's

@@ -304,6 +304,10 @@ def _tables() -> _Tables:
         target = districts.get((prov, city, new))
         if target is not None:
             names.setdefault(old, []).append((target, VARIANT))     # VARIANT: only after its city
+    # '济南市中区' is 济南市 + 市中区 with the 市 written once (济南, 枣庄, 乐山, 内江 have one).
+    for (prov, city, name), div in districts.items():
+        if name == "市中区":
+            names.setdefault("中区", []).append((div, VARIANT))     # only after its city
     for alias, (prov, city) in (*tok.CITY_ALIASES.items(), *tok.ZONE_CITIES.items()):
         target = cities.get((prov, city))
         if target is not None and alias not in names:
@@ -902,7 +906,8 @@ _ROAD_RE = re.compile(
     r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?![道区])|巷|胡同)(?!村))(?P<no>)"
 )
 _ROAD_ONLY_NUM_RE = re.compile(
-    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄)"
+    # A ring road is written without 路 ('东二环37号', '北三环中88号').
+    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄|(?<=[二三四五六])环(?:[东南西北中](?=[0-9]))?)"
     # Guangzhou's '广州大道北', '江南大道中': the direction is part of the road's name.
     r"(?:(?<=大道)[东南西北中](?=[甲乙丙丁]?[0-9]))?"
     r"(?:[东南西北]?[一二三四五六七八九十0-9]{1,3}段)?)"
@@ -982,10 +987,14 @@ _DOOR_ANY_RE = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _DOOR_T
 # Index in _DOOR_ANY_RE of each kind's value group (group 1 of its own pattern).
 _DOOR_VALUE_GROUP = {k: _DOOR_ANY_RE.groupindex[k] + 1 for k, _ in _DOOR_TOKENS}
 _DOOR_START_RE = re.compile(r"(?<![0-9A-Z])(?:[0-9]+|[A-Z](?=[0-9]*(?:座|幢|栋|#|号楼)|-[0-9]))")
+# Also with its name read as a road before it ('台北街社区塔子湖': 台北街 is the road, then
+# the residents' committee's area, then the estate 塔子湖).
 _LEADING_ADMIN_COMMUNITY_RE = re.compile(
-    r"^[\u4e00-\u9fff]{2,8}?(?:社区工作委员会|社区居委会|居委会|村委会|社区|村民委员会)(?=..)")
+    r"^(?:[\u4e00-\u9fff]{2,8}?)?(?:社区工作委员会|社区居委会|居委会|村委会|社区|村民委员会)(?=..)")
 _CLEAN_EDGE = ",-# "
-_VILLAGE_COMMITTEE_RE = re.compile(r"村?(?:村委会|村民委员会|村委)$")
+# '小哨村村委会' and '小哨村委会' are 小哨村's; '大村村委会' is 大村村's (a village's own name
+# has two characters or more, so the 村 before the committee is not dropped after one).
+_VILLAGE_COMMITTEE_RE = re.compile(r"(?:(?<=[\u4e00-\u9fff]{2})村)?(?:村委会|村民委员会|村委)$")
 # A natural village or group of a village written after its committee ('卢屋村委会下屋组',
 # '平福村委那马坡', '岸兜村委会前社'): of the village.
 _VILLAGE_PART_RE = re.compile(tok.VILLAGE_PART_PATTERN + "$")
@@ -1498,10 +1507,11 @@ _ZONE_DISTRICT_RE = re.compile(
 # Cheap test before the regex: '区', or the tail of a form without it ('金阳', '河西').
 _ZONE_TRIGGERS = tuple({"区" if "区" in f else f[-2:] for f in _ZONE_DISTRICT})
 # A development zone or a colloquial district before an estate's name, '滨湖新区景泰公馆',
-# '政务区岸府苑', '高新区城阳雅苑', '滨湖区桃福城' (合肥's 滨湖 is no district): half its
+# '政务区岸府苑', '高新区城阳雅苑', '滨湖区桃福城' (合肥's 滨湖 is no district), a planning
+# area ('螺蛳湾片区福德', as 昆明 writes): half its
 # residents leave it out, and the zone is not the estate.
 _ZONE_PREFIX_RE = re.compile(
-    r"^(?:(?P<zone>[\u4e00-\u9fff]{2,4}?(?:新区|开发区|经开区|高新区|政务区|工业园区|园区)|高新区|经开区|开发区|政务区|新区)"
+    r"^(?:(?P<zone>[\u4e00-\u9fff]{2,4}?(?:新区|开发区|经开区|高新区|政务区|工业园区|园区|片区)|高新区|经开区|开发区|政务区|新区)"
     r"|(?P<area>(?![东南西北中老新城市郊矿园])[\u4e00-\u9fff]{2}区))(?=[\u4e00-\u9fff]{2})")
 _ROAD_WORD_START_RE = re.compile(r"[东南西北中]?(?:路|街|大街|大道|道|巷)")
 _PLACEHOLDER_LEVEL_RE = re.compile(r"^[县市区]?直辖(?:行政区划|村级区划|区划)?")
@@ -1591,6 +1601,21 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
         c = _DORM_WORD_RE.sub("", c)
     if district and c[-1] in "社坡" and "村" not in c:
         c = _village_in_full(c, prov, city, district)
+    elif district and len(c) >= 5 and "村" in c:
+        c = _without_town_stem(c, prov, city, district)
+    return c
+
+
+# A village written after its town's name without 镇/乡 ('屈原屈原村2组' = 屈原镇屈原村,
+# '玫瑰南栾湾村李家庄' = 玫瑰镇南栾湾村李家庄): the village's own name has two or more
+# characters, so that a village named after the town ('玫瑰园村') is kept whole.
+_VILLAGE_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,4}村")
+
+
+def _without_town_stem(c: str, prov: str | None, city: str | None, district: str) -> str:
+    for stem in _town_stems_by_district().get((prov, city, district), ()):
+        if c.startswith(stem) and _VILLAGE_HEAD_RE.match(c, len(stem)):
+            return c[len(stem):]
     return c
 
 

@@ -1447,3 +1447,34 @@ def test_a_building_and_gate_in_numerals_read_as_in_digits():
     assert _key("唐山市路南区新华里十楼二门102") == _key("河北省唐山市路南区新华里10楼2门102") == "130202|新华里|10|2|102"
     # 三门县 and 三门峡 are names, not a third gate
     assert p("河南省三门峡市湖滨区黄河路100号")["city"] == "三门峡市"
+
+
+@pytest.mark.parametrize("texts,key", [
+    # 昆明's planning areas (片区) before an estate's name are not part of it.
+    (["云南省昆明市官渡区螺蛳湾片区福德1幢2单元2502室", "云南省昆明市官渡区福德小区1幢2单元2502室"],
+     "530111|福德|1|2|2502"),
+    (["云南省昆明市盘龙区北市区片区世纪城19幢4单元1903室", "昆明市盘龙区世纪城19栋4单元1903"],
+     "530103|世纪城|19|4|1903"),
+    # A ring road without 路 is the road the estate is on, not the estate.
+    (["云南省昆明市官渡区东二环37号世纪金源小区8幢4单元1502室", "云南省昆明市官渡区世纪金源8幢4单元1502室"],
+     "530111|世纪金源|8|4|1502"),
+    # A residents' committee's area after a street read as a road ('台北街社区塔子湖').
+    (["湖北省武汉市江岸区台北街社区塔子湖23幢1单元2301室", "湖北省武汉市江岸区百步亭路346号塔子湖小区23幢1单元2301室"],
+     "420102|塔子湖|23|1|2301"),
+    (["北京市丰台区花园路社区北区28号楼6单元2603室", "北京市丰台区北区28幢6单元2603室"], "110106|北区|28|6|2603"),
+    # '济南市中区' is 济南市市中区 with its 市 written once; 汉口 before a 武汉 district is no part of it.
+    (["山东省济南市中区英雄山4幢2单元1803室", "山东省济南市市中区英雄山小区4幢2单元1803室"], "370103|英雄山|4|2|1803"),
+    (["湖北省武汉市汉口硚口区荣华2幢1单元2603室", "湖北省武汉市硚口区荣华小区2幢1单元2603室"], "420104|荣华|2|1|2603"),
+    # A village after its town's name without 镇, as with it.
+    (["湖北省宜昌市秭归县屈原屈原村2组54号", "湖北省宜昌市秭归县屈原镇屈原村2组54号"], "420527|屈原村|2组||54"),
+    (["山东省济南市平阴县玫瑰南栾湾村李家庄33号", "山东省济南市平阴县玫瑰镇南栾湾村李家庄33号"], "370124|南栾湾村李家庄|33||"),
+])
+def test_planning_areas_ring_roads_committees_and_towns_before_an_estate_or_village(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)
+
+
+def test_a_town_before_a_village_named_after_it_is_not_cut_from_it():
+    # '玫瑰园村' in 玫瑰镇 is a village of its own name, not '园村' of 玫瑰.
+    assert _key("山东省济南市平阴县玫瑰园村12号").split("|")[1] == "玫瑰园村"
+    # '汉口路' in 南京 is a road, not 武汉's 汉口.
+    assert _key("江苏省南京市鼓楼区汉口路22号").startswith("320106|汉口路22号")
