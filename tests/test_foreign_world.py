@@ -64,6 +64,13 @@ abolished county names still written (南康市, 赣县, 武鸣县), zones (五�
 南宁高新区), Zhuang 坡 villages, 保定's old 新市区/北市区/南市区, 唐山's ``10楼2门102``,
 stalls ``4FC279``, factories with no road number, full-width brackets in case numbers,
 exports newest on 2026-12-10.
+
+``benchmarks/foreign_world11/gen.py`` is an eleventh: 济南 (``号院``, ``济南市中区`` for
+市中区, 槐荫 without 区), 淄博, 武汉 (``社区`` + estate, ``汉口`` before or for a district),
+宜昌, 昆明 (``片区`` planning areas, ``东二环37号``) and 太原; natural villages in 庄, 峪, 湾
+and 组 after a 村委会, towns without 镇; a roster with an older stale copy, one e-commerce
+export's columns in another order and every field quoted, ``\\u`` escapes and UTC ``Z``
+times in social exports, exports newest on 2026-12-20.
 """
 from __future__ import annotations
 
@@ -103,6 +110,8 @@ GENERATORS = {
                            as_of="2026-12-08"),
     "foreign_world10": dict(hit1=0.76, work=0.72, phone=0.90, precision=0.88, false_leads=0.03, ece=0.07, violations=0.95,
                             as_of="2026-12-10"),
+    "foreign_world11": dict(hit1=0.86, work=0.80, phone=0.93, precision=0.87, false_leads=0.03, ece=0.08, violations=0.95,
+                            as_of="2026-12-20"),
 }
 
 
