@@ -50,8 +50,8 @@ def collected_elsewhere(places: pl.DataFrame) -> pl.Expr:
     """1.0 for a residence whose debtor began collecting parcels at a pick-up point of
     another estate after the last trace at this door: a mover whose new flat no parcel
     names yet still collects at the locker or station of the new neighbourhood.  On the
-    eleven tuning worlds, 272 rank-1 homes given 0.8 or more had it, 38% of them right,
-    against 95% of the others."""
+    eleven tuning worlds, 272 rank-1 homes given 0.8 or more had it, 49% of them right,
+    against 95% of the other 11,915."""
     if not {"place_key", "kind", "first_seen", "last_seen"} <= set(places.columns):
         return pl.lit(0.0)
     tag = pl.concat_str([pl.col("id_number"), pl.col("place_key")], separator="\x00")
