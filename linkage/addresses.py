@@ -1603,6 +1603,9 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
         c = _village_in_full(c, prov, city, district)
     elif district and len(c) >= 5 and "村" in c:
         c = _without_town_stem(c, prov, city, district)
+        m = _VILLAGE_AND_NATURAL_RE.fullmatch(c)
+        if m:
+            c = m.group(2)
     return c
 
 
@@ -1610,6 +1613,13 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
 # '玫瑰南栾湾村李家庄' = 玫瑰镇南栾湾村李家庄): the village's own name has two or more
 # characters, so that a village named after the town ('玫瑰园村') is kept whole.
 _VILLAGE_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,4}村")
+
+
+# A natural village after its administrative village ('大村村新村', '南栾湾村李家庄') keys as
+# the natural village, as it does written after the village's committee ('大村村委会新村') or
+# alone ('新村85号'): people write all three.  Groups, 社 and 坡 stay with their village
+# (a '5组' alone names nothing).
+_VILLAGE_AND_NATURAL_RE = re.compile(r"([\u4e00-\u9fff]{2,4}村)([\u4e00-\u9fff]{1,3}(?:村|庄))")
 
 
 def _without_town_stem(c: str, prov: str | None, city: str | None, district: str) -> str:

@@ -238,7 +238,9 @@ def _shortened_village_or_lane(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataF
     - the village's 村 left out, after its town's name or not: '磁灶钱坡后社133号' and
       '钱坡后社133号' of '钱坡村后社133号', '小陆板六坡7号' of '小陆村板六坡7号';
     - a lane without its road: '会通巷60号' of '中山中路会通巷60号' (泉州's old town
-      writes its lanes both ways, and a 街道 read as the town drops the road).
+      writes its lanes both ways, and a 街道 read as the town drops the road);
+    - a natural village with its village's name before it, 村 left out: '小哨大村83号' of
+      '大村83号' (how '小哨村委会大村83号' and '小哨村大村83号' key).
 
     Same building, unit and room, in the same area; where two doors could take it, it stays."""
     j = _same_door_pairs(keys)
@@ -260,7 +262,12 @@ def _shortened_village_or_lane(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataF
     lane = (src.str.contains(r"^[\u4e00-\u9fff]{1,4}巷\d+号$") & dst.str.ends_with(src)
             & dst.str.slice(0, dst.str.len_chars() - src.str.len_chars()).str.contains(
                 r"^[\u4e00-\u9fff]{1,6}(?:路|街|大街|道)$"))
-    j = j.filter(part_dropped | village_short | lane)
+    # the village written before its natural village without 村 ('小哨大村83号' of '大村83号',
+    # which '小哨村委会大村' and '小哨村大村' key as): the natural village is the key
+    lead = src.str.slice(0, src.str.len_chars() - dst.str.len_chars())
+    natural = (dst.str.contains(r"^[\u4e00-\u9fff]{1,3}(?:村|庄)$") & src.str.ends_with(dst)
+               & lead.str.contains(r"^[\u4e00-\u9fff]{2,4}$") & ~lead.str.contains("村"))
+    j = j.filter(part_dropped | village_short | lane | natural)
     if j.height == 0:
         return ev
     return _apply_mapping(ev, _only_target(j))

@@ -1467,7 +1467,10 @@ def test_a_building_and_gate_in_numerals_read_as_in_digits():
     (["湖北省武汉市汉口硚口区荣华2幢1单元2603室", "湖北省武汉市硚口区荣华小区2幢1单元2603室"], "420104|荣华|2|1|2603"),
     # A village after its town's name without 镇, as with it.
     (["湖北省宜昌市秭归县屈原屈原村2组54号", "湖北省宜昌市秭归县屈原镇屈原村2组54号"], "420527|屈原村|2组||54"),
-    (["山东省济南市平阴县玫瑰南栾湾村李家庄33号", "山东省济南市平阴县玫瑰镇南栾湾村李家庄33号"], "370124|南栾湾村李家庄|33||"),
+    # ... and a natural village keys alone, however its village is written before it.
+    (["山东省济南市平阴县玫瑰南栾湾村李家庄33号", "山东省济南市平阴县玫瑰镇南栾湾村李家庄33号",
+      "山东省济南市平阴县南栾湾村委会李家庄33号", "山东省济南市平阴县李家庄33号"], "370124|李家庄|33||"),
+    (["云南省昆明市宜良县竹山乡大村村委会新村85号", "云南省昆明市宜良县竹山镇大村村新村85号"], "530125|新村|85||"),
 ])
 def test_planning_areas_ring_roads_committees_and_towns_before_an_estate_or_village(texts, key):
     assert [_key(t) for t in texts] == [key] * len(texts)

@@ -784,3 +784,30 @@ def test_places_are_ranked_by_confidence_and_their_confidence_is_that_of_their_r
     again = ranked.with_columns(model().alias("expected"))
     assert (again["confidence"] - again["expected"]).abs().max() < 1e-12
     assert again.filter(pl.col("place_key") == "new")["f_is_top"][0] == 1.0
+
+
+def test_a_natural_village_written_after_its_village_without_its_cun_joins_the_natural_village():
+    from linkage.rank import reconcile_places
+
+    places = [
+        "530125|大村|83||",       # '小哨村委会大村83号' and '小哨村大村83号' key so
+        "530125|小哨大村|83||",   # the village's name before it, 村 left out
+        "530125|新村|106||",
+        "530125|柴石新村|106||",
+        "530125|下村|7||",
+        "530125|小哨下村|9||",    # another house: stays
+        "530125|李家庄|33||",
+        "530125|李家庄|33|1|",    # (not a village's name before it: nothing to do)
+        "530125|营村|5||",
+        "530125|大营村|5||",      # its lead has one character: a name of its own, stays
+    ]
+    ev = pl.DataFrame({"id_number": ["d"] * len(places), "place": places, "is_pickup": [False] * len(places)})
+    out = dict(zip(places, reconcile_places(ev)["place"]))
+    assert out["530125|小哨大村|83||"] == "530125|大村|83||"
+    assert out["530125|柴石新村|106||"] == "530125|新村|106||"
+    for same in ("530125|小哨下村|9||", "530125|下村|7||", "530125|大营村|5||"):
+        assert out[same] == same
+    # Another debtor's natural village is not this one's.
+    other = pl.DataFrame({"id_number": ["d", "e"], "place": ["530125|小哨大村|83||", "530125|大村|83||"],
+                          "is_pickup": [False, False]})
+    assert reconcile_places(other)["place"].to_list() == ["530125|小哨大村|83||", "530125|大村|83||"]
