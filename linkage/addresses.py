@@ -862,6 +862,12 @@ DOOR_NUMBER_REWRITE = (r"[〇零一二两三四五六七八九十百壹贰叁肆
 def door_numbers(text: str) -> list[str]:
     """The numbers the parser reads in a raw address, as digit strings: '二幢三单元五〇一室'
     gives 2, 3, 501 and '2幢3单元5楼01室' also 501, which its digits alone do not show."""
+    return list(_door_numbers(text))
+
+
+# Each linkage pass scans the same unread addresses again (``address_scope``).
+@functools.lru_cache(maxsize=1 << 18)
+def _door_numbers(text: str) -> tuple[str, ...]:
     s = normalise_text(text)
     if "村民" in s:
         s = _VILLAGER_GROUP_RE.sub(r"\1组", s)
@@ -871,7 +877,7 @@ def door_numbers(text: str) -> list[str]:
         floor, flat = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         if floor.lstrip("0"):
             out.add(floor.lstrip("0") + flat.zfill(2))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 _PICKUP_RE = re.compile(tok.PICKUP_BRANDS + "?(?P<kw>" + "|".join(
@@ -1668,6 +1674,12 @@ def _parse_many(texts: list[str]) -> list[tuple]:
         except Exception:  # pragma: no cover - as in parse_address
             append(_EMPTY_ROW)
     return rows
+
+
+def start_parsers() -> None:
+    """Start the parsing helpers (``parse_workers``) in the background, tables loaded, so
+    that a night's first large batch of addresses does not wait for them."""
+    parse_workers.prestart(warm=_tables)
 
 
 def parse_addresses(values: pl.Series) -> pl.DataFrame:

@@ -84,6 +84,27 @@ def _get_pool(helpers: int, warm: Callable[[], object] | None) -> ProcessPoolExe
         return _pool
 
 
+def _ready() -> None:
+    """A task that only makes a helper start (and run its ``warm``)."""
+
+
+def prestart(warm: Callable[[], object] | None = None) -> None:
+    """Start the helpers now, in the background, so that their start and ``warm`` (about two
+    seconds: the interpreter, polars and the parser's tables) overlap this process's own
+    work instead of the first large batch's wait."""
+    n = processes()
+    if n <= 1:
+        return
+    pool = _get_pool(n - 1, warm)
+    if pool is None:
+        return
+    try:
+        for _ in range(n - 1):
+            pool.submit(_ready)
+    except Exception as err:      # a broken or shut-down pool
+        _give_up(err)
+
+
 def _give_up(err: BaseException) -> None:
     global _pool, _disabled
     with _lock:

@@ -191,7 +191,9 @@ def _dedupe(frame: pl.DataFrame) -> pl.DataFrame:
     # Parts are read in ``_seq`` order, so the first row of an obs_id is the one to keep.
     if not frame.width or frame["obs_id"].n_unique() == frame.height:
         return frame
-    return frame.unique("obs_id", keep="first", maintain_order=True)
+    # (A filter on one column's first occurrences: a few times faster than ``unique`` on
+    # the wide frame of many parts, and the same rows in the same order.)
+    return frame.filter(pl.col("obs_id").is_first_distinct())
 
 
 def _sealed(root: Path, bucket: int) -> pl.DataFrame:

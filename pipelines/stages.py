@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 import polars as pl
 
-from linkage import incremental, population, prepare, rank, score, violations
+from linkage import addresses, incremental, population, prepare, rank, score, violations
 from pipelines import categories as category_rules
 from pipelines import linking
 from publish import reports as report_writer
@@ -352,6 +352,9 @@ RETAINED_OBS_COLUMNS = {
 }
 # Tables a night re-derives for the debtors it touches (the others keep last night's rows).
 DERIVED_TABLES = ("links", "locations", "contacts", "location_evidence")
+# A night this large parses batches of addresses big enough for the parsing helpers
+# (``parse_workers.MIN_BATCH`` distinct strings): start them before preparing it.
+PRESTART_PARSERS_ROWS = 500_000
 
 
 def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = False,
@@ -373,6 +376,8 @@ def link_and_rank(ctx: RunContext, ingested: list[dict], relink_all: bool = Fals
             # Nothing new: relinking only the retained observations (unlinked ones are gone) could
             # change rows for no reason. The published tables stay exactly as they are.
             return _current_counts(con)
+        if sum(i["rows_kept"] for i in ingested) >= PRESTART_PARSERS_ROWS:
+            addresses.start_parsers()   # their start overlaps preparing the night
         roster = warehouse.query(con, "SELECT * FROM roster_cases")
         debtors, counts = prepare.build_debtors(roster.select(list(ROSTER_SCHEMA)).cast(ROSTER_SCHEMA))
         work = Path(ctx.workdir) / "linking"

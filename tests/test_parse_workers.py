@@ -43,3 +43,36 @@ def test_parse_addresses_is_unchanged_by_helpers(helpers, monkeypatch):
     assert parse_workers._pool is not None and not parse_workers._disabled
     monkeypatch.setenv("LOCATE_PARSE_PROCESSES", "1")
     assert with_helpers.equals(addresses.parse_addresses(values))
+
+
+def test_helpers_started_ahead_are_the_ones_a_batch_uses(helpers):
+    addresses.start_parsers()
+    pool = parse_workers._pool
+    assert pool is not None and not parse_workers._disabled
+    texts = [f.format(n=n, b=1, u=2, r=302) for n in range(200) for f in FORMS]
+    split = parse_workers.map_chunks(addresses._parse_many, texts, warm=addresses._tables, min_batch=100)
+    assert parse_workers._pool is pool                   # not a second pool
+    assert split == addresses._parse_many(texts)
+
+
+def test_nothing_starts_ahead_without_enable(monkeypatch):
+    monkeypatch.setattr(parse_workers, "_pool", None)
+    monkeypatch.setattr(parse_workers, "_enabled", False)
+    addresses.start_parsers()
+    assert parse_workers._pool is None
+
+
+def test_a_night_starts_helpers_only_when_it_is_large(monkeypatch):
+    from pipelines import stages
+    started = []
+    monkeypatch.setattr(addresses, "start_parsers", lambda: started.append(1))
+    class Closed:
+        def close(self):
+            pass
+    monkeypatch.setattr(stages, "_connect", lambda ctx: Closed())
+    monkeypatch.setattr(stages.warehouse, "query", lambda *a: (_ for _ in ()).throw(RuntimeError("stop")))
+    for rows, want in [(stages.PRESTART_PARSERS_ROWS - 1, []), (stages.PRESTART_PARSERS_ROWS, [1])]:
+        started.clear()
+        with pytest.raises(RuntimeError):
+            stages.link_and_rank(None, [{"rows_kept": rows, "source_kind": "ecommerce"}])
+        assert started == want
