@@ -214,6 +214,10 @@ DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
     "昆区": ("内蒙古自治区", "包头市", "昆都仑区"),
     "沙区": ("重庆市", "重庆市", "沙坪坝区"),
     "萨区": ("黑龙江省", "大庆市", "萨尔图区"),
+    # Wuxi's old town, merged into 梁溪区 in 2015.
+    "崇安区": ("江苏省", "无锡市", "梁溪区"),
+    "南长区": ("江苏省", "无锡市", "梁溪区"),
+    "北塘区": ("江苏省", "无锡市", "梁溪区"),
     "让区": ("黑龙江省", "大庆市", "让胡路区"),
 }
 
@@ -225,6 +229,10 @@ CITY_DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
     "北市区": ("河北省", "保定市", "莲池区"),
     "南市区": ("河北省", "保定市", "莲池区"),
 }
+
+# What a natural village's name ends with, after its village's ('南栾湾村王庄', '新塘村邓家屋场',
+# Hunan and Jiangxi; '杨林村黄家埭', Jiangsu; '姚山村陈家湾', Hubei; Zhejiang's 坞 and 岙).
+NATURAL_VILLAGE_SUFFIX = r"(?:村|庄|湾|屋场|埭|坞|岙)"
 
 # A village's natural village or group after the village's name ('岸兜村' + '顶社', '卢屋村' +
 # '下屋组', '平福村' + '那马坡').
@@ -238,6 +246,8 @@ ZONE_CITIES: dict[str, tuple[str, str]] = {
     "两江新区": ("重庆市", "重庆市"),
     # 武汉's 汉口 spans 江岸, 江汉 and 硚口 ('武汉市汉口硚口区…', '汉口常青花园').
     "汉口": ("湖北省", "武汉市"),
+    # 长沙's 湘江新区 spans 岳麓, 望城 and part of 宁乡.
+    "湘江新区": ("湖南省", "长沙市"),
 }
 
 # Development zones whose name stands for one district: (written form after the city's
@@ -251,6 +261,12 @@ ZONE_DISTRICTS: dict[str, tuple[str, ...]] = {
     "贵阳市观山湖区": ("贵阳市金阳新区", "贵阳金阳新区", "贵阳市金阳", "贵阳金阳"),
     # 南京's 河西 (河西新城) is 建邺区, as everyone there says; not '河西大街'.
     "南京市建邺区": ("南京市河西新城", "南京河西新城", "南京市河西", "南京河西"),
+    # 长沙's 星沙 is 长沙县 (its seat); 河西, the bank across the 湘江, is 岳麓区 in 长沙 and
+    # 天元区 in 株洲; 无锡新区 became 新吴区 in 2015.
+    "长沙市长沙县": ("长沙市星沙", "长沙星沙"),
+    "长沙市岳麓区": ("长沙市河西", "长沙河西"),
+    "株洲市天元区": ("株洲市河西", "株洲河西"),
+    "无锡市新吴区": ("无锡市新区", "无锡新区", "无锡市高新区", "无锡高新区"),
     # 厦门's island and mainland halves (岛内 = 思明 and 湖里): the city, as written.
     "厦门市": ("厦门市岛内", "厦门岛内", "厦门市岛外", "厦门岛外"),
 }

@@ -959,17 +959,17 @@ _DOOR_KIND_INDEX = {k: i for i, (k, _) in enumerate(_DOOR_TOKENS)}
 _STALL_RE = re.compile(
     tok.MARKET_WORDS + r"(?![路街巷道])(?P<mid>[\u4e00-\u9fffA-Z0-9]{0,8}?)(?<![0-9A-Z])"
     r"(?:(?P<aisle>[A-Z]?[0-9]{1,3})街)?(?P<stall>[A-Z]?[0-9]{3,6}|(?<=区)[0-9]{1,2})"
-    r"号?(?:商位|摊位|铺位|商铺|档口|店铺|铺|摊|档)?"
+    r"号?(?:商位|摊位|铺位|商铺|档口|店铺|门面|铺|摊|档)?"
     r"(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])"
 )
 # A market's zone and stall joined by a dash, 'C-262' for 'C区262号'.
 _STALL_DASH_RE = re.compile(
-    tok.MARKET_WORDS + r"(?P<zone>[A-Z])-(?P<stall>[0-9]{1,6})(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])")
+    tok.MARKET_WORDS + r"(?P<zone>[A-Z])-(?P<stall>[0-9]{1,6})(?:号门面)?(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])")
 # ... with its floor, which the zone and stall already name: '中环商城2楼C区221号', '2F C221',
-# 'C区2-221' are stall 221 of zone C.
+# '3楼B-236', 'C区2-221' are stall 221 of zone C; '…号门面' is the stall's shopfront.
 _STALL_FLOOR_ZONE_RE = re.compile(
-    tok.MARKET_WORDS + r"(?:(?P<floor>[0-9]{1,2})(?:楼|层|F)-?(?P<zone>[A-Z])区?(?P<stall>[0-9]{1,6})"
-    r"|(?P<zone2>[A-Z])区(?P<floor2>[0-9]{1,2})-(?P<stall2>[0-9]{2,6}))号?"
+    tok.MARKET_WORDS + r"(?:(?P<floor>[0-9]{1,2})(?:楼|层|F)-?(?P<zone>[A-Z])(?:区|-)?(?P<stall>[0-9]{1,6})"
+    r"|(?P<zone2>[A-Z])区(?P<floor2>[0-9]{1,2})-(?P<stall2>[0-9]{2,6}))号?(?:门面)?"
     r"(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])")
 # ... and run together, 'A181' for 'A区181号' (as 'A-181' is).
 _STALL_LETTER_RE = re.compile(
@@ -1230,6 +1230,8 @@ def _street(rest: str) -> tuple:
     if "村民" in rest:
         rest = _VILLAGER_GROUP_RE.sub(r"\1组", rest)
     rest = local_door_forms(_CN_NUM_RE.sub(_cn_sub, rest))
+    if "组" in rest:
+        rest = _GROUP_BEFORE_NATURAL_RE.sub("", rest)
     if "号院" in rest:
         rest = _NUMBERED_COMPOUND_RE.sub(r"\1院", rest)
         # '中山路390号院19幢…', '胡同23号院3号楼…': the compound is the street number's own
@@ -1625,7 +1627,11 @@ _VILLAGE_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,4}村")
 # the natural village, as it does written after the village's committee ('大村村委会新村') or
 # alone ('新村85号'): people write all three.  Groups, 社 and 坡 stay with their village
 # (a '5组' alone names nothing).
-_VILLAGE_AND_NATURAL_RE = re.compile(r"([\u4e00-\u9fff]{2,4}村)([\u4e00-\u9fff]{1,3}(?:村|庄))")
+_VILLAGE_AND_NATURAL_RE = re.compile(r"([\u4e00-\u9fff]{2,4}村)([\u4e00-\u9fff]{1,3}" + tok.NATURAL_VILLAGE_SUFFIX + ")")
+# A group between a village and its natural village ('长岭村8组彭家屋场24号'): the natural
+# village and its number name the door, as '长岭村彭家屋场24号' does.
+_GROUP_BEFORE_NATURAL_RE = re.compile(r"(?:(?<=村)|(?<=村委会)|(?<=村委))[0-9]+组(?=[\u4e00-\u9fff]{1,3}"
+                                      + tok.NATURAL_VILLAGE_SUFFIX + "[0-9])")
 
 
 def _without_town_stem(c: str, prov: str | None, city: str | None, district: str) -> str:

@@ -149,6 +149,8 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
     keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
     ev = _shortened_village_or_lane(ev, keys)
     keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
+    ev = _group_door_of_natural_village(ev, keys)
+    keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
     a = keys.rename({"place": "src"}).with_columns(_split_key("src"))
     b = keys.rename({"place": "dst"}).with_columns(_split_key("dst"))
     j = a.join(b, left_on=["id_number", "src_premises"], right_on=["id_number", "dst_premises"], how="inner")
@@ -268,6 +270,27 @@ def _shortened_village_or_lane(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataF
     natural = (dst.str.contains(r"^[\u4e00-\u9fff]{1,3}(?:村|庄)$") & src.str.ends_with(dst)
                & lead.str.contains(r"^[\u4e00-\u9fff]{2,4}$") & ~lead.str.contains("村"))
     j = j.filter(part_dropped | village_short | lane | natural)
+    if j.height == 0:
+        return ev
+    return _apply_mapping(ev, _only_target(j))
+
+
+def _group_door_of_natural_village(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
+    """Map a village house written by its group ('长岭村8组24号') onto the debtor's natural
+    village with the same house number ('彭家屋场24号', as '长岭村8组彭家屋场24号' keys): people
+    write a rural door both ways.  In the same area; where two could take it, it stays."""
+    a = keys.rename({"place": "src"}).with_columns(_split_key("src")).filter(
+        pl.col("src_premises").str.ends_with("村") & pl.col("src_building").str.contains(r"^[0-9]+组$")
+        & (pl.col("src_unit") == "") & pl.col("src_room").str.contains(r"^[0-9]+$"))
+    if a.height == 0:
+        return ev
+    # Not a natural village named …村: another village's house with the same number
+    # (a parent's) could not be told from it.
+    b = keys.rename({"place": "dst"}).with_columns(_split_key("dst")).filter(
+        pl.col("dst_premises").str.contains(r"^[\u4e00-\u9fff]{1,3}" + tok.NATURAL_VILLAGE_SUFFIX + "$")
+        & ~pl.col("dst_premises").str.ends_with("村") & (pl.col("dst_unit") == "") & (pl.col("dst_room") == ""))
+    j = a.join(b, left_on=["id_number", "src_room"], right_on=["id_number", "dst_building"], how="inner")
+    j = j.filter(_same_area())
     if j.height == 0:
         return ev
     return _apply_mapping(ev, _only_target(j))

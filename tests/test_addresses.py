@@ -1481,3 +1481,35 @@ def test_a_town_before_a_village_named_after_it_is_not_cut_from_it():
     assert _key("山东省济南市平阴县玫瑰园村12号").split("|")[1] == "玫瑰园村"
     # '汉口路' in 南京 is a road, not 武汉's 汉口.
     assert _key("江苏省南京市鼓楼区汉口路22号").startswith("320106|汉口路22号")
+
+
+@pytest.mark.parametrize("texts, key", [
+    # A natural village after its village, with or without the group between them, or alone.
+    (["湖南省长沙市浏阳市官渡镇长岭村彭家屋场24号", "湖南省长沙市浏阳市官渡镇长岭村8组彭家屋场24号",
+      "浏阳市官渡镇彭家屋场24号", "湖南省长沙市浏阳市长岭村委会彭家屋场24号"], "430181|彭家屋场|24||"),
+    (["江苏省无锡市宜兴市丁蜀镇高桥村2组谭家埭38号", "宜兴市丁蜀镇高桥村谭家埭38号"], "320282|谭家埭|38||"),
+    (["湖北省武汉市黄陂区蔡店街道姚山村陈家湾11号", "武汉市黄陂区蔡店街道陈家湾11号"], "420116|陈家湾|11||"),
+    # A group alone stays the village's group; a natural group (下屋组) stays with its village.
+    (["湖南省长沙市浏阳市官渡镇长岭村8组24号"], "430181|长岭村|8组||24"),
+])
+def test_natural_villages_key_alone_however_their_village_and_group_are_written(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)
+
+
+@pytest.mark.parametrize("texts, key", [
+    (["长沙星沙开元路18号星城花园2栋1单元301房", "湖南省长沙市长沙县开元路18号星城花园2幢1单元301室"],
+     "430121|星城花园|2|1|301"),
+    (["长沙市河西麓山路12号麓山名苑3栋2单元502房", "湖南省长沙市岳麓区麓山名苑3-2-502"], "430104|麓山名苑|3|2|502"),
+    (["株洲河西长江北路5号金桂家园2栋1单元801房", "湖南省株洲市天元区金桂家园2幢1单元801室"], "430211|金桂家园|2|1|801"),
+    (["无锡新区长江路8号新洲花园3幢301室", "江苏省无锡市新吴区新洲花园3幢301室"], "320214|新洲花园|3||301"),
+    (["江苏省无锡市崇安区清扬新村52号302室", "无锡市北塘区清扬新村52-302", "无锡南长区清扬新村52号302",
+      "江苏省无锡市梁溪区清扬新村52幢302室"], "320213|清扬新村|52||302"),
+])
+def test_colloquial_and_old_district_names_of_changsha_zhuzhou_and_wuxi(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)
+
+
+@pytest.mark.parametrize("text", ["湖南省株洲市芦淞区芦淞锦绣服装城3楼B区236号门面", "株洲市芦淞区芦淞锦绣服装城3楼B-236",
+                                  "湖南省株洲市芦淞区芦淞锦绣服装城B区236号", "株洲芦淞锦绣服装城3F-B236"])
+def test_a_stall_written_with_its_shopfront_or_a_dash_after_its_floor(text):
+    assert _key(text) == "430203|锦绣服装城B区|||236"

@@ -811,3 +811,26 @@ def test_a_natural_village_written_after_its_village_without_its_cun_joins_the_n
     other = pl.DataFrame({"id_number": ["d", "e"], "place": ["530125|小哨大村|83||", "530125|大村|83||"],
                           "is_pickup": [False, False]})
     assert reconcile_places(other)["place"].to_list() == ["530125|小哨大村|83||", "530125|大村|83||"]
+
+
+def test_a_village_house_written_by_its_group_joins_the_natural_village_with_its_number():
+    from linkage.rank import reconcile_places
+
+    places = [
+        "430181|贺家屋场|17||",    # '双桥村6组贺家屋场17号', '双桥村贺家屋场17号'
+        "430181|双桥村|6组||17",   # '双桥村6组17号': the same house by its group
+        "430181|双桥村|6组||18",   # another number: stays
+        "430181|黄桷村|5组||12",
+        "430181|石桥村|12||",      # a village's house (a parent's?) with the same number: stays
+        "320282|高桥村|9组||43",
+        "320282|曾家埭|43||",
+        "320282|李家埭|43||",      # two natural villages could take 9组43号: it stays
+    ]
+    ev = pl.DataFrame({"id_number": ["d"] * len(places), "place": places, "is_pickup": [False] * len(places)})
+    out = dict(zip(places, reconcile_places(ev)["place"]))
+    assert out["430181|双桥村|6组||17"] == "430181|贺家屋场|17||"
+    for same in ("430181|双桥村|6组||18", "430181|黄桷村|5组||12", "320282|高桥村|9组||43"):
+        assert out[same] == same
+    other = pl.DataFrame({"id_number": ["d", "e"], "place": ["430181|双桥村|6组||17", "430181|贺家屋场|17||"],
+                          "is_pickup": [False, False]})
+    assert reconcile_places(other)["place"].to_list() == ["430181|双桥村|6组||17", "430181|贺家屋场|17||"]
