@@ -71,6 +71,12 @@ exports newest on 2026-12-10.
 and 组 after a 村委会, towns without 镇; a roster with an older stale copy, one e-commerce
 export's columns in another order and every field quoted, ``\\u`` escapes and UTC ``Z``
 times in social exports, exports newest on 2026-12-20.
+
+``benchmarks/foreign_world12/gen.py`` is a twelfth: 长沙 (``栋…房`` rooms, ``星沙`` for 长沙县 and
+``河西`` for 岳麓), 株洲 (its own ``河西``, 天元), 湘潭 and 无锡 (``新村`` flats without units, the old
+崇安/南长/北塘 for 梁溪, ``无锡新区``); natural villages in 屋场 and 埭 written with or without
+their village's group; GB18030 four-byte characters, a hyphenated platform name, integer JSON
+uids, times with a space for ``T``, blank JSONL lines, a zero-row parquet; newest 2026-12-24.
 """
 from __future__ import annotations
 
@@ -112,6 +118,8 @@ GENERATORS = {
                             as_of="2026-12-10"),
     "foreign_world11": dict(hit1=0.86, work=0.80, phone=0.93, precision=0.87, false_leads=0.03, ece=0.08, violations=0.95,
                             as_of="2026-12-20"),
+    "foreign_world12": dict(hit1=0.85, work=0.88, phone=0.92, precision=0.92, false_leads=0.03, ece=0.06, violations=0.95, kept=0.98,
+                            as_of="2026-12-24"),
 }
 
 
