@@ -214,11 +214,11 @@ DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
     "昆区": ("内蒙古自治区", "包头市", "昆都仑区"),
     "沙区": ("重庆市", "重庆市", "沙坪坝区"),
     "萨区": ("黑龙江省", "大庆市", "萨尔图区"),
+    "让区": ("黑龙江省", "大庆市", "让胡路区"),
     # Wuxi's old town, merged into 梁溪区 in 2015.
     "崇安区": ("江苏省", "无锡市", "梁溪区"),
     "南长区": ("江苏省", "无锡市", "梁溪区"),
     "北塘区": ("江苏省", "无锡市", "梁溪区"),
-    "让区": ("黑龙江省", "大庆市", "让胡路区"),
 }
 
 # Old names of districts that are also a current district's name elsewhere (乌鲁木齐's
