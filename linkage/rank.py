@@ -22,7 +22,7 @@ from linkage import calibration_params as params
 from linkage.score import LINK_THRESHOLD, NAME_COMPATIBLE
 
 HALF_LIFE_DAYS = 180.0
-SUCCESSOR_MIN_DAYS = 2
+SUCCESSOR_MIN_OBS = 2
 SILENT_TRACES = 2.0
 REPLACED_FACTOR = 0.3
 SEND_WORK_SHARE = 0.3         # a door the debtor ships parcels from is a shop or a workshop
@@ -386,15 +386,13 @@ def _estate_at_street_number(ev: pl.DataFrame) -> pl.DataFrame:
 
 
 def _active_days() -> list[pl.Expr]:
-    """Aggregations for ``_succession``: on how many days a place (or phone) was seen, and
-    when it began and ended, by day.  An order and its waybill are one parcel seen twice
-    the same day, not two; one parcel sent ahead to a new door (furniture before moving
-    in) does not date its beginning, as one parcel still sent to the old door after moving
-    out does not date its end."""
+    """Aggregations for ``_succession``: when a place (or phone) began and ended, by day.  One parcel sent ahead to a new door (furniture before
+    moving in) does not date its beginning, as one parcel still sent to the old door after
+    moving out does not date its end, even when each shows up twice (the order and its
+    waybill)."""
     days = pl.col("event_time").drop_nulls().dt.date().unique().sort()
     n = days.len()
     return [
-        n.cast(pl.Int32).alias("_days"),
         pl.when(n >= 3).then(days.get(1, null_on_oob=True)).otherwise(days.first()).alias("_began"),
         pl.when(n >= 3).then(days.reverse().get(1, null_on_oob=True)).otherwise(days.last()).alias("_ended"),
     ]
@@ -402,14 +400,16 @@ def _active_days() -> list[pl.Expr]:
 
 def _succession(places: pl.DataFrame, as_of: date, kind: str = "residence", key: str = "place") -> pl.DataFrame:
     """Discount a residence (or a phone: ``kind``, ``key``) that another one replaced: a
-    home whose parcels only began (on two days or more) after this one's had stopped.
-    People move and change numbers; a relative's flat or a hotel visited alongside the home
-    does not replace it, nor does a second phone in use alongside the first, nor one parcel
-    seen twice (the order and its waybill).  A single parcel to a new door replaces a home
-    only when that home has gone quiet against its own rhythm: it would have had
-    ``SILENT_TRACES`` or more parcels since it stopped (a mover's first parcel at the new
-    flat, while the old one, busy for a year, has had none for months).  Needs the columns
-    of ``_active_days``."""
+    home whose parcels only began (twice or more) after this one's had stopped.  People
+    move and change numbers; a relative's flat or a hotel visited alongside the home does
+    not replace it, nor does a second phone in use alongside the first.  A single parcel to
+    a new door replaces a home only when that home has gone quiet against its own rhythm:
+    it would have had ``SILENT_TRACES`` or more parcels since it stopped (a mover's first
+    parcel at the new flat, while the old one, busy for a year, has had none for months).
+    A parcel seen twice (the order and its waybill) counts twice here: counted once, on the
+    thirteen tuning worlds it kept 3 to 4 movers a world at the old flat (the tenth and
+    ninth generators') and gained at most one debtor on any other.  Needs the columns of
+    ``_active_days``."""
     res = places.filter(pl.col("kind") == kind)
     if res.height == 0:
         return places
@@ -417,13 +417,13 @@ def _succession(places: pl.DataFrame, as_of: date, kind: str = "residence", key:
     a = res.select("id_number", pl.col(key).alias("_key"), estate.alias("_estate"), pl.col("_ended").alias("ended"),
                    calibration.missed_traces(as_of).alias("missed"))
     b = res.select("id_number", pl.col(key).alias("successor"), pl.col("_began").alias("began"),
-                   pl.col("_days").alias("successor_days"))
+                   pl.col("n_observations").alias("successor_n"))
     # Parcels to the door's own estate with no flat written (or to a gate the parser does
     # not know as a pick-up point) are no move out of it.
     same_estate = (pl.col("successor") == pl.col("_estate")).fill_null(False)
     replaced = (a.join(b, on="id_number").filter(
         (pl.col("successor") != pl.col("_key")) & ~same_estate & (pl.col("began") > pl.col("ended"))
-        & ((pl.col("successor_days") >= SUCCESSOR_MIN_DAYS) | (pl.col("missed") >= SILENT_TRACES)))
+        & ((pl.col("successor_n") >= SUCCESSOR_MIN_OBS) | (pl.col("missed") >= SILENT_TRACES)))
                 .select("id_number", pl.col("_key").alias(key)).unique().with_columns(pl.lit(True).alias("_replaced")))
     places = places.join(replaced, on=["id_number", key], how="left")
     return places.with_columns(
@@ -551,7 +551,7 @@ def rank_contacts(links: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
     # A roster phone seen on no linked trace is no lead: the court already has it, and half
     # of roster phones are old.  Seen again, it gets a small lift over a number never listed.
     phones = phones.filter(pl.col("n_observations") > 0)
-    phones = _succession(phones, as_of, kind="phone", key="value").drop("_days", "_began", "_ended")
+    phones = _succession(phones, as_of, kind="phone", key="value").drop("_began", "_ended")
     accounts = (
         x.filter((pl.col("via") == "account") & pl.col("account_key").is_not_null())
         .group_by("id_number", pl.col("account_key").alias("value"))
