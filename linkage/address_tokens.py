@@ -219,6 +219,14 @@ DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
     "崇安区": ("江苏省", "无锡市", "梁溪区"),
     "南长区": ("江苏省", "无锡市", "梁溪区"),
     "北塘区": ("江苏省", "无锡市", "梁溪区"),
+    # Counties made districts: 双流 (2015), 郫县 (郫都, 2016), 安县 (安州, 2016), 宝鸡县 (陈仓,
+    # 2003), 九江县 (柴桑, 2017); 九江's 庐山区 was renamed 濂溪区 in 2016 (not 庐山市, the old 星子县).
+    "双流县": ("四川省", "成都市", "双流区"),
+    "郫县": ("四川省", "成都市", "郫都区"),
+    "安县": ("四川省", "绵阳市", "安州区"),
+    "宝鸡县": ("陕西省", "宝鸡市", "陈仓区"),
+    "九江县": ("江西省", "九江市", "柴桑区"),
+    "庐山区": ("江西省", "九江市", "濂溪区"),
 }
 
 # Old names of districts that are also a current district's name elsewhere (乌鲁木齐's
@@ -231,8 +239,9 @@ CITY_DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
 }
 
 # What a natural village's name ends with, after its village's ('南栾湾村王庄', '新塘村邓家屋场',
-# Hunan and Jiangxi; '杨林村黄家埭', Jiangsu; '姚山村陈家湾', Hubei; Zhejiang's 坞 and 岙).
-NATURAL_VILLAGE_SUFFIX = r"(?:村|庄|湾|屋场|埭|坞|岙)"
+# Hunan and Jiangxi; '杨林村黄家埭', Jiangsu; '姚山村陈家湾', Hubei; Zhejiang's 坞 and 岙;
+# Sichuan's '马河村韩家院子', Shaanxi's '新水村常家堡', Jiangxi's and Hubei's '双水村敬家畈').
+NATURAL_VILLAGE_SUFFIX = r"(?:村|庄|湾|屋场|埭|坞|岙|院子|堡|畈)"
 
 # A village's natural village or group after the village's name ('岸兜村' + '顶社', '卢屋村' +
 # '下屋组', '平福村' + '那马坡').
@@ -248,6 +257,11 @@ ZONE_CITIES: dict[str, tuple[str, str]] = {
     "汉口": ("湖北省", "武汉市"),
     # 长沙's 湘江新区 spans 岳麓, 望城 and part of 宁乡.
     "湘江新区": ("湖南省", "长沙市"),
+    # 成都's 天府新区 spans 双流, 龙泉驿 and 新津 (the gazetteer lists it as a district).
+    "天府新区": ("四川省", "成都市"),
+    # 九江's 八里湖新区, also written '八里湖' before an estate's name (not '八里湖大道').
+    "八里湖新区": ("江西省", "九江市"),
+    "八里湖": ("江西省", "九江市"),
 }
 
 # Development zones whose name stands for one district: (written form after the city's
@@ -267,6 +281,11 @@ ZONE_DISTRICTS: dict[str, tuple[str, ...]] = {
     "长沙市岳麓区": ("长沙市河西", "长沙河西"),
     "株洲市天元区": ("株洲市河西", "株洲河西"),
     "无锡市新吴区": ("无锡市新区", "无锡新区", "无锡市高新区", "无锡高新区"),
+    # 绵阳's 高新区 was carved out of 涪城区 and its 科创区 (科技城) lies in 游仙区; 宝鸡's 高新区
+    # is in 渭滨区.
+    "绵阳市涪城区": ("绵阳市高新区", "绵阳高新区"),
+    "绵阳市游仙区": ("绵阳市科创区", "绵阳科创区"),
+    "宝鸡市渭滨区": ("宝鸡市高新区", "宝鸡高新区"),
     # 厦门's island and mainland halves (岛内 = 思明 and 湖里): the city, as written.
     "厦门市": ("厦门市岛内", "厦门岛内", "厦门市岛外", "厦门岛外"),
 }

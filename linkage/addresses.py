@@ -308,9 +308,14 @@ def _tables() -> _Tables:
     for (prov, city, name), div in districts.items():
         if name == "市中区":
             names.setdefault("中区", []).append((div, VARIANT))     # only after its city
-    for alias, (prov, city) in (*tok.CITY_ALIASES.items(), *tok.ZONE_CITIES.items()):
+    for alias, (prov, city) in tok.CITY_ALIASES.items():
         target = cities.get((prov, city))
         if target is not None and alias not in names:
+            names[alias] = [(target, SHORT)]
+    # A zone the gazetteer lists as a district of its own (成都's 天府新区) is still its city.
+    for alias, (prov, city) in tok.ZONE_CITIES.items():
+        target = cities.get((prov, city))
+        if target is not None:
             names[alias] = [(target, SHORT)]
     trie: dict = {}
     for k, entries in names.items():
@@ -908,15 +913,20 @@ _NAME_BEFORE_ROAD_RE = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{1,12}(?:店|馆|超市|公司|厂|商行|经营部|门市部|工作室))"
     r"(?P<road>[\u4e00-\u9fff][\u4e00-\u9fff0-9]{0,9}?(?:大道|大街|路|街|巷)[0-9]+号)")
 
+# A road's section: '北段', '中段', '东五段', '二段'.
+_ROAD_SECTION = r"[东南西北中][一二三四五六七八九十0-9]{0,3}段|[一二三四五六七八九十0-9]{1,3}段"
 _ROAD_RE = re.compile(
-    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?![道区])|巷|胡同)(?!村))(?P<no>)"
+    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?![道区])|巷|胡同)(?!村)"
+    r"(?:(?:(?<=大道)|(?<=大街)|(?<=路))(?:" + _ROAD_SECTION + r"))?)(?P<no>)"
 )
 _ROAD_ONLY_NUM_RE = re.compile(
     # A ring road is written without 路 ('东二环37号', '北三环中88号').
-    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄|(?<=[二三四五六])环(?:[东南西北中](?=[0-9]))?)"
+    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄|(?<=[一二三四五六])环(?:[东南西北中](?=[0-9]))?)"
     # Guangzhou's '广州大道北', '江南大道中': the direction is part of the road's name.
     r"(?:(?<=大道)[东南西北中](?=[甲乙丙丁]?[0-9]))?"
-    r"(?:[东南西北]?[一二三四五六七八九十0-9]{1,3}段)?)"
+    # Chengdu's and Mianyang's sections, '益州大道中段182号', '一环路东五段31号', '长虹大道北段',
+    # also named ('武侯大道顺江段204号', '东大街下东大街段168号').
+    r"(?:" + _ROAD_SECTION + r"|[\u4e00-\u9fff]{1,4}段(?=[甲乙丙丁]?[0-9]))?)"
     # Beijing's '甲15号', '乙74号': a door beside No. 15, keyed as written.
     r"(?P<no>[甲乙丙丁]?[0-9]+(?:-[0-9]+)?(?:号|弄|巷|#|"
     r"(?=[\u4e00-\u9fff])(?!号|幢|栋|单元|楼|层|室|座|组|期|区|栋|户|门|米)))"
@@ -1278,7 +1288,8 @@ def _street(rest: str) -> tuple:
                 main = main[: g.start()]
     main_text = main
     # Judged without the pick-up phrase: '菜鸟驿站(金色家园店)' is no shop of the debtor's.
-    workplace = bool(main_text) and _WORK_RE.search(main_text) is not None and "宿舍" not in main_text
+    # A firm's dormitory or living quarters ('钢管厂生活区18排8号', '钢管厂家属院') is a home.
+    workplace = bool(main_text) and _WORK_RE.search(main_text) is not None and _LIVING_QUARTERS_RE.search(main_text) is None
     # Unresolved town at the head: '某某街道文三路'.
     town_text = None
     tm = _TOWN_TAIL_RE.match(main)
@@ -1525,6 +1536,8 @@ _ROAD_WORD_START_RE = re.compile(r"[东南西北中]?(?:路|街|大街|大道|�
 _PLACEHOLDER_LEVEL_RE = re.compile(r"^[县市区]?直辖(?:行政区划|村级区划|区划)?")
 # '康邦城小区F2组团' = '康邦城F2组团': 小区 before a lettered group of blocks is a filler.
 _GROUP_FILLER_RE = re.compile(r"小区(?=[A-Z]?[0-9]{1,3}组团$)")
+# Where a firm's staff live: its dormitory, living quarters or families' compound.
+_LIVING_QUARTERS_RE = re.compile(r"宿舍|生活区|家属院|家属区|家属楼")
 # A firm's dormitory, '…有限公司员工宿舍' = '…有限公司宿舍'.
 _DORM_WORD_RE = re.compile(r"(?:员工|职工|工人)(?=宿舍)")
 

@@ -1513,3 +1513,49 @@ def test_colloquial_and_old_district_names_of_changsha_zhuzhou_and_wuxi(texts, k
                                   "湖南省株洲市芦淞区芦淞锦绣服装城B区236号", "株洲芦淞锦绣服装城3F-B236"])
 def test_a_stall_written_with_its_shopfront_or_a_dash_after_its_floor(text):
     assert _key(text) == "430203|锦绣服装城B区|||236"
+
+
+@pytest.mark.parametrize("texts, key", [
+    # Sichuan's 院子, Shaanxi's 堡 and Jiangxi's 畈 natural villages, with or without the group.
+    (["四川省成都市金堂县转龙镇马河村韩家院子20号", "四川省成都市金堂县转龙镇马河村3组韩家院子20号"], "510121|韩家院子|20||"),
+    (["陕西省宝鸡市宝鸡县虢镇双水村蔡家堡137号", "陕西省宝鸡市陈仓区虢镇双水村7组蔡家堡137号"], "610304|蔡家堡|137||"),
+    (["江西省九江市九江县狮子街道新桥村叶家畈78号", "九江市柴桑区狮子街道新桥村叶家畈78号"], "360404|叶家畈|78||"),
+    # A road's section before its number ('长虹大道北段392号', '一环路东五段31号', '一环东5段').
+    (["四川省绵阳市涪城区长虹大道北段392号望江华庭4栋3单元6楼2号", "绵阳市涪城区望江华庭4幢3单元602室"],
+     "510703|望江华庭|4|3|602"),
+    (["成都市锦江区一环东5段31号柴桑水岸4栋2单元102", "四川省成都市锦江区一环路东五段31号柴桑水岸4栋2单元1楼2号"],
+     "510104|柴桑水岸|4|2|102"),
+    # Counties made districts; 九江's 庐山区 is 濂溪区, not 庐山市.
+    (["四川省成都市郫县望丛中路311号沙河春天1栋1单元6楼3号", "四川省成都市郫都区沙河春天1幢1单元603室"],
+     "510117|沙河春天|1|1|603"),
+    (["绵阳市安县翡翠佳苑7栋2单元1504", "四川省绵阳市安州区江河路210号翡翠佳苑7栋2单元15楼4号"], "510705|翡翠佳苑|7|2|1504"),
+    (["江西省九江市庐山区前进东路355号柴桑小区6栋1单元1002室", "江西省九江市濂溪区柴桑小区6幢1单元1002室"],
+     "360402|柴桑|6|1|1002"),
+    # Zones: 宝鸡's 高新区 is 渭滨区; 成都's 天府新区, listed as a district, spans several.
+    (["宝鸡高新区高新大道8号渭水公馆2栋1单元5楼1号", "陕西省宝鸡市渭滨区渭水公馆2幢1单元501室"], "610302|渭水公馆|2|1|501"),
+    (["成都市天府新区华阳梓州大道161号浣花半岛7栋1单元2403", "四川省成都市浣花半岛7幢1单元2403室"], "510100|浣花半岛|7|1|2403"),
+])
+def test_natural_villages_road_sections_old_counties_and_zones_of_sichuan_shaanxi_and_jiangxi(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)
+
+
+@pytest.mark.parametrize("texts, key", [
+    # Named sections and sections written with no number before the estate.
+    (["四川省成都市锦江区东大街下东大街段168号渭水城邦2栋1单元27楼2号", "四川省成都市锦江区渭水城邦2幢1单元2702室"],
+     "510104|渭水城邦|2|1|2702"),
+    (["四川省成都市武侯区武侯大道顺江段204号银杏花园3栋2单元8楼1号", "成都市武侯区银杏花园3幢2单元801室"], "510107|银杏花园|3|2|801"),
+    (["四川省绵阳市涪城区长虹大道北段金沙水岸17栋1单元102", "绵阳市涪城区长虹大道北段384号金沙水岸17栋1单元1楼2号"],
+     "510703|金沙水岸|17|1|102"),
+    # 九江's 八里湖 (新区) before an estate is the city; 八里湖大道 is a road.
+    (["江西省九江市八里湖姜城春天4栋3单元601", "九江市八里湖新区姜城春天4栋3单元601室"], "360400|姜城春天|4|3|601"),
+])
+def test_road_sections_and_a_zone_written_short_before_an_estate(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)
+    assert _key("江西省九江市濂溪区八里湖大道188号姜城春天4栋3单元601室") == "360402|姜城春天|4|3|601"
+
+
+def test_a_factorys_living_quarters_and_staff_compound_are_homes():
+    for text in ("陕西省宝鸡市渭滨区神农路165号宝鸡钢管厂生活区18排8号", "宝鸡市渭滨区神农路167号钢管厂家属院1号楼1单元501室",
+                 "山西省太原市迎泽区和平街264号人民医院家属院7幢5单元502室"):
+        assert not p(text)["workplace_hint"], text
+    assert p("陕西省宝鸡市渭滨区神农路165号宝鸡钢管厂")["workplace_hint"]
