@@ -77,6 +77,13 @@ times in social exports, exports newest on 2026-12-20.
 崇安/南长/北塘 for 梁溪, ``无锡新区``); natural villages in 屋场 and 埭 written with or without
 their village's group; GB18030 four-byte characters, a hyphenated platform name, integer JSON
 uids, times with a space for ``T``, blank JSONL lines, a zero-row parquet; newest 2026-12-24.
+
+``benchmarks/foreign_world13/gen.py`` is a thirteenth: 成都 (flats by floor and door,
+``4栋1单元15楼3号``; roads in sections, ``益州大道中段``, ``武侯大道顺江段``; 天府新区 and 高新区 for
+districts; 双流县 and 郫县), 绵阳 (安县, 高新区, 科创区), 宝鸡 (``22楼东户``; factory living quarters
+in rows, ``钢管厂生活区18排8号``; 宝鸡县) and 九江 (庐山区 for 濂溪区, 八里湖); natural villages in
+院子, 堡 and 畈; a parquet that is an HTML error page, ``(1)`` re-downloads, a BOM before JSON
+Lines, ns and us times in one parquet, a CSV cut inside a character; newest 2027-01-08.
 """
 from __future__ import annotations
 
@@ -120,6 +127,8 @@ GENERATORS = {
                             as_of="2026-12-20"),
     "foreign_world12": dict(hit1=0.85, work=0.88, phone=0.92, precision=0.92, false_leads=0.03, ece=0.06, violations=0.95, kept=0.98,
                             as_of="2026-12-24"),
+    "foreign_world13": dict(hit1=0.90, work=0.80, phone=0.92, precision=0.90, false_leads=0.03, ece=0.06, violations=0.95, kept=0.98,
+                            unreadable=1, as_of="2027-01-08"),
 }
 
 
