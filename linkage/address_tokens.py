@@ -131,7 +131,7 @@ WORKPLACE_PATTERN = (
 # 38772 of 国际商贸城一区, as '国际商贸城1区38772号商位' is.
 MARKET_WORDS = (
     r"(?:市场|商贸城|商业城|商城|商场|百货|轻纺城|批发城|小商品城|鞋都|电子世界|电子城|数码城|商业街|"
-    r"(?:五金|服装|面料|家具|建材|电器|汽配|眼镜|纺织|布料)城)"
+    r"(?:五金|服装|面料|家具|建材|电器|汽配|眼镜|纺织|布料|机电)城)"
 )
 # Premises that are an office building: a bare number right after the name is a room
 # ('银泰商务楼708', '创业国际1414杭州顺瑞模具商行'), as '银泰商务楼708室' is.  Estate

@@ -995,7 +995,8 @@ _STALL_MID_BLOCK_RE = re.compile(r"路|街|巷|大道|弄|宿舍|小区|新村|�
 # '…2920室' does (tok.WORKPLACE_PATTERN).
 _OFFICE_ROOM_RE = re.compile(
     tok.OFFICE_WORDS + r"(?:[A-Z]座|[0-9]{1,2}号楼)?(?:-?[0-9]{1,2}(?:层|楼|F)-?)?"
-    r"(?P<room>[0-9]{3,5})(?![0-9A-Z号幢栋楼层室房单元座期区街弄组户排门米F#-])"
+    # ... also with 号 ('环球金融中心1717号'): no tower of an office building is numbered so high.
+    r"(?P<room>[0-9]{3,5})(?P<hao>号)?(?![0-9A-Z号幢栋楼层室房单元座期区街弄组户排门米F#-])"
 )
 # All token patterns in one alternation (same order): one match call tells which token
 # kind, if any, can start at a position.
@@ -1157,7 +1158,7 @@ def _office_room_sub(rest: str) -> str:
     m = _OFFICE_ROOM_RE.search(rest)
     if m is None:
         return rest
-    return rest[:m.end()] + "室" + rest[m.end():]
+    return rest[:m.end("room")] + "室" + rest[m.end():]
 
 
 def _find_door(s: str) -> tuple[tuple, int, int] | None:
@@ -1489,7 +1490,9 @@ def _parse(text: object) -> tuple:
 
     place_key = area_key = None
     if base and premises:
-        key_premises = _key_premises(community, prov, city, district_name) if community else premises
+        # A zone written for the district (天府新区) leaves it unknown, not unwritten.
+        zoned = district_name is None and _ZONE_CITY_RE.search(s, 0, pos) is not None
+        key_premises = _key_premises(community, prov, city, district_name, zoned) if community else premises
         if "村" in key_premises:
             key_premises = _VILLAGE_LANE_RE.sub("", key_premises)
         area_key = f"{base}|{key_premises}"
@@ -1536,6 +1539,7 @@ _ROAD_WORD_START_RE = re.compile(r"[东南西北中]?(?:路|街|大街|大道|�
 _PLACEHOLDER_LEVEL_RE = re.compile(r"^[县市区]?直辖(?:行政区划|村级区划|区划)?")
 # '康邦城小区F2组团' = '康邦城F2组团': 小区 before a lettered group of blocks is a filler.
 _GROUP_FILLER_RE = re.compile(r"小区(?=[A-Z]?[0-9]{1,3}组团$)")
+_ZONE_CITY_RE = re.compile("|".join(map(re.escape, tok.ZONE_CITIES)))
 # Where a firm's staff live: its dormitory, living quarters or families' compound.
 _LIVING_QUARTERS_RE = re.compile(r"宿舍|生活区|家属院|家属区|家属楼")
 # A firm's dormitory, '…有限公司员工宿舍' = '…有限公司宿舍'.
@@ -1564,7 +1568,8 @@ def _district_shorts(prov: str | None, city: str) -> tuple[tuple[str, int], ...]
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _key_premises(community: str, prov: str | None, city: str | None, district: str | None) -> str:
+def _key_premises(community: str, prov: str | None, city: str | None, district: str | None,
+                  zoned: bool = False) -> str:
     """The premises as keyed: without a leading name of its own city or district.
 
     '宁波市海曙区宁波轻纺城' reads 宁波 a second time as the city ('轻纺城'), while
@@ -1589,7 +1594,7 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
                 break
         else:
             break
-    if district is None and city and len(c) >= 5:
+    if district is None and city and len(c) >= 5 and not zoned:
         # '苏州吴中湾馨公寓', '南京建邺苑桂': a district's short name run into the estate when the
         # city is written and the district is not (the scan cannot tell it from a name);
         # only before a name of three or more with its estate word ('鼓楼花园' stays).

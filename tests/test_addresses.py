@@ -1559,3 +1559,18 @@ def test_a_factorys_living_quarters_and_staff_compound_are_homes():
                  "山西省太原市迎泽区和平街264号人民医院家属院7幢5单元502室"):
         assert not p(text)["workplace_hint"], text
     assert p("陕西省宝鸡市渭滨区神农路165号宝鸡钢管厂")["workplace_hint"]
+
+
+@pytest.mark.parametrize("texts, key", [
+    # An office room written with 号 after its tower's name.
+    (["成都市双流县环球金融中心1717号（某某科技有限公司）", "四川省成都市双流区双华路117号环球金融中心1717室"],
+     "510116|环球金融中心|||1717"),
+    # A stall in a 机电城 by its floor, zone and number, however written.
+    (["四川省成都市武侯区剑南大道中段31号金府五金机电城3F-D23", "四川省成都市武侯区剑南大道中段31号金府五金机电城3楼D区23号"],
+     "510107|金府五金机电城D区|||23"),
+    # After a zone written for the district, an estate named like a district (锦江) keeps its name.
+    (["四川省成都市天府新区正北下街106号锦江国际大厦2809室", "成都天府新区华阳正北下街106号锦江国际大厦2809室"],
+     "510100|锦江国际大厦|||2809"),
+])
+def test_office_rooms_with_hao_stalls_in_a_jidiancheng_and_estates_after_a_zone(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)
