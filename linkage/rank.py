@@ -386,10 +386,10 @@ def _estate_at_street_number(ev: pl.DataFrame) -> pl.DataFrame:
 
 
 def _active_days() -> list[pl.Expr]:
-    """Aggregations for ``_succession``: when a place (or phone) began and ended, by day.  One parcel sent ahead to a new door (furniture before
-    moving in) does not date its beginning, as one parcel still sent to the old door after
-    moving out does not date its end, even when each shows up twice (the order and its
-    waybill)."""
+    """Aggregations for ``_succession``: when a place (or phone) began and ended, by day.
+    One parcel sent ahead to a new door (furniture before moving in) does not date its
+    beginning, as one parcel still sent to the old door after moving out does not date its
+    end, even when each shows up twice (the order and its waybill)."""
     days = pl.col("event_time").drop_nulls().dt.date().unique().sort()
     n = days.len()
     return [
