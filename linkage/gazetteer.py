@@ -41,64 +41,54 @@ def read_dictionary(name: str) -> str:
     raise FileNotFoundError(f"jionlp dictionary {name} not found in {folder}")
 
 
-def parse_division_lines(lines) -> pl.DataFrame:
+def _carried(value: pl.Expr, depth: int) -> pl.Expr:
+    """A row's ancestor at `depth`: the last row at that depth, unless a shallower row
+    came after it (its sentinel stops the forward fill)."""
+    return (pl.when(pl.col("depth") == depth).then(value)
+            .when(pl.col("depth") < depth).then(pl.lit(_NONE))
+            .otherwise(None).forward_fill())
+
+
+_NONE = "\x00"
+
+
+def _unset(e: pl.Expr) -> pl.Expr:
+    return pl.when(e == _NONE).then(None).otherwise(e)
+
+
+def parse_division_lines(text: str) -> pl.DataFrame:
     """Flatten jionlp's tab-indented tree into one row per division.
 
-    Columns: level (0..4), name, short, code (6 digits, levels 0-2 only),
-    province, city, district, town (ancestors' full names, own name included).
+    Columns: level (0..4), name, short, code (6 digits, levels 0-2 only; a town or village
+    carries its county's), province, city, district, town (ancestors' full names, own
+    name included).  Vectorised: every process that parses addresses builds this 700k-row
+    table, and a loop over its lines took 1.2-1.5 s of each.
     """
-    rows = []
-    path: list[str | None] = [None] * 5
-    codes: list[str | None] = [None] * 3
-    for raw in lines:
-        line = raw.rstrip("\r\n")
-        if not line.strip():
-            continue
-        depth = len(line) - len(line.lstrip("\t"))
-        if depth > 4:
-            continue
-        parts = line.strip("\t").split("\t")
-        name = parts[0].strip()
-        code = parts[1].strip() if len(parts) > 1 and depth <= 2 else None
-        short = parts[2].strip() if len(parts) > 2 else None
-        path[depth] = name
-        for d in range(depth + 1, 5):
-            path[d] = None
-        if depth <= 2:
-            codes[depth] = code
-        rows.append(
-            (
-                depth,
-                name,
-                short or None,
-                code if depth <= 2 else codes[2] if depth >= 3 else None,
-                path[0],
-                path[1] if depth >= 1 else None,
-                path[2] if depth >= 2 else None,
-                path[3] if depth >= 3 else None,
-            )
-        )
-    return pl.DataFrame(
-        rows,
-        schema={
-            "level": pl.Int8,
-            "name": pl.Utf8,
-            "short": pl.Utf8,
-            "code": pl.Utf8,
-            "province": pl.Utf8,
-            "city": pl.Utf8,
-            "district": pl.Utf8,
-            "town": pl.Utf8,
-        },
-        orient="row",
+    lines = pl.Series("line", [text]).str.split("\n").explode().str.strip_chars_end("\r")
+    df = pl.DataFrame({"line": lines}).filter(pl.col("line").str.strip_chars() != "")
+    df = df.with_columns(depth=pl.col("line").str.len_chars()
+                         - pl.col("line").str.strip_chars_start("\t").str.len_chars()).filter(pl.col("depth") <= 4)
+    parts = pl.col("line").str.strip_chars("\t").str.split("\t")
+    df = df.with_columns(name=parts.list.get(0, null_on_oob=True).str.strip_chars(),
+                         own_code=pl.when(pl.col("depth") <= 2).then(parts.list.get(1, null_on_oob=True).str.strip_chars()),
+                         short=parts.list.get(2, null_on_oob=True).str.strip_chars())
+    county_code = _unset(_carried(pl.col("own_code").fill_null(_NONE), 2))
+    return df.select(
+        level=pl.col("depth").cast(pl.Int8),
+        name=pl.col("name"),
+        short=pl.when(pl.col("short") != "").then(pl.col("short")),
+        code=pl.when(pl.col("depth") <= 2).then(pl.col("own_code")).otherwise(county_code),
+        province=_unset(_carried(pl.col("name"), 0)),
+        city=pl.when(pl.col("depth") >= 1).then(_unset(_carried(pl.col("name"), 1))),
+        district=pl.when(pl.col("depth") >= 2).then(_unset(_carried(pl.col("name"), 2))),
+        town=pl.when(pl.col("depth") >= 3).then(_unset(_carried(pl.col("name"), 3))),
     )
 
 
 @functools.lru_cache(maxsize=1)
 def divisions() -> pl.DataFrame:
-    """All divisions of China (about 700k rows; ~1 s to build, cached)."""
-    text = read_dictionary("china_location.txt")
-    return parse_division_lines(text.splitlines())
+    """All divisions of China (about 700k rows; ~0.4 s to build, cached)."""
+    return parse_division_lines(read_dictionary("china_location.txt"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -191,10 +191,12 @@ def _segment(s: str) -> list[str] | None:
     return best[n]
 
 
-def _lazy(text: str) -> list[str]:
+@functools.lru_cache(maxsize=200_000)
+def _lazy(text: str) -> tuple[str, ...]:
+    # Cached: surnames and given names recur across the night's distinct full names.
     from pypinyin import Style, lazy_pinyin
 
-    return lazy_pinyin(text, style=Style.NORMAL, errors="default")
+    return tuple(lazy_pinyin(text, style=Style.NORMAL, errors="default"))
 
 
 def _heteronyms(ch: str) -> list[str]:
@@ -206,11 +208,12 @@ def _heteronyms(ch: str) -> list[str]:
         return [ch]
 
 
-def _surname_syllables(surname: str) -> list[str]:
+@functools.lru_cache(maxsize=20_000)
+def _surname_syllables(surname: str) -> tuple[str, ...]:
     fixed = SURNAME_PINYIN.get(surname)
     if fixed:
         # compound readings are stored joined; split them back into syllables
-        return _segment(fixed[0]) or [fixed[0]]
+        return tuple(_segment(fixed[0]) or [fixed[0]])
     return _lazy(surname)
 
 

@@ -13,7 +13,7 @@ from linkage.names import (
 )
 
 KINDS = {"full", "masked", "honorific", "pinyin", "org", "other", "empty"}
-CATS = {"exact", "pinyin", "masked_compatible", "surname_only", "fuzzy", "mismatch", "unknown"}
+CATS = {"exact", "pinyin", "masked_compatible", "surname_only", "fuzzy", "mismatch", "nickname", "unknown"}
 
 
 # ------------------------------------------------------------------ full names
