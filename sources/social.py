@@ -92,6 +92,15 @@ def _s(obj: dict, key: str, where: str) -> str | None:
 
 def _list(obj: dict, key: str) -> list:
     v = obj.get(key)
+    if type(v) is str:
+        # Some exporters encode a nested field twice ('"geo_posts":"[{\\"ts\\":...}]"'):
+        # the string holds the array, and the account is as good as any other.
+        try:
+            decoded = json.loads(v, strict=False) if v.strip() else None
+        except (ValueError, RecursionError):
+            raise _Bad(f"{key} has type string, expected an array") from None
+        if decoded is None or type(decoded) is list:
+            v = decoded
     if v is None:
         return []
     if type(v) is not list:

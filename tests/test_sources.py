@@ -623,6 +623,24 @@ def test_social_bad_lines_quarantined_good_kept(tmp_path):
     assert r[12] == "field geo_posts[0].address is 1,200 characters long"
 
 
+def test_social_array_field_encoded_as_a_json_string(tmp_path):
+    # Some exporters encode nested fields twice: the string holds the array.  The account
+    # and its check-ins are kept; a string that is no array is still refused.
+    posts = [{"ts": "2026-11-02T19:05:00.123456789+08:00", "poi": "小公园", "address": "汕头市金平区小公园"}]
+    lines = [acct("u1", geo_posts=json.dumps(posts, ensure_ascii=False), logins=""),
+             acct("u2", geo_posts="null"), acct("u3", geo_posts="[1, 2]"), acct("u4", logins="yesterday")]
+    res = read_so(write_jsonl(tmp_path, lines))
+    assert res.rows["account_id"].unique(maintain_order=True).to_list() == ["u1", "u2"]
+    u1 = res.rows.filter(pl.col("account_id") == "u1")
+    checkin = u1.filter(pl.col("event") == "checkin").row(0, named=True)
+    assert checkin["address"] == "汕头市金平区小公园"
+    assert str(checkin["event_time"]).startswith("2026-11-02 19:05:00.123")
+    assert u1.filter(pl.col("event") == "login").height == 0
+    r = reasons(res)
+    assert r[3] == "geo_posts[0] has type number, expected an object"
+    assert r[4] == "logins has type string, expected an array"
+
+
 def test_social_truncated_last_line_control_chars_long_line(tmp_path):
     big = json.dumps(acct("big", nickname="x" * (1 << 20)))
     p = write_jsonl(tmp_path, [acct("u1", real_name="茹\x00某\u202e明"), big, acct("u2"),
