@@ -68,7 +68,9 @@ def _t2s_table() -> dict[int, str]:
         out = cc.convert("\n".join(chars)).split("\n")
         if len(out) != len(chars):
             return {}
-        return {ord(a): b for a, b in zip(chars, out) if a != b and len(b) == 1}
+        # Not to a character beyond the basic blocks ('鮀' -> '𬶍', U+2C98D): the parser's
+        # character classes stop at U+9FFF, and 汕头 writes its 鮀 as it is.
+        return {ord(a): b for a, b in zip(chars, out) if a != b and len(b) == 1 and "\u3400" <= b <= "\u9fff"}
     except Exception:  # pragma: no cover - opencc missing or broken: keep text as is
         return {}
 
@@ -721,11 +723,13 @@ _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 
              "捌": 8, "玖": 9}
 _CN_NUM_RE = re.compile(
     # ('融汇壹号', '江山壹号院': 壹号 in an estate's name is no number.)
-    r"(?!壹号(?!楼))[零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?=号楼|幢|栋|号|单元|室|楼|层|期|组|社(?!区)|座|弄|户|排|区|门(?=[0-9])|#|-|$)"
+    r"(?!壹号(?!楼))[零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?=号楼|幢|栋|号|单元|室|楼|层|期|组|队|社(?!区)|座|弄|户|排|区|门(?=[0-9])|梯(?=[0-9零一二两三四五六七八九十])|#|-|$)"
     # A road's numbered lane ('洞庭南路二十五巷' is 洞庭南路25巷); '文二巷' is a name.
     r"|(?<=[路街道])[零一二两三四五六七八九十百]+(?=巷)"
     # An urban village's numbered lanes and blocks ('康乐村西十二巷', '布吉村东二坊').
     r"|(?<=[东南西北])[零一二两三四五六七八九十百]+(?=巷|坊)"
+    # 汕头's cross lanes of a road, '安平路二横5号' (its second cross lane, No. 5).
+    r"|(?<=[\u4e00-\u9fff])[一二两三四五六七八九十]+(?=横(?:[0-9零一二两三四五六七八九十]|$))"
     # Xiamen's numbered 里 of a neighbourhood before a house number ('前埔北区二里35号'; not 三里屯).
     r"|(?<=[东南西北区])[一二两三四五六七八九十]+(?=里[0-9])"
 )
@@ -763,7 +767,7 @@ _YARD_TAIL_RE = re.compile(r"(?<=[0-9]号)(?:(?:院内|院里|院)(?:[东南西�
 # '12楼03室' is read; and the all-dash forms '5-2-12-3' (building, unit, floor, door) and
 # '19-9-2' (building, floor, door), told apart from '2-1-501' by their one- or two-digit door.
 _FLOOR_DOOR_RE = re.compile(
-    r"(?:(?<=单元)|(?<=[幢栋])|(?<=号楼))(?P<neg>负)?(?P<floor>[0-9]{1,2})(?:-|楼|层)(?P<door>[0-9]{1,2})"
+    r"(?:(?<=单元)|(?<=[幢栋])|(?<=号楼)|(?<=[0-9]门))(?P<neg>负)?(?P<floor>[0-9]{1,2})(?:-|楼|层)(?P<door>[0-9]{1,2})"
     r"(?:号|室|户)?(?![0-9A-Z号楼层幢栋-])")
 _DASH_FLOOR_DOOR_RE = re.compile(
     r"(?<![0-9A-Z-])(?P<b>[0-9]{1,3})-(?:(?P<u>[0-9]{1,2})-)?(?P<neg>负)?(?P<floor>[0-9]{1,2})-(?P<door>[0-9]{1,2})"
@@ -798,8 +802,25 @@ _SHARED_ROOM_RE = re.compile(r"(?<=[0-9])(?:[A-D]间|室?[主次]卧|室?合租)
 _GROUP_BLOCK_RE = re.compile(r"(?<=[A-Z][0-9])组(?!团)|(?<=[A-Z][0-9]{2})组(?!团)")
 
 
+# Luoyang's numbered blocks of a state plant's housing, '涧西区11号街坊23栋3门302': the block
+# is the estate, written with or without 号 ('11街坊', '11#街坊') and often after the plant
+# that built it ('一拖11号街坊', '洛铜家属院14号街坊') or a road, which the block's number
+# already makes unique in its district.
+_JIEFANG_RE = re.compile(r"^.*?(?<![0-9])(?P<n>[0-9]{1,3})(?:号|#)?街坊")
+
+
+# Cantonese 梯 (the staircase) for the unit, 珠海's '3栋2梯1502' = '3栋2单元1502'.
+_TI_UNIT_RE = re.compile(r"(?<=[0-9幢栋座])([0-9]{1,2})梯(?=[0-9])")
+# 汕头's cross lanes, '安平路2横5号', written with or without 路 ('安平2横5号'): keyed without.
+_CROSS_LANE_ROAD_RE = re.compile(r"(?<=[\u4e00-\u9fff])路(?=[0-9]{1,2}横[0-9])")
+
+
 def local_door_forms(s: str) -> str:
     """``s`` with the crossing, sub-number, hutong-house and floor-door forms above rewritten."""
+    if "梯" in s:
+        s = _TI_UNIT_RE.sub(r"\1单元", s)
+    if "横" in s:
+        s = _CROSS_LANE_ROAD_RE.sub("", s)
     if "门" in s and ("公司" in s or "厂" in s or "集团" in s):
         s = _FIRM_GATE_RE.sub("", s)
     if "间" in s or "卧" in s or "合租" in s:
@@ -856,11 +877,11 @@ def _cn_sub(m: re.Match) -> str:
 _FLOOR_FLAT_RE = re.compile(r"([0-9]+)[楼层]([0-9]{1,2})(?=室|房|户)|([0-9]+)[楼层](0[0-9])(?![0-9号])")
 # Text ``door_numbers`` must rewrite before its digits are what the parser reads (polars
 # regex, no look-ahead): a Chinese numeral before a door word, or a floor and its flat.
-DOOR_NUMBER_REWRITE = (r"[〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?:号楼|幢|栋|号|单元|室|楼|层|期|组|村民|社|座|弄|户|排|区|#|-|$)"
+DOOR_NUMBER_REWRITE = (r"[〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?:号楼|幢|栋|号|单元|室|楼|层|期|组|队|村民|社|座|弄|户|排|区|梯|横|#|-|$)"
                        r"|[路街道东南西北][〇零一二两三四五六七八九十百]+[巷坊]"
                        r"|[0-9０-９][楼层][0-9０-９]{1,2}(?:室|房|户|[^0-9０-９号]|$)"
                        # local_door_forms: floor-door flats and the all-dash forms.
-                       r"|(?:单元|幢|栋|号楼)负?[0-9]{1,2}[-楼层][0-9]{1,2}(?:[^0-9]|$)"
+                       r"|(?:单元|幢|栋|号楼|[0-9]门)负?[0-9]{1,2}[-楼层][0-9]{1,2}(?:[^0-9]|$)"
                        r"|[0-9]-负?[0-9]{1,2}-[0-9]{1,2}(?:[^0-9]|$)")
 
 
@@ -895,13 +916,17 @@ _COMMUNITY_RE = re.compile(tok.COMMUNITY_SUFFIX_PATTERN)
 # A suffix word alone ('市场', '小区', '新村'): no name of its own.
 _BARE_SUFFIX_RE = re.compile(r"(?:小区|社区|家园|花园|花苑|公寓|新村|大厦|大楼|广场|中心|宿舍|住宅区|商城|市场|"
                              r"批发市场|商场|写字楼|大院|商业街)")
+# An estate's phase, '金凤家园1期': '家园1期' is as bare as '家园' ('宁夏银川金凤家园一期').
+_PHASE_TAIL_RE = re.compile(r"[0-9]+期$")
 _FIRM_RE = re.compile(tok.FIRM_SUFFIX_PATTERN)
 # A shop word alone after a street number ('人民路779号商铺'): the shop is the street number.
 _SHOP_WORD_RE = re.compile(r"(?:商铺|店铺|铺面|铺位|门面|门市|门店|底商|商位)")
 # A numbered compound at a street number, '胜利路178号1号院15幢…': the compound is the
 # premises (its '1号' is no building), named with its street number ('1院' alone recurs).
 _NUMBERED_COMPOUND_RE = re.compile(r"(?<=号)([0-9]+)号院")
-_NUMBER_COMPOUND_RE = re.compile(r"(?<=[0-9]号)院(?=[0-9A-Z])")
+_NUMBER_COMPOUND_RE = re.compile(r"(?<=[0-9]号)院(?:内|里)?(?=[0-9A-Z])")
+# A house of a numbered yard written as a household, '西大街15号院3户' = '西大街15号院3号'.
+_YARD_HOUSE_RE = re.compile(r"(?<=[0-9]号院)([0-9]{1,3})户(?![0-9])")
 # An office room written in English, 'A座 Room 1203' / 'RM1203'.
 _ROOM_WORD_RE = re.compile(r"(?:ROOM|RM)[.#-]?([0-9]{2,5})(?![0-9])")
 # A shop named before its street number with nothing between, '湾滩餐馆幸福路36号': the
@@ -916,12 +941,12 @@ _NAME_BEFORE_ROAD_RE = re.compile(
 # A road's section: '北段', '中段', '东五段', '二段'.
 _ROAD_SECTION = r"[东南西北中][一二三四五六七八九十0-9]{0,3}段|[一二三四五六七八九十0-9]{1,3}段"
 _ROAD_RE = re.compile(
-    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?![道区])|巷|胡同)(?!村)"
+    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?![道区坊])|巷|胡同|(?<=[\u4e00-\u9fff][0-9])横|(?<=[\u4e00-\u9fff][0-9]{2})横)(?!村)"
     r"(?:(?:(?<=大道)|(?<=大街)|(?<=路))(?:" + _ROAD_SECTION + r"))?)(?P<no>)"
 )
 _ROAD_ONLY_NUM_RE = re.compile(
     # A ring road is written without 路 ('东二环37号', '北三环中88号').
-    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?!道)|巷|胡同|(?<!街)道|(?<![0-9])弄|(?<=[一二三四五六])环(?:[东南西北中](?=[0-9]))?)"
+    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?![道坊])|巷|胡同|(?<=[\u4e00-\u9fff][0-9])横|(?<=[\u4e00-\u9fff][0-9]{2})横|(?<!街)道|(?<![0-9])弄|(?<=[一二三四五六])环(?:[东南西北中](?=[0-9]))?)"
     # Guangzhou's '广州大道北', '江南大道中': the direction is part of the road's name.
     r"(?:(?<=大道)[东南西北中](?=[甲乙丙丁]?[0-9]))?"
     # Chengdu's and Mianyang's sections, '益州大道中段182号', '一环路东五段31号', '长虹大道北段',
@@ -1240,10 +1265,15 @@ def _street(rest: str) -> tuple:
         rest = m.group("road") + m.group("name")
     if "村民" in rest:
         rest = _VILLAGER_GROUP_RE.sub(r"\1组", rest)
-    rest = local_door_forms(_CN_NUM_RE.sub(_cn_sub, rest))
+    rest = _CN_NUM_RE.sub(_cn_sub, rest)
+    if "街坊" in rest:
+        rest = _JIEFANG_RE.sub(r"\g<n>街坊", rest, count=1)
+    rest = local_door_forms(rest)
     if "组" in rest:
         rest = _GROUP_BEFORE_NATURAL_RE.sub("", rest)
     if "号院" in rest:
+        if "户" in rest:
+            rest = _YARD_HOUSE_RE.sub(r"\1号", rest)
         rest = _NUMBERED_COMPOUND_RE.sub(r"\1院", rest)
         # '中山路390号院19幢…', '胡同23号院3号楼…': the compound is the street number's own
         # (keyed at it); its 院 is not a word after the door.
@@ -1601,7 +1631,7 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
         for short, least in _district_shorts(prov, city):
             rest = c[len(short):]
             if c.startswith(short) and len(rest) >= least and _community_suffix(rest[-8:]) \
-                    and not _BARE_SUFFIX_RE.fullmatch(rest):
+                    and not _BARE_SUFFIX_RE.fullmatch(_PHASE_TAIL_RE.sub("", rest)):
                 c = rest
                 break
     if "直辖" in c:

@@ -1574,3 +1574,46 @@ def test_a_factorys_living_quarters_and_staff_compound_are_homes():
 ])
 def test_office_rooms_with_hao_stalls_in_a_jidiancheng_and_estates_after_a_zone(texts, key):
     assert [_key(t) for t in texts] == [key] * len(texts)
+
+
+@pytest.mark.parametrize("texts, key", [
+    # 洛阳's numbered blocks of a plant's housing: the block is the estate, with or without
+    # 号, after the plant, a road or nothing; the door by building, entrance and room.
+    (["河南省洛阳市涧西区27号街坊27栋1门403", "洛阳市涧西区27#街坊27-1-403", "洛阳市涧西区一拖27号街坊27栋1门403号",
+      "洛阳市涧西区27街坊27号楼1门403", "洛阳市涧西区27号街坊27栋1门4楼3号", "洛阳市涧西区二十七号街坊27栋1门403室",
+      "洛阳市涧西区洛铜家属院27号街坊27幢1单元403"], "410305|27街坊|27|1|403"),
+    # 珠海's 梯 (staircase) for the unit.
+    (["珠海市香洲区环岛东路50号海湾北豪庭21栋2梯2202", "珠海市香洲区海湾北豪庭21座2梯2202房",
+      "珠海市香洲区海湾北豪庭二十一栋二梯二二零二", "广东省珠海市香洲区海湾北豪庭21栋2单元2202房"], "440402|海湾北豪庭|21|2|2202"),
+    # 汕头's cross lanes of a road, with or without 路.
+    (["广东省汕头市金平区安平路二横5号", "汕头市金平区安平路2横5号", "汕头市金平区安平二横五号", "汕头市金平区安平路２横５号"],
+     "440511|安平2横5号|||"),
+    # A house of a numbered yard, written as a house, a household or 院内.
+    (["河南省洛阳市老城区贴廓巷50号院13号", "洛阳市老城区贴廓巷50号院内13号", "洛阳市老城区贴廓巷五十号院十三号",
+      "洛阳市老城区贴廓巷50号院13户"], "410302|贴廓巷50号|13||"),
+    # 宁夏's 队 for a village's group, also in numerals.
+    (["宁夏银川市贺兰县习岗镇新胜村7队154号", "银川市贺兰县新胜村七队154号", "银川市贺兰县习岗镇新胜村7组154号"],
+     "640122|新胜村|7组||154"),
+    # 汕头's 鮀 is not rewritten to a character beyond the basic blocks (and lost).
+    (["广东省汕头市龙湖区珠池路335号鮀浦豪庭13幢503房", "汕头市龙湖区鮀浦豪庭13幢503"], "440507|鮀浦豪庭|13||503"),
+    # An estate named like a district keeps its name when the rest is a bare word and a phase.
+    (["宁夏银川金凤家园一期18号楼2单元304室", "银川金凤家园（一期）18#楼2单元304室"], "640100|金凤家园1期|18|2|304"),
+])
+def test_blocks_staircases_cross_lanes_yards_and_teams(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)
+
+
+@pytest.mark.parametrize("texts, key", [
+    (["珠海市横琴新区荣粤道88号金色家园3栋2单元501房", "横琴新区金色家园3栋2单元501", "珠海市唐家湾金色家园3栋2单元501",
+      "珠海高新区金色家园3栋2单元501"], "440402|金色家园|3|2|501"),
+    (["洛阳市洛南新区泉舜名门16号楼1单元304室", "洛南新区泉舜名门16号楼1单元304室", "河南省洛阳市洛龙区泉舜名门16号楼1单元304室"],
+     "410311|泉舜名门|16|1|304"),
+    (["烟台开发区鲁东家园5号楼3单元302户", "山东省烟台市经济技术开发区鲁东家园5号楼3单元302", "烟台市福山区鲁东家园5号楼3单元302室"],
+     "370611|鲁东家园|5|3|302"),
+    (["银川市阅海湾中央商务区正源北街299号贺兰花园一期7号楼2单元803室", "银川市金凤区贺兰花园1期7号楼2单元803室"],
+     "640106|贺兰花园1期|7|2|803"),
+    (["洛阳市吉利区金色家园3幢2单元501室", "河南省洛阳市孟津区金色家园3幢2单元501室"], "410322|金色家园|3|2|501"),
+    (["汕头市潮阳市金色家园3幢501房", "广东省汕头市潮阳区金色家园3幢501房"], "440513|金色家园|3||501"),
+])
+def test_zones_and_old_districts_of_zhuhai_luoyang_yantai_yinchuan_shantou(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)
