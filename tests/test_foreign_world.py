@@ -84,6 +84,14 @@ districts; 双流县 and 郫县), 绵阳 (安县, 高新区, 科创区), 宝鸡 
 in rows, ``钢管厂生活区18排8号``; 宝鸡县) and 九江 (庐山区 for 濂溪区, 八里湖); natural villages in
 院子, 堡 and 畈; a parquet that is an HTML error page, ``(1)`` re-downloads, a BOM before JSON
 Lines, ns and us times in one parquet, a CSV cut inside a character; newest 2027-01-08.
+
+``benchmarks/foreign_world14/gen.py`` is a fourteenth: 汕头 (cross lanes ``安平路二横5号``, 乡 for
+村, flats without units ``12幢301房``, 潮阳市 and 澄海市), 珠海 (``3栋2梯1502``, 横琴新区, 唐家湾),
+洛阳 (a plant's numbered blocks ``涧西区11号街坊23栋3门302``, 老城's yards ``西大街15号院3号``, 洛南新区,
+吉利区), 烟台 (``401户``, 开发区 and 高新区) and 银川 (estates in phases, 队 for 组, 阅海湾); an .xlsx
+saved as .csv and a parquet cut before its footer (both unreadable on purpose), an empty export,
+CR-only line ends, ``geo_posts`` encoded as a JSON string, ns times, a parquet whose
+all-null columns have Arrow type null; newest 2027-01-20.
 """
 from __future__ import annotations
 
@@ -129,6 +137,8 @@ GENERATORS = {
                             as_of="2026-12-24"),
     "foreign_world13": dict(hit1=0.90, work=0.80, phone=0.92, precision=0.90, false_leads=0.03, ece=0.06, violations=0.95, kept=0.98,
                             unreadable=1, as_of="2027-01-08"),
+    "foreign_world14": dict(hit1=0.92, work=0.85, phone=0.92, precision=0.90, false_leads=0.03, ece=0.06, violations=0.95, kept=0.98,
+                            unreadable=2, as_of="2027-01-20"),
 }
 
 
