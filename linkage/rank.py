@@ -12,6 +12,7 @@ number that another one took over keeps ``REPLACED_FACTOR`` of its score.
 """
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 import polars as pl
@@ -145,6 +146,8 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
     keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
     if keys.height == 0:
         return ev
+    ev = _district_named_estate(ev, keys)
+    keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
     ev = _prefixed_premises(ev, keys)
     keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
     ev = _shortened_village_or_lane(ev, keys)
@@ -206,6 +209,42 @@ def _firm_at_street_number(ev: pl.DataFrame) -> pl.DataFrame:
     j = j.join(texts, on=["id_number", "dst"], how="inner").filter(
         pl.col("address").str.contains(pl.col("src_premises"), literal=True))
     j = j.select("id_number", "src", "dst").unique()
+    return _apply_mapping(ev, _only_target(j))
+
+
+@functools.lru_cache(maxsize=1)
+def _district_shorts() -> pl.DataFrame:
+    """(city4, prefix, prefix_code): the short names of each city's districts."""
+    from linkage import gazetteer
+
+    d = gazetteer.divisions().filter((pl.col("level") == 2) & pl.col("short").is_not_null()
+                                     & (pl.col("short").str.len_chars().is_between(2, 3)))
+    return d.select(pl.col("code").str.slice(0, 4).alias("city4"), pl.col("short").alias("prefix"),
+                    pl.col("code").alias("prefix_code")).unique()
+
+
+def _district_named_estate(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
+    """Map a door whose estate lost a leading district name onto the debtor's same door in
+    the estate named with it, written in another district: '汕头龙湖北豪庭6幢902' reads 龙湖区 +
+    '北豪庭', '澄海区文冠路126号龙湖北豪庭6幢902房' says the estate is 龙湖北豪庭 in 澄海区;
+    '银川西夏丽园2期…' (city code, '丽园2期') is '金凤区…西夏丽园二期…'.  The district the other
+    spelling writes is not the one the name would be, so the name is the estate's own.
+    Done before ``_prefixed_premises``, which would join them the other way."""
+    j = _same_door_pairs(keys).filter((pl.col("src") != pl.col("dst"))
+                                      & ((pl.col("src_building") != "") | (pl.col("src_room") != "")))
+    extra = pl.col("dst_premises").str.len_chars() - pl.col("src_premises").str.len_chars()
+    j = j.filter(pl.col("dst_premises").str.ends_with(pl.col("src_premises")) & extra.is_between(2, 3)
+                 & (pl.col("src_premises").str.len_chars() >= 2) & ~pl.col("dst_code").str.ends_with("00"))
+    if j.height == 0:
+        return ev
+    j = j.with_columns(pl.col("dst_premises").str.slice(0, extra).alias("prefix"),
+                       pl.col("dst_code").str.slice(0, 4).alias("city4"))
+    j = j.join(_district_shorts(), on=["city4", "prefix"], how="inner")
+    j = j.filter((pl.col("prefix_code") != pl.col("dst_code"))
+                 & ((pl.col("src_code") == pl.col("prefix_code"))
+                    | (pl.col("src_code") == pl.col("city4") + "00")))
+    if j.height == 0:
+        return ev
     return _apply_mapping(ev, _only_target(j))
 
 

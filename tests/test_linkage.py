@@ -219,6 +219,24 @@ def test_a_word_before_an_estates_name_joins_the_same_door_without_it():
     assert out[10:] == places[10:]
 
 
+def test_an_estate_named_like_another_district_keeps_its_name():
+    from linkage.rank import reconcile_places
+
+    places = [
+        "440507|北豪庭|6||902",            # '汕头龙湖北豪庭6幢902': 龙湖 read as 龙湖区
+        "440515|龙湖北豪庭|6||902",        # '澄海区文冠路126号龙湖北豪庭6幢902房'
+        "640100|丽园2期|29|4|1002",        # '银川西夏丽园二期…': 西夏 read as a district, city code
+        "640106|西夏丽园2期|29|4|1002",    # '金凤区正源北街157号西夏丽园二期…'
+        "440507|南雅居|24||901",           # written in the district it is named after: the
+        "440507|龙湖南雅居|24||901",       # district's name twice, joined the other way
+    ]
+    ev = pl.DataFrame({"id_number": ["d"] * 6, "place": places, "is_pickup": [False] * 6})
+    out = reconcile_places(ev)["place"].to_list()
+    assert out[0] == out[1] == "440515|龙湖北豪庭|6||902"
+    assert out[2] == out[3] == "640106|西夏丽园2期|29|4|1002"
+    assert out[4] == out[5] == "440507|南雅居|24||901"
+
+
 def test_a_village_house_or_a_lane_written_short_joins_the_same_door_written_in_full():
     from linkage.rank import reconcile_places
 
