@@ -248,7 +248,7 @@ CITY_DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
 # What a natural village's name ends with, after its village's ('南栾湾村王庄', '新塘村邓家屋场',
 # Hunan and Jiangxi; '杨林村黄家埭', Jiangsu; '姚山村陈家湾', Hubei; Zhejiang's 坞 and 岙;
 # Sichuan's '马河村韩家院子', Shaanxi's '新水村常家堡', Jiangxi's and Hubei's '双水村敬家畈').
-NATURAL_VILLAGE_SUFFIX = r"(?:村|庄|湾|屋场|埭|坞|岙|院子|堡|畈)"
+NATURAL_VILLAGE_SUFFIX = r"(?:村|庄|湾|屋场|埭|坞|岙|院子|堡|畈|围|厝|寮)"
 
 # A village's natural village or group after the village's name ('岸兜村' + '顶社', '卢屋村' +
 # '下屋组', '平福村' + '那马坡').

@@ -1662,7 +1662,13 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
         m = _VILLAGE_AND_NATURAL_RE.fullmatch(c)
         if m:
             c = m.group(2)
+    if "期" in c:
+        # '塞上东小区一期' = '塞上东一期', as '塞上东小区' is '塞上东'.
+        c = _PHASE_AFTER_XIAOQU_RE.sub("", c)
     return c
+
+
+_PHASE_AFTER_XIAOQU_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})小区(?=[0-9]+期$)")
 
 
 # A village written after its town's name without 镇/乡 ('屈原屈原村2组' = 屈原镇屈原村,
@@ -1675,7 +1681,8 @@ _VILLAGE_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,4}村")
 # the natural village, as it does written after the village's committee ('大村村委会新村') or
 # alone ('新村85号'): people write all three.  Groups, 社 and 坡 stay with their village
 # (a '5组' alone names nothing).
-_VILLAGE_AND_NATURAL_RE = re.compile(r"([\u4e00-\u9fff]{2,4}村)([\u4e00-\u9fff]{1,3}" + tok.NATURAL_VILLAGE_SUFFIX + ")")
+_VILLAGE_AND_NATURAL_RE = re.compile(r"([\u4e00-\u9fff]{2,4}村)(?:委员会|委会|委)?((?!委)[\u4e00-\u9fff]{1,3}"
+                                     + tok.NATURAL_VILLAGE_SUFFIX + ")")
 # A group between a village and its natural village ('长岭村8组彭家屋场24号'): the natural
 # village and its number name the door, as '长岭村彭家屋场24号' does.
 _GROUP_BEFORE_NATURAL_RE = re.compile(r"(?:(?<=村)|(?<=村委会)|(?<=村委))[0-9]+组(?=[\u4e00-\u9fff]{1,3}"

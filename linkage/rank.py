@@ -150,6 +150,8 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
     keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
     ev = _prefixed_premises(ev, keys)
     keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
+    ev = _phase_left_out(ev, keys)
+    keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
     ev = _shortened_village_or_lane(ev, keys)
     keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
     ev = _group_door_of_natural_village(ev, keys)
@@ -243,6 +245,20 @@ def _district_named_estate(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame
     j = j.filter((pl.col("prefix_code") != pl.col("dst_code"))
                  & ((pl.col("src_code") == pl.col("prefix_code"))
                     | (pl.col("src_code") == pl.col("city4") + "00")))
+    if j.height == 0:
+        return ev
+    return _apply_mapping(ev, _only_target(j))
+
+
+def _phase_left_out(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
+    """Map a door in an estate written without its phase ('民生小区22号楼2单元102室') onto the
+    debtor's same door in one phase of it ('民生小区三期22号楼…'): most people leave the phase
+    out.  Where two phases could take it, it stays."""
+    j = _same_door_pairs(keys).filter(
+        (pl.col("src") != pl.col("dst")) & ((pl.col("src_building") != "") | (pl.col("src_room") != ""))
+        & (pl.col("src_premises").str.len_chars() >= 2) & ~pl.col("src_premises").str.contains(r"[0-9]期$")
+        & (pl.col("dst_premises").str.replace(r"[0-9]+期$", "") == pl.col("src_premises"))
+        & pl.col("dst_premises").str.contains(r"[0-9]期$") & _same_area())
     if j.height == 0:
         return ev
     return _apply_mapping(ev, _only_target(j))

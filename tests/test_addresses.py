@@ -1604,6 +1604,18 @@ def test_blocks_staircases_cross_lanes_yards_and_teams(texts, key):
 
 
 @pytest.mark.parametrize("texts, key", [
+    # A Cantonese 围 (and 汕头's 厝) is a natural village, written after its village, its
+    # committee or alone.
+    (["珠海市斗门区白蕉镇东湖村大围12号", "珠海市斗门区东湖村委大围12号", "珠海市斗门区东湖村委会大围12号"], "440403|大围|12||"),
+    # 小区 before an estate's phase is as much a filler as without it.
+    (["宁夏回族自治区银川市贺兰县贺兰山路357号塞上东小区一期2号楼3单元1401室", "银川市贺兰县塞上东1期2幢3单元1401室"],
+     "640122|塞上东1期|2|3|1401"),
+])
+def test_natural_villages_in_wei_and_phases_after_xiaoqu(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)
+
+
+@pytest.mark.parametrize("texts, key", [
     (["珠海市横琴新区荣粤道88号金色家园3栋2单元501房", "横琴新区金色家园3栋2单元501", "珠海市唐家湾金色家园3栋2单元501",
       "珠海高新区金色家园3栋2单元501"], "440402|金色家园|3|2|501"),
     (["洛阳市洛南新区泉舜名门16号楼1单元304室", "洛南新区泉舜名门16号楼1单元304室", "河南省洛阳市洛龙区泉舜名门16号楼1单元304室"],

@@ -237,6 +237,22 @@ def test_an_estate_named_like_another_district_keeps_its_name():
     assert out[4] == out[5] == "440507|南雅居|24||901"
 
 
+def test_an_estate_written_without_its_phase_joins_the_same_door_in_one_phase():
+    from linkage.rank import reconcile_places
+
+    places = [
+        "640106|民生|22|2|102", "640106|民生3期|22|2|102",          # the phase left out
+        "640100|塞上东|2|3|1401", "640122|塞上东1期|2|3|1401",      # ... and the district too
+        "640106|丽园|5|1|101", "640106|丽园1期|5|1|101", "640106|丽园2期|5|1|101",  # two phases: stays
+        "640106|民生|23|2|102", "640106|民生3期|22|2|102",          # another building: stays
+    ]
+    ids = ["d"] * 7 + ["e", "e"]
+    out = reconcile_places(pl.DataFrame({"id_number": ids, "place": places, "is_pickup": [False] * 9}))["place"].to_list()
+    assert out[0] == out[1] == "640106|民生3期|22|2|102"
+    assert out[2] == out[3] == "640122|塞上东1期|2|3|1401"
+    assert out[4:9] == places[4:9]
+
+
 def test_a_village_house_or_a_lane_written_short_joins_the_same_door_written_in_full():
     from linkage.rank import reconcile_places
 
