@@ -723,7 +723,7 @@ _CN_DIGIT = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 
              "捌": 8, "玖": 9}
 _CN_NUM_RE = re.compile(
     # ('融汇壹号', '江山壹号院': 壹号 in an estate's name is no number.)
-    r"(?!壹号(?!楼))[零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?=号楼|幢|栋|号|单元|室|楼|层|期|组|队|社(?!区)|座|弄|户|排|区|门(?=[0-9])|梯(?=[0-9零一二两三四五六七八九十])|#|-|$)"
+    r"(?!壹号(?!楼))[零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?=号楼|幢|栋|号|单元|室|房|楼|层|期|组|队|社(?!区)|座|弄|户|排|区|门(?=[0-9])|梯(?=[0-9零一二两三四五六七八九十])|#|-|$)"
     # A road's numbered lane ('洞庭南路二十五巷' is 洞庭南路25巷); '文二巷' is a name.
     r"|(?<=[路街道])[零一二两三四五六七八九十百]+(?=巷)"
     # An urban village's numbered lanes and blocks ('康乐村西十二巷', '布吉村东二坊').
@@ -877,7 +877,7 @@ def _cn_sub(m: re.Match) -> str:
 _FLOOR_FLAT_RE = re.compile(r"([0-9]+)[楼层]([0-9]{1,2})(?=室|房|户)|([0-9]+)[楼层](0[0-9])(?![0-9号])")
 # Text ``door_numbers`` must rewrite before its digits are what the parser reads (polars
 # regex, no look-ahead): a Chinese numeral before a door word, or a floor and its flat.
-DOOR_NUMBER_REWRITE = (r"[〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?:号楼|幢|栋|号|单元|室|楼|层|期|组|队|村民|社|座|弄|户|排|区|梯|横|#|-|$)"
+DOOR_NUMBER_REWRITE = (r"[〇零一二两三四五六七八九十百壹贰叁肆伍陆柒捌玖拾佰]+(?:号楼|幢|栋|号|单元|室|房|楼|层|期|组|队|村民|社|座|弄|户|排|区|梯|横|#|-|$)"
                        r"|[路街道东南西北][〇零一二两三四五六七八九十百]+[巷坊]"
                        r"|[0-9０-９][楼层][0-9０-９]{1,2}(?:室|房|户|[^0-9０-９号]|$)"
                        # local_door_forms: floor-door flats and the all-dash forms.

@@ -297,7 +297,8 @@ def _shortened_village_or_lane(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataF
     - a lane without its road: '会通巷60号' of '中山中路会通巷60号' (泉州's old town
       writes its lanes both ways, and a 街道 read as the town drops the road);
     - a natural village with its village's name before it, 村 left out: '小哨大村83号' of
-      '大村83号' (how '小哨村委会大村83号' and '小哨村大村83号' key).
+      '大村83号' (how '小哨村委会大村83号' and '小哨村大村83号' key);
+    - a village's own 村 left out: '于家疃105号' of '于家疃村105号'.
 
     Same building, unit and room, in the same area; where two doors could take it, it stays."""
     j = _same_door_pairs(keys)
@@ -324,7 +325,9 @@ def _shortened_village_or_lane(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataF
     lead = src.str.slice(0, src.str.len_chars() - dst.str.len_chars())
     natural = (dst.str.contains(r"^[\u4e00-\u9fff]{1,3}(?:村|庄)$") & src.str.ends_with(dst)
                & lead.str.contains(r"^[\u4e00-\u9fff]{2,4}$") & ~lead.str.contains("村"))
-    j = j.filter(part_dropped | village_short | lane | natural)
+    # a village's own 村 left out ('福新40号', '于家疃105号' of '福新村40号', '于家疃村105号')
+    own_cun = (dst == src + pl.lit("村")) & (pl.col("src_unit") == "") & (pl.col("src_room") == "")
+    j = j.filter(part_dropped | village_short | lane | natural | own_cun)
     if j.height == 0:
         return ev
     return _apply_mapping(ev, _only_target(j))

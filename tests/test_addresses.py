@@ -1607,6 +1607,8 @@ def test_blocks_staircases_cross_lanes_yards_and_teams(texts, key):
     # A Cantonese 围 (and 汕头's 厝) is a natural village, written after its village, its
     # committee or alone.
     (["珠海市斗门区白蕉镇东湖村大围12号", "珠海市斗门区东湖村委大围12号", "珠海市斗门区东湖村委会大围12号"], "440403|大围|12||"),
+    # A room in numerals before 房.
+    (["汕头市龙湖区珠池路198号华侨豪庭7幢九零一房", "广东省汕头市龙湖区珠池路198号华侨豪庭7幢901房"], "440507|华侨豪庭|7||901"),
     # 小区 before an estate's phase is as much a filler as without it.
     (["宁夏回族自治区银川市贺兰县贺兰山路357号塞上东小区一期2号楼3单元1401室", "银川市贺兰县塞上东1期2幢3单元1401室"],
      "640122|塞上东1期|2|3|1401"),

@@ -237,6 +237,15 @@ def test_an_estate_named_like_another_district_keeps_its_name():
     assert out[4] == out[5] == "440507|南雅居|24||901"
 
 
+def test_a_village_house_written_without_its_villages_own_cun_joins_it():
+    from linkage.rank import reconcile_places
+
+    places = ["370611|于家疃|105||", "370611|于家疃村|105||",
+              "370611|福新|40|2|301", "370611|福新村|40|2|301"]       # a flat in an estate: stays
+    out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 4, "place": places, "is_pickup": [False] * 4}))["place"]
+    assert out.to_list() == ["370611|于家疃村|105||", "370611|于家疃村|105||", places[2], places[3]]
+
+
 def test_an_estate_written_without_its_phase_joins_the_same_door_in_one_phase():
     from linkage.rank import reconcile_places
 
