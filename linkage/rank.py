@@ -215,8 +215,10 @@ def _firm_at_street_number(ev: pl.DataFrame) -> pl.DataFrame:
 
 
 @functools.lru_cache(maxsize=1)
-def _district_shorts() -> pl.DataFrame:
-    """(city4, prefix, prefix_code): the short names of each city's districts."""
+def _district_short_codes() -> pl.DataFrame:
+    """(city4, prefix, prefix_code): the gazetteer's short names of each city's districts, as
+    a table to join on (``addresses._district_shorts`` lists one city's for the parser, with
+    the names it also strips that the gazetteer gives no short form)."""
     from linkage import gazetteer
 
     d = gazetteer.divisions().filter((pl.col("level") == 2) & pl.col("short").is_not_null()
@@ -241,7 +243,7 @@ def _district_named_estate(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame
         return ev
     j = j.with_columns(pl.col("dst_premises").str.slice(0, extra).alias("prefix"),
                        pl.col("dst_code").str.slice(0, 4).alias("city4"))
-    j = j.join(_district_shorts(), on=["city4", "prefix"], how="inner")
+    j = j.join(_district_short_codes(), on=["city4", "prefix"], how="inner")
     j = j.filter((pl.col("prefix_code") != pl.col("dst_code"))
                  & ((pl.col("src_code") == pl.col("prefix_code"))
                     | (pl.col("src_code") == pl.col("city4") + "00")))
