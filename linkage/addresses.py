@@ -954,7 +954,10 @@ _ROAD_ONLY_NUM_RE = re.compile(
     r"(?:" + _ROAD_SECTION + r"|[\u4e00-\u9fff]{1,4}段(?=[甲乙丙丁]?[0-9]))?)"
     # Beijing's '甲15号', '乙74号': a door beside No. 15, keyed as written.
     r"(?P<no>[甲乙丙丁]?[0-9]+(?:-[0-9]+)?(?:号|弄|巷|#|"
-    r"(?=[\u4e00-\u9fff])(?!号|幢|栋|单元|楼|层|室|座|组|期|区|栋|户|门|米)))"
+    r"(?=[\u4e00-\u9fff])(?!号|幢|栋|单元|楼|层|室|座|组|期|区|栋|户|门|米))"
+    # A number that ends the address is the door, written without 号 ('安平路二横5'; not
+    # '保利西街16-1703', an estate's building and flat).
+    r"|[0-9]{1,4}$)"
 )
 # What cannot be part of a road's name: the road starts after it ('...有限公司杨高中路577号').
 _ROAD_LEFT_CUT_RE = re.compile(r".*(?:街道|镇|乡|开发区|工业区|园区|工业园|产业园|科技园|创业园|工业城|新区|社区|村|小区|"
@@ -1056,8 +1059,12 @@ def _canon_id(x: str | None) -> str | None:
     return stripped or None
 
 
-def _parse_door(s: str, start: int) -> tuple[tuple, int] | None:
+_VILLAGE_END_CHARS = frozenset("村庄屯厝寮围疃巷弄")
+
+
+def _parse_door(s: str, start: int, lead: str = "") -> tuple[tuple, int] | None:
     """Read building/unit/room tokens from s[start:]; None if nothing door-like.
+    ``lead`` is the character written before ``s`` (a lane's 巷 or 弄).
 
     Returns ((building, unit, room, floor, group), end).
     """
@@ -1113,7 +1120,12 @@ def _parse_door(s: str, start: int) -> tuple[tuple, int] | None:
                 if r:
                     continue
                 if not (b or u or f or g):
-                    if not m.group(whole_group).endswith("号"):
+                    if not m.group(whole_group).endswith("号") and not (
+                            # '邹家疃村23', '湖滨南路283巷33': a village's or lane's house
+                            # written without 号 at the end of the address (neither has
+                            # flats for the number to be a room of).
+                            pos == start and m.end() == n and len(val) <= 4
+                            and (s[start - 1] if start > 0 else lead) in _VILLAGE_END_CHARS):
                         continue
                     b = val    # '金色家园12号': house / building number
                 else:
@@ -1186,9 +1198,9 @@ def _office_room_sub(rest: str) -> str:
     return rest[:m.end("room")] + "室" + rest[m.end():]
 
 
-def _find_door(s: str) -> tuple[tuple, int, int] | None:
+def _find_door(s: str, lead: str = "") -> tuple[tuple, int, int] | None:
     for m in _DOOR_START_RE.finditer(s):
-        res = _parse_door(s, m.start())
+        res = _parse_door(s, m.start(), lead)
         if res is None:
             continue
         slots, end = res
@@ -1346,7 +1358,7 @@ def _street(rest: str) -> tuple:
             road_no = _canon_road_no(rm.group("no"))
             before = main[: rm.start()] + lead
             after = main[rm.end():]
-    door = _find_door(after)
+    door = _find_door(after, road_no[-1] if road_no and road_no.endswith(_LANES) else "")
     if door is not None:
         slots, ds, de = door
         community_text = after[:ds]

@@ -1618,6 +1618,30 @@ def test_natural_villages_in_wei_and_phases_after_xiaoqu(texts, key):
 
 
 @pytest.mark.parametrize("texts, key", [
+    # A street number that ends the address, written without 号.
+    (["汕头市金平区安平路二横5", "汕头市金平区安平路二横5号"], "440511|安平2横5号|||"),
+    (["杭州市西湖区文三路15", "浙江省杭州市西湖区文三路15号"], "330106|文三路15号|||"),
+    # A village's or a lane's house, written without 号 at the end.
+    (["烟台市牟平区王格庄镇邹家疃村23", "烟台市牟平区王格庄镇邹家疃村23号"], "370612|邹家疃村|23||"),
+    (["珠海市斗门区白蕉镇东湖村大围12", "珠海市斗门区白蕉镇东湖村大围12号"], "440403|大围|12||"),
+    (["福州市鼓楼区湖滨南路283巷33", "福州市鼓楼区湖滨南路283巷33号"], "350102|湖滨南路283巷|33||"),
+    (["上海市徐汇区宛平南路100弄5", "上海市徐汇区宛平南路100弄5号"], "310104|宛平南路100弄|5||"),
+])
+def test_a_door_number_that_ends_the_address_without_hao(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)
+
+
+@pytest.mark.parametrize("text", [
+    # An estate's building and flat joined by a dash are no street number of its name.
+    "广东省佛山市南海区大沥镇保利西街23-2203",
+    # A bare number after an estate can be a flat as well as a building: not keyed.
+    "杭州市西湖区金色家园1502",
+])
+def test_a_bare_number_ending_an_estate_is_not_a_street_number(text):
+    assert _key(text) is None
+
+
+@pytest.mark.parametrize("texts, key", [
     (["珠海市横琴新区荣粤道88号金色家园3栋2单元501房", "横琴新区金色家园3栋2单元501", "珠海市唐家湾金色家园3栋2单元501",
       "珠海高新区金色家园3栋2单元501"], "440402|金色家园|3|2|501"),
     (["洛阳市洛南新区泉舜名门16号楼1单元304室", "洛南新区泉舜名门16号楼1单元304室", "河南省洛阳市洛龙区泉舜名门16号楼1单元304室"],
