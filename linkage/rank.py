@@ -146,15 +146,20 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
     keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
     if keys.height == 0:
         return ev
-    ev = _district_named_estate(ev, keys)
-    keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
-    ev = _prefixed_premises(ev, keys)
-    keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
-    ev = _phase_left_out(ev, keys)
-    keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
-    ev = _shortened_village_or_lane(ev, keys)
-    keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
-    ev = _group_door_of_natural_village(ev, keys)
+    # A mapping only sends places onto places already there, so the doors left after one
+    # step are the earlier ones less those it mapped: the pairs are joined once and thinned.
+    pairs = _same_door_pairs(keys)
+    for step in (_district_named_estate, _prefixed_premises, _phase_left_out, _shortened_village_or_lane):
+        mapping = step(pairs)
+        if mapping.height:
+            ev = _apply_mapping(ev, mapping)
+            pairs = _without_mapped(pairs, mapping)
+            keys = keys.join(mapping, on=["id_number", "place"], how="anti")
+    for step in (_dash_sub_number, _group_door_of_natural_village):
+        mapping = step(keys)
+        if mapping.height:
+            ev = _apply_mapping(ev, mapping)
+            keys = keys.join(mapping, on=["id_number", "place"], how="anti")
     keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
     a = keys.rename({"place": "src"}).with_columns(_split_key("src"))
     b = keys.rename({"place": "dst"}).with_columns(_split_key("dst"))
@@ -227,46 +232,42 @@ def _district_short_codes() -> pl.DataFrame:
                     pl.col("code").alias("prefix_code")).unique()
 
 
-def _district_named_estate(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
+def _district_named_estate(pairs: pl.DataFrame) -> pl.DataFrame:
     """Map a door whose estate lost a leading district name onto the debtor's same door in
     the estate named with it, written in another district: '汕头龙湖北豪庭6幢902' reads 龙湖区 +
     '北豪庭', '澄海区文冠路126号龙湖北豪庭6幢902房' says the estate is 龙湖北豪庭 in 澄海区;
     '银川西夏丽园2期…' (city code, '丽园2期') is '金凤区…西夏丽园二期…'.  The district the other
     spelling writes is not the one the name would be, so the name is the estate's own.
     Done before ``_prefixed_premises``, which would join them the other way."""
-    j = _same_door_pairs(keys).filter((pl.col("src") != pl.col("dst"))
+    j = pairs.filter((pl.col("src") != pl.col("dst"))
                                       & ((pl.col("src_building") != "") | (pl.col("src_room") != "")))
     extra = pl.col("dst_premises").str.len_chars() - pl.col("src_premises").str.len_chars()
     j = j.filter(pl.col("dst_premises").str.ends_with(pl.col("src_premises")) & extra.is_between(2, 3)
                  & (pl.col("src_premises").str.len_chars() >= 2) & ~pl.col("dst_code").str.ends_with("00"))
     if j.height == 0:
-        return ev
+        return _NO_MAPPING
     j = j.with_columns(pl.col("dst_premises").str.slice(0, extra).alias("prefix"),
                        pl.col("dst_code").str.slice(0, 4).alias("city4"))
     j = j.join(_district_short_codes(), on=["city4", "prefix"], how="inner")
     j = j.filter((pl.col("prefix_code") != pl.col("dst_code"))
                  & ((pl.col("src_code") == pl.col("prefix_code"))
                     | (pl.col("src_code") == pl.col("city4") + "00")))
-    if j.height == 0:
-        return ev
-    return _apply_mapping(ev, _only_target(j))
+    return _only_target(j)
 
 
-def _phase_left_out(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
+def _phase_left_out(pairs: pl.DataFrame) -> pl.DataFrame:
     """Map a door in an estate written without its phase ('民生小区22号楼2单元102室') onto the
     debtor's same door in one phase of it ('民生小区三期22号楼…'): most people leave the phase
     out.  Where two phases could take it, it stays."""
-    j = _same_door_pairs(keys).filter(
+    j = pairs.filter(
         (pl.col("src") != pl.col("dst")) & ((pl.col("src_building") != "") | (pl.col("src_room") != ""))
         & (pl.col("src_premises").str.len_chars() >= 2) & ~pl.col("src_premises").str.contains(r"[0-9]期$")
         & (pl.col("dst_premises").str.replace(r"[0-9]+期$", "") == pl.col("src_premises"))
         & pl.col("dst_premises").str.contains(r"[0-9]期$") & _same_area())
-    if j.height == 0:
-        return ev
-    return _apply_mapping(ev, _only_target(j))
+    return _only_target(j)
 
 
-def _prefixed_premises(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
+def _prefixed_premises(pairs: pl.DataFrame) -> pl.DataFrame:
     """Map a door whose estate name carries a word before it onto the debtor's same door
     without it: '河西康美苑20幢4单元2702室' (a part of town) and '康美苑20幢4单元2702室',
     '建邺城嘉华庭…' (a district's short name run into the estate) and '城嘉华庭…'.
@@ -275,7 +276,7 @@ def _prefixed_premises(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
     debtor's two spellings of the same building, unit and room in one city are one flat.
     The word is one to four characters, what remains at least three; where two places could
     take it, it stays."""
-    j = _same_door_pairs(keys)
+    j = pairs
     extra = pl.col("src_premises").str.len_chars() - pl.col("dst_premises").str.len_chars()
     same_area = _same_area()
     j = j.filter(pl.col("src_premises").str.ends_with(pl.col("dst_premises")) & extra.is_between(1, 4)
@@ -283,12 +284,10 @@ def _prefixed_premises(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
                  & pl.col("src_premises").str.slice(0, extra).str.contains(r"^[\u4e00-\u9fff]+$")
                  & ((pl.col("src_building") != "") | (pl.col("src_room") != "")) & same_area
                  & ~pl.col("dst_premises").str.contains(_GENERIC_PREMISES))
-    if j.height == 0:
-        return ev
-    return _apply_mapping(ev, _only_target(j))
+    return _only_target(j)
 
 
-def _shortened_village_or_lane(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
+def _shortened_village_or_lane(pairs: pl.DataFrame) -> pl.DataFrame:
     """Map a village house or a lane's door written short onto the debtor's same door
     written in full, where one debtor has both:
 
@@ -303,11 +302,10 @@ def _shortened_village_or_lane(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataF
     - a village's own 村 left out: '于家疃105号' of '于家疃村105号'.
 
     Same building, unit and room, in the same area; where two doors could take it, it stays."""
-    j = _same_door_pairs(keys)
     src, dst = pl.col("src_premises"), pl.col("dst_premises")
-    j = j.filter(_same_area() & (src != dst) & (src.str.len_chars() >= 2))
+    j = pairs.filter(_same_area() & (src != dst) & (src.str.len_chars() >= 2))
     if j.height == 0:
-        return ev
+        return _NO_MAPPING
     # the village part dropped: dst is src + the part
     tail = dst.str.slice(src.str.len_chars())
     part_dropped = (dst.str.starts_with(src) & src.str.ends_with("村")
@@ -330,12 +328,29 @@ def _shortened_village_or_lane(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataF
     # a village's own 村 left out ('福新40号', '于家疃105号' of '福新村40号', '于家疃村105号')
     own_cun = (dst == src + pl.lit("村")) & (pl.col("src_unit") == "") & (pl.col("src_room") == "")
     j = j.filter(part_dropped | village_short | lane | natural | own_cun)
-    if j.height == 0:
-        return ev
-    return _apply_mapping(ev, _only_target(j))
+    return _only_target(j)
 
 
-def _group_door_of_natural_village(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.DataFrame:
+def _dash_sub_number(keys: pl.DataFrame) -> pl.DataFrame:
+    """Map a street number with a dash sub-number ('西大街43-8号') onto the debtor's house in
+    the numbered yard ('西大街43号院8号', keyed as house 8 of 西大街43号): 洛阳's and
+    Beijing's courtyards are written both ways.  In the same area; the yard's house must
+    have no unit or room."""
+    sub = pl.col("src_premises").str.extract_groups(r"^(?P<_at>.+?[0-9]+)-(?P<_house>[0-9]+)号$")
+    a = keys.rename({"place": "src"}).with_columns(_split_key("src")).filter(
+        (pl.col("src_building") == "") & (pl.col("src_unit") == "") & (pl.col("src_room") == "")
+        & pl.col("src_premises").str.contains(r"[0-9]-[0-9]+号$"))
+    if a.height == 0:
+        return _NO_MAPPING
+    a = a.with_columns(sub.struct.field("_at") + pl.lit("号"), sub.struct.field("_house").str.strip_chars_start("0"))
+    b = keys.rename({"place": "dst"}).with_columns(_split_key("dst")).filter(
+        (pl.col("dst_building") != "") & (pl.col("dst_unit") == "") & (pl.col("dst_room") == ""))
+    j = a.join(b, left_on=["id_number", "_at", "_house"], right_on=["id_number", "dst_premises", "dst_building"],
+               how="inner").filter(_same_area())
+    return _only_target(j)
+
+
+def _group_door_of_natural_village(keys: pl.DataFrame) -> pl.DataFrame:
     """Map a village house written by its group ('长岭村8组24号') onto the debtor's natural
     village with the same house number ('彭家屋场24号', as '长岭村8组彭家屋场24号' keys): people
     write a rural door both ways.  In the same area; where two could take it, it stays."""
@@ -343,17 +358,14 @@ def _group_door_of_natural_village(ev: pl.DataFrame, keys: pl.DataFrame) -> pl.D
         pl.col("src_premises").str.ends_with("村") & pl.col("src_building").str.contains(r"^[0-9]+组$")
         & (pl.col("src_unit") == "") & pl.col("src_room").str.contains(r"^[0-9]+$"))
     if a.height == 0:
-        return ev
+        return _NO_MAPPING
     # Not a natural village named …村: another village's house with the same number
     # (a parent's) could not be told from it.
     b = keys.rename({"place": "dst"}).with_columns(_split_key("dst")).filter(
         pl.col("dst_premises").str.contains(r"^[\u4e00-\u9fff]{1,3}" + tok.NATURAL_VILLAGE_SUFFIX + "$")
         & ~pl.col("dst_premises").str.ends_with("村") & (pl.col("dst_unit") == "") & (pl.col("dst_room") == ""))
     j = a.join(b, left_on=["id_number", "src_room"], right_on=["id_number", "dst_building"], how="inner")
-    j = j.filter(_same_area())
-    if j.height == 0:
-        return ev
-    return _apply_mapping(ev, _only_target(j))
+    return _only_target(j.filter(_same_area()))
 
 
 # What is left when a name is dropped ('大胡同小商品市场' without 大胡同): a kind of place, not one.
@@ -368,6 +380,16 @@ def _same_door_pairs(keys: pl.DataFrame) -> pl.DataFrame:
     b = keys.rename({"place": "dst"}).with_columns(_split_key("dst"))
     return a.join(b, left_on=["id_number", "src_building", "src_unit", "src_room"],
                   right_on=["id_number", "dst_building", "dst_unit", "dst_room"], how="inner")
+
+
+def _without_mapped(pairs: pl.DataFrame, mapping: pl.DataFrame) -> pl.DataFrame:
+    """``pairs`` less those with a place ``mapping`` sent elsewhere (it has no rows left)."""
+    gone = mapping.select("id_number", "place")
+    pairs = pairs.join(gone, left_on=["id_number", "src"], right_on=["id_number", "place"], how="anti")
+    return pairs.join(gone, left_on=["id_number", "dst"], right_on=["id_number", "place"], how="anti")
+
+
+_NO_MAPPING = pl.DataFrame(schema={"id_number": pl.Utf8, "place": pl.Utf8, "_to": pl.Utf8})
 
 
 def _only_target(j: pl.DataFrame) -> pl.DataFrame:
