@@ -127,6 +127,8 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
         pl.when(pl.col("lvl_place") == "known_area").then(
             (log_n + math.log2(W.AREA_M) - pl.col("area_people").fill_null(1).clip(1, None).log(2))
             .clip(W.AREA_MIN, W.AREA_MAX))
+        .when(pl.col("lvl_place") == "known_door").then(
+            pl.lit(log_n + math.log2(W.DOOR_M / W.DOOR_PEOPLE)).clip(W.DOOR_MIN, W.DOOR_MAX))
         .otherwise(_weight("lvl_place", W.PLACE_WEIGHTS)).alias("w_place"),
     )
     # If the account holder is the debtor, the parcel's own name and phone are further

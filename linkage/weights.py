@@ -21,7 +21,15 @@ RECIPIENT_IS_OTHER_HOLDER = -15.0
 
 # The observation's door (flat, shop) is one where the debtor was already placed with
 # near certainty: few people share a door, and the name/phone levels tell them apart.
-PLACE_WEIGHTS = {"known_door": 8.0, "unknown": 0.0}
+# As for an area, log2(N * DOOR_M / DOOR_PEOPLE): of N people seen, about DOOR_PEOPLE
+# get parcels at one flat, and DOOR_M of a person's parcels go to the door they are known
+# at.  A fixed weight would let the prior (-log2 N) outgrow it: in a province-wide night
+# a parcel typed with the debtor's common name to the debtor's own flat could never link.
+DOOR_M = 0.5
+DOOR_PEOPLE = 4.0
+DOOR_MIN = 8.0
+DOOR_MAX = 14.0
+PLACE_WEIGHTS = {"known_door": DOOR_MIN, "unknown": 0.0}
 # An estate or street number where the debtor was seen (a check-in, a pick-up station, a
 # parcel): log2(N * AREA_M / people seen there), so that with an exact name the odds are
 # about those of one namesake among the area's people.  AREA_M: the share of a person's

@@ -915,3 +915,18 @@ def test_a_place_one_step_mapped_away_is_no_target_of_a_later_one():
     places = ["440507|北豪庭|6||902", "440515|龙湖北豪庭|6||902", "440507|东北豪庭|6||902"]
     out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 3, "place": places, "is_pickup": [False] * 3}))["place"]
     assert out.to_list() == ["440515|龙湖北豪庭|6||902", "440515|龙湖北豪庭|6||902", "440507|东北豪庭|6||902"]
+
+
+def test_a_common_name_at_the_rosters_own_door_links_in_a_large_population():
+    # 20,000 people seen, 200 of them 王伟: the name alone is weak, but few people get
+    # parcels at one flat, and that weighs more the more people there are.  A fixed door
+    # weight fell behind the prior (-log2 N): this parcel, with a new phone, stayed unlinked.
+    people = [obs(f"x{i}", 5, OLD_HOME, person_name=f"路人{chr(0x4e00 + i % 2000)}{chr(0x4e00 + i // 2000)}",
+                  person_phone=f"1370{i:07d}") for i in range(19_800)]
+    namesakes = [obs(f"n{i}", 5, OLD_HOME, person_name="王伟", person_phone=f"1390{i:07d}") for i in range(200)]
+    rows = people + namesakes + [obs("d1", 10, HOME, person_name="王伟", person_phone="13966667777")]
+    scored, locs, _ = run([_roster_at(HOME, name="王伟", phones="13857101115")], rows)
+    linked = scored.filter(pl.col("probability") >= score.LINK_THRESHOLD)
+    assert linked.height == 1
+    top = locs.filter((pl.col("kind") == "residence") & (pl.col("rank") == 1))
+    assert top.height == 1 and top["place_key"][0].endswith("|金色家园|2|3|501")
