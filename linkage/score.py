@@ -127,8 +127,12 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
         pl.when(pl.col("lvl_place") == "known_area").then(
             (log_n + math.log2(W.AREA_M) - pl.col("area_people").fill_null(1).clip(1, None).log(2))
             .clip(W.AREA_MIN, W.AREA_MAX))
-        .when(pl.col("lvl_place") == "known_door").then(
-            pl.lit(log_n + math.log2(W.DOOR_M / W.DOOR_PEOPLE)).clip(W.DOOR_MIN, W.DOOR_MAX))
+        # Against a stranger the door's weight grows with the people seen; against the
+        # household at it, it does not, and only a full name (in characters or pinyin)
+        # rules the household out: '董**', '董女士' or '老董' at the roster's own flat is as
+        # likely the family's parcel as the debtor's.
+        .when((pl.col("lvl_place") == "known_door") & pl.col("lvl_recipient_name").is_in(W.DOOR_FULL_NAME_LEVELS))
+        .then(pl.lit(log_n + math.log2(W.DOOR_M / W.DOOR_PEOPLE)).clip(W.DOOR_MIN, W.DOOR_MAX))
         .otherwise(_weight("lvl_place", W.PLACE_WEIGHTS)).alias("w_place"),
     )
     # If the account holder is the debtor, the parcel's own name and phone are further

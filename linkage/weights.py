@@ -25,10 +25,13 @@ RECIPIENT_IS_OTHER_HOLDER = -15.0
 # get parcels at one flat, and DOOR_M of a person's parcels go to the door they are known
 # at.  A fixed weight would let the prior (-log2 N) outgrow it: in a province-wide night
 # a parcel typed with the debtor's common name to the debtor's own flat could never link.
+# That holds against strangers only: the household at the door shares the surname, so
+# with a masked name, a title or a surname the door keeps DOOR_MIN (see score).
 DOOR_M = 0.5
 DOOR_PEOPLE = 4.0
 DOOR_MIN = 8.0
 DOOR_MAX = 14.0
+DOOR_FULL_NAME_LEVELS = ("exact", "pinyin")
 PLACE_WEIGHTS = {"known_door": DOOR_MIN, "unknown": 0.0}
 # An estate or street number where the debtor was seen (a check-in, a pick-up station, a
 # parcel): log2(N * AREA_M / people seen there), so that with an exact name the odds are

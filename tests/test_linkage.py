@@ -917,16 +917,29 @@ def test_a_place_one_step_mapped_away_is_no_target_of_a_later_one():
     assert out.to_list() == ["440515|龙湖北豪庭|6||902", "440515|龙湖北豪庭|6||902", "440507|东北豪庭|6||902"]
 
 
-def test_a_common_name_at_the_rosters_own_door_links_in_a_large_population():
-    # 20,000 people seen, 200 of them 王伟: the name alone is weak, but few people get
-    # parcels at one flat, and that weighs more the more people there are.  A fixed door
-    # weight fell behind the prior (-log2 N): this parcel, with a new phone, stayed unlinked.
+def _at_the_rosters_door_among_20000(parcel_name: str):
+    """20,000 people seen, 200 of them 王伟, and one parcel to 王伟's roster flat typed
+    ``parcel_name`` with a phone the roster does not have."""
     people = [obs(f"x{i}", 5, OLD_HOME, person_name=f"路人{chr(0x4e00 + i % 2000)}{chr(0x4e00 + i // 2000)}",
                   person_phone=f"1370{i:07d}") for i in range(19_800)]
     namesakes = [obs(f"n{i}", 5, OLD_HOME, person_name="王伟", person_phone=f"1390{i:07d}") for i in range(200)]
-    rows = people + namesakes + [obs("d1", 10, HOME, person_name="王伟", person_phone="13966667777")]
+    rows = people + namesakes + [obs("d1", 10, HOME, person_name=parcel_name, person_phone="13966667777")]
     scored, locs, _ = run([_roster_at(HOME, name="王伟", phones="13857101115")], rows)
-    linked = scored.filter(pl.col("probability") >= score.LINK_THRESHOLD)
-    assert linked.height == 1
+    return scored.filter(pl.col("probability") >= score.LINK_THRESHOLD), locs
+
+
+def test_a_common_name_at_the_rosters_own_door_links_in_a_large_population():
+    # The name alone is weak, but few people get parcels at one flat, and that weighs
+    # more the more people there are.  A fixed door weight fell behind the prior
+    # (-log2 N): this parcel, with a new phone, stayed unlinked.
+    linked, locs = _at_the_rosters_door_among_20000("王伟")
+    assert linked["obs_id"].n_unique() == 1
     top = locs.filter((pl.col("kind") == "residence") & (pl.col("rank") == 1))
     assert top.height == 1 and top["place_key"][0].endswith("|金色家园|2|3|501")
+
+
+@pytest.mark.parametrize("parcel_name", ["王**", "王先生", "老王"])
+def test_a_surname_at_the_rosters_own_door_is_the_households_not_the_debtors(parcel_name):
+    # The family at the flat shares the surname, however many people there are.
+    linked, locs = _at_the_rosters_door_among_20000(parcel_name)
+    assert linked.height == 0 and locs.height == 0
