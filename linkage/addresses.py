@@ -941,8 +941,10 @@ _NAME_BEFORE_ROAD_RE = re.compile(
 # A road's section: '北段', '中段', '东五段', '二段'.
 _ROAD_SECTION = r"[东南西北中][一二三四五六七八九十0-9]{0,3}段|[一二三四五六七八九十0-9]{1,3}段"
 _ROAD_RE = re.compile(
-    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?![道区坊])|巷|胡同|(?<=[\u4e00-\u9fff][0-9])横|(?<=[\u4e00-\u9fff][0-9]{2})横)(?!村)"
-    r"(?:(?:(?<=大道)|(?<=大街)|(?<=路))(?:" + _ROAD_SECTION + r"))?)(?P<no>)"
+    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?![道区坊])|巷|胡同|(?<=[\u4e00-\u9fff][0-9])横|(?<=[\u4e00-\u9fff][0-9]{2})横"
+    # A ring road's section without 路 or a number ('一环南3段望江小区').
+    r"|(?<=[一二三四五六])环[东南西北]?(?=[一二三四五六七八九十0-9]{1,3}段))(?!村)"
+    r"(?:(?:(?<=大道)|(?<=大街)|(?<=路)|(?<=环)|(?<=环[东南西北]))(?:" + _ROAD_SECTION + r"))?)(?P<no>)"
 )
 _ROAD_ONLY_NUM_RE = re.compile(
     # A ring road is written without 路 ('东二环37号', '北三环中88号').
@@ -954,7 +956,7 @@ _ROAD_ONLY_NUM_RE = re.compile(
     r"(?:" + _ROAD_SECTION + r"|[\u4e00-\u9fff]{1,4}段(?=[甲乙丙丁]?[0-9]))?)"
     # Beijing's '甲15号', '乙74号': a door beside No. 15, keyed as written.
     r"(?P<no>[甲乙丙丁]?[0-9]+(?:-[0-9]+)?(?:号|弄|巷|#|"
-    r"(?=[\u4e00-\u9fff])(?!号|幢|栋|单元|楼|层|室|座|组|期|区|栋|户|门|米))"
+    r"(?=[\u4e00-\u9fff])(?!号|幢|栋|单元|楼|层|室|座|组|期|区|栋|户|门|米|段))"
     # A number that ends the address is the door, written without 号 ('安平路二横5'; not
     # '保利西街16-1703', an estate's building and flat).
     r"|[0-9]{1,4}$)"

@@ -1631,6 +1631,19 @@ def test_a_door_number_that_ends_the_address_without_hao(texts, key):
     assert [_key(t) for t in texts] == [key] * len(texts)
 
 
+@pytest.mark.parametrize("texts, key", [
+    # A road's section in numerals with no street number ('华阳大道2段'): 2 is no street number.
+    (["四川省成都市双流区华阳大道2段浔阳雅居1栋2单元6楼2号", "四川省成都市双流区华阳大道二段73号浔阳雅居1栋2单元602"],
+     "510116|浔阳雅居|1|2|602"),
+    # A ring road's section without 路 or a number is the road, not part of the estate.
+    (["武侯区一环南3段望江小区1栋2单元1楼1号", "四川省成都市武侯区一环路南三段147号望江小区1栋2单元1楼1号"],
+     "510107|望江|1|2|101"),
+    (["湖南省长沙市芙蓉区东二环一段和馨华府5栋1单元1301室", "长沙市芙蓉区和馨华府5-1-1301"], "430102|和馨华府|5|1|1301"),
+])
+def test_a_road_section_without_a_street_number_is_the_roads(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)
+
+
 @pytest.mark.parametrize("text", [
     # An estate's building and flat joined by a dash are no street number of its name.
     "广东省佛山市南海区大沥镇保利西街23-2203",
