@@ -234,6 +234,8 @@ DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
     "澄海市": ("广东省", "汕头市", "澄海区"),
     "斗门县": ("广东省", "珠海市", "斗门区"),
     "牟平县": ("山东省", "烟台市", "牟平区"),
+    # 南通's 港闸区 was merged into 崇川区 in 2020.
+    "港闸区": ("江苏省", "南通市", "崇川区"),
 }
 
 # Old names of districts that are also a current district's name elsewhere (乌鲁木齐's
@@ -243,6 +245,10 @@ CITY_DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
     "新市区": ("河北省", "保定市", "竞秀区"),
     "北市区": ("河北省", "保定市", "莲池区"),
     "南市区": ("河北省", "保定市", "莲池区"),
+    # 泸州's 市中区 was renamed 江阳区 in 1995 (济南, 枣庄, 乐山 and 内江 have one now), also
+    # written with the city's 市 once ('泸州市中区').
+    "市中区": ("四川省", "泸州市", "江阳区"),
+    "中区": ("四川省", "泸州市", "江阳区"),
 }
 
 # What a natural village's name ends with, after its village's ('南栾湾村王庄', '新塘村邓家屋场',
@@ -269,6 +275,8 @@ ZONE_CITIES: dict[str, tuple[str, str]] = {
     # 九江's 八里湖新区, also written '八里湖' before an estate's name (not '八里湖大道').
     "八里湖新区": ("江西省", "九江市"),
     "八里湖": ("江西省", "九江市"),
+    # 景德镇's 昌南新区 spans 昌江区 and 浮梁县.
+    "昌南新区": ("江西省", "景德镇市"),
 }
 
 # Development zones whose name stands for one district: (written form after the city's
@@ -304,6 +312,19 @@ ZONE_DISTRICTS: dict[str, tuple[str, ...]] = {
     "烟台市福山区": ("烟台市经济技术开发区", "烟台经济技术开发区", "烟台市开发区", "烟台开发区"),
     "烟台市莱山区": ("烟台市高新区", "烟台高新区"),
     "银川市金凤区": ("银川市阅海湾中央商务区", "银川阅海湾中央商务区", "银川市阅海湾", "银川阅海湾"),
+    # 南通's 开发区 (a zone with its own court) lies along 崇川区; 惠州's 仲恺高新区 (also '仲恺' or
+    # '江北' after the city) was carved out of 惠城区 and 大亚湾 out of 惠阳区; 莆田's 湄洲湾北岸
+    # out of 秀屿区; 泸州's 高新区 lies in 龙马潭区 and 景德镇's in 昌江区.  仲恺高新区, 大亚湾 and
+    # 湄洲湾北岸 are unique names and are read without their city too.
+    "南通市崇川区": ("南通市经济技术开发区", "南通经济技术开发区", "南通市开发区", "南通开发区"),
+    "惠州市惠城区": ("惠州市仲恺高新区", "惠州仲恺高新区", "仲恺高新区", "惠州市仲恺", "惠州仲恺", "惠州市江北",
+                     "惠州江北"),
+    "惠州市惠阳区": ("惠州市大亚湾经济技术开发区", "惠州大亚湾经济技术开发区", "大亚湾经济技术开发区",
+                     "惠州市大亚湾开发区", "惠州大亚湾开发区", "大亚湾开发区", "惠州市大亚湾", "惠州大亚湾", "大亚湾"),
+    "莆田市秀屿区": ("莆田市湄洲湾北岸经济开发区", "湄洲湾北岸经济开发区", "莆田市湄洲湾北岸", "莆田湄洲湾北岸",
+                     "湄洲湾北岸"),
+    "泸州市龙马潭区": ("泸州市高新区", "泸州高新区"),
+    "景德镇市昌江区": ("景德镇市高新区", "景德镇高新区"),
     # 厦门's island and mainland halves (岛内 = 思明 and 湖里): the city, as written.
     "厦门市": ("厦门市岛内", "厦门岛内", "厦门市岛外", "厦门岛外"),
 }

@@ -749,6 +749,9 @@ _CROSSING_RE = re.compile(
 # A sub-number of a street number, Chongqing's '红锦大道119号附9号', Guangzhou's '天河路180号之5'
 # (often left out by the same people): the street number alone is the premises.
 # Digits or numerals, not both: '188号之一1203室' is room 1203 of 之一.
+# ... but one that ends the address is the house itself, 泸州's hillside '水井沟巷12号附3号'
+# (also '12附3号', '12号之3', '12号附3号院'), as '水井沟巷12-3号' writes it.
+_SUB_NUMBER_END_RE = re.compile(r"(?<=[0-9])号?(?:附|之)([0-9]{1,3})号?院?$")
 _SUB_NUMBER_RE = re.compile(r"(?<=[0-9]号)(?:附[0-9]+号|之(?:[0-9]+|[一二三四五六七八九十]+)号?)")
 # An urban village's lane or block, '康乐村西12巷39号', '布吉村东2坊6栋': keyed without 村,
 # which half of its writers leave out ('康乐西12巷39号', '布吉东2坊'); written as typed.
@@ -815,8 +818,36 @@ _TI_UNIT_RE = re.compile(r"(?<=[0-9幢栋座])([0-9]{1,2})梯(?=[0-9])")
 _CROSS_LANE_ROAD_RE = re.compile(r"(?<=[\u4e00-\u9fff])路(?=[0-9]{1,2}横[0-9])")
 
 
+# 惠州's towers with lettered seats, '5栋A座1203房' (also '5栋A1203', '5号楼A座12楼03'): the
+# seat is the building's unit, as '5-A-1203' writes it.
+_SEAT_UNIT_RE = re.compile(r"(?<=[0-9])(栋|幢|号楼)([A-Z])(?:座|(?=[0-9]{3,4}(?![0-9])))")
+
+
+# A village's group written '村民小组' or '小组' (惠州's '老屋村民小组', 南通's '15小组'); a natural
+# village written with '角落' or '自然村' before its house (莆田's '后埕角落28号'); '第12号'.
+_GROUP_WORD_RE = re.compile(r"村民小组|(?<=[\u4e00-\u9fff0-9])小组")
+_NATURAL_VILLAGE_WORD_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:角落|自然村)(?=[0-9])")
+_ORDINAL_HOUSE_RE = re.compile(r"(?<=[\u4e00-\u9fff])第(?=[0-9]{1,4}号)")
+# A work unit's housing ('宇宙瓷厂宿舍', written '…家属区', '…家属院', '…生活区', '…宿舍区'), also
+# as the former unit's ('原宇宙瓷厂宿舍', '老宇宙瓷厂宿舍'): one compound.
+_UNIT_HOUSING_RE = re.compile(r"(?<=厂)(?:职工宿舍|家属区|家属院|生活区|宿舍区|宿舍)")
+_FORMER_UNIT_RE = re.compile(r"(?:^|(?<=[区县市镇道路街号]))[原老](?=[\u4e00-\u9fff]{1,6}厂宿舍)")
+
+
 def local_door_forms(s: str) -> str:
     """``s`` with the crossing, sub-number, hutong-house and floor-door forms above rewritten."""
+    if "小组" in s:
+        s = _GROUP_WORD_RE.sub("组", s)
+    if "角落" in s or "自然村" in s:
+        s = _NATURAL_VILLAGE_WORD_RE.sub("", s)
+    if "第" in s:
+        s = _ORDINAL_HOUSE_RE.sub("", s)
+    if "厂" in s:
+        s = _UNIT_HOUSING_RE.sub("宿舍", s)
+        if "原" in s or "老" in s:
+            s = _FORMER_UNIT_RE.sub("", s)
+    if "座" in s or "栋" in s or "幢" in s or "号楼" in s:
+        s = _SEAT_UNIT_RE.sub(r"\1\2单元", s)
     if "梯" in s:
         s = _TI_UNIT_RE.sub(r"\1单元", s)
     if "横" in s:
@@ -834,6 +865,7 @@ def local_door_forms(s: str) -> str:
     if "口" in s or "交汇" in s or "交界" in s:
         s = _CROSSING_RE.sub("", s)
     if "附" in s or "之" in s:
+        s = _SUB_NUMBER_END_RE.sub(r"-\1号", s)
         s = _SUB_NUMBER_RE.sub("", s)
     if "院" in s or "房" in s:
         s = _YARD_TAIL_RE.sub("", s)
@@ -980,7 +1012,7 @@ _DOOR_TOKENS = (
     ("b", re.compile(rf"({_ID})(?:号楼|号幢|号栋|幢(?!商位)|栋|座|#楼?|号(?=[0-9]))-?")),
     # A village group: '6组', Sichuan '6社' (keyed as '6组'), not '3社区'.
     ("g", re.compile(r"([0-9]+)(?:组|队|排|社(?!区))-?")),
-    ("u", re.compile(r"([0-9]+)(?:单元|单(?=[0-9])|门(?=[0-9]))-?")),
+    ("u", re.compile(r"([0-9]+|[A-Z])(?:单元|单(?=[0-9])|门(?=[0-9]))-?")),
     # A shop or market stall: '2156号商铺', '2156号铺', 'A12摊位', '12345号商位' name the door
     # as a room does ('12345幢商位' too: a stall whose 号 was written 幢).
     ("r", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:室|房|号房|户|幢商位|"

@@ -155,7 +155,7 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
             ev = _apply_mapping(ev, mapping)
             pairs = _without_mapped(pairs, mapping)
             keys = keys.join(mapping, on=["id_number", "place"], how="anti")
-    for step in (_dash_sub_number, _group_door_of_natural_village):
+    for step in (_dash_sub_number, _sub_numbered_street_number, _group_door_of_natural_village):
         mapping = step(keys)
         if mapping.height:
             ev = _apply_mapping(ev, mapping)
@@ -348,6 +348,23 @@ def _dash_sub_number(keys: pl.DataFrame) -> pl.DataFrame:
     j = a.join(b, left_on=["id_number", "_at", "_house"], right_on=["id_number", "dst_premises", "dst_building"],
                how="inner").filter(_same_area())
     return _only_target(j)
+
+
+def _sub_numbered_street_number(keys: pl.DataFrame) -> pl.DataFrame:
+    """Map a bare street number ('民族路119号') onto the debtor's one sub-number of it
+    ('民族路119号附9号', keyed '民族路119-9号'): the sub-number is often left out.  In the same
+    area; where two sub-numbers could take it, it stays."""
+    bare = (pl.col("src_building") == "") & (pl.col("src_unit") == "") & (pl.col("src_room") == "")
+    a = keys.rename({"place": "src"}).with_columns(_split_key("src")).filter(
+        bare & pl.col("src_premises").str.contains(r"[^0-9-][0-9]+号$"))
+    if a.height == 0:
+        return _NO_MAPPING
+    b = keys.rename({"place": "dst"}).with_columns(_split_key("dst")).filter(
+        (pl.col("dst_building") == "") & (pl.col("dst_unit") == "") & (pl.col("dst_room") == "")
+        & pl.col("dst_premises").str.contains(r"[^0-9-][0-9]+-[0-9]+号$"))
+    b = b.with_columns(pl.col("dst_premises").str.replace(r"-[0-9]+号$", "号").alias("_at"))
+    j = a.join(b, left_on=["id_number", "src_premises"], right_on=["id_number", "_at"], how="inner")
+    return _only_target(j.filter(_same_area()))
 
 
 def _group_door_of_natural_village(keys: pl.DataFrame) -> pl.DataFrame:

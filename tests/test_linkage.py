@@ -943,3 +943,13 @@ def test_a_surname_at_the_rosters_own_door_is_the_households_not_the_debtors(par
     # The family at the flat shares the surname, however many people there are.
     linked, locs = _at_the_rosters_door_among_20000(parcel_name)
     assert linked.height == 0 and locs.height == 0
+
+
+def test_a_bare_street_number_joins_the_debtors_one_sub_number_of_it():
+    from linkage.rank import reconcile_places
+
+    places = ["500103|民族路119号|||", "500103|民族路119-9号|||",      # '民族路119号附9号' written short
+              "510502|水井沟巷12号|||", "510502|水井沟巷12-3号|||", "510502|水井沟巷12-5号|||",   # two: stays
+              "500103|解放碑8号|||", "500104|解放碑8-2号|||"]          # another district: stays
+    out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 7, "place": places, "is_pickup": [False] * 7}))["place"]
+    assert out.to_list() == ["500103|民族路119-9号|||"] * 2 + places[2:]
