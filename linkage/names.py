@@ -106,6 +106,9 @@ _HONORIFIC_SUFFIX: dict[str, str | None] = {
     "律师": None, "工": None, "主任": None, "同学": None, "同志": None, "队长": None, "书记": None,
     "局长": None, "处长": None, "科长": None, "部长": None, "院长": None, "校长": None, "所长": None,
     "董": None, "警官": None, "老板娘": "F", "总监": None, "会计": None, "护士": "F", "老总": None,
+    # Regional forms: Sichuan's 孃孃 (aunt; 娘娘 once simplified), Hakka's 牯 (lad), Hunan's 伢
+    # (kid), Cantonese 仔 and 妹.
+    "孃孃": "F", "嬢嬢": "F", "娘娘": "F", "牯": "M", "伢": None, "伢子": None, "仔": "M", "妹": "F", "妹子": "F",
 }
 _SUFFIXES_BY_LEN = sorted(_HONORIFIC_SUFFIX, key=len, reverse=True)
 _POLITE = ("先生", "女士", "小姐")  # '茹明先生' -> full name with a gender hint
@@ -133,6 +136,7 @@ _DOTS = "·•・‧･."
 _KEEP_RE = re.compile(f"[^{_HAN}A-Za-z0-9*某×○●□?〇_{re.escape(_DOTS)}]+")
 _CTRL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]")
 _LATIN_ONLY_RE = re.compile(r"[A-Za-z][A-Za-z\s.\-_'·]*")
+_PASSPORT_RE = re.compile(r"[A-Za-z]+\s*[/,]\s*[A-Za-z]+")
 MAX_INPUT = 200
 
 
@@ -411,6 +415,8 @@ def _normalize_tuple(raw: str | None) -> tuple:
         s = s.replace("ü", "v").replace("Ü", "V")
     if not s.isascii() and not _HAN_RE.search(s):
         s = _strip_tone_marks(s)  # 'Rù Xiǎomíng', 'Lǚ Míng'
+    if _PASSPORT_RE.fullmatch(s):
+        s = re.sub(r"\s*[/,]\s*", " ", s)   # 'LIN/XIUYING': surname / given name, one person
     if _LATIN_ONLY_RE.fullmatch(s):
         return _classify_latin(s)
     s = _t2s(s)

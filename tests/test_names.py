@@ -139,6 +139,11 @@ def test_fully_masked():
         ("歐陽女士", "欧阳", "F"),
         ("陳先生", "陈", "M"),
         ("茹", "茹", None),
+        # Regional forms of address: Sichuan's 孃孃, Hakka's 牯, Hunan's 伢, Cantonese 仔.
+        ("林孃孃", "林", "F"),
+        ("林牯", "林", "M"),
+        ("林伢", "林", None),
+        ("林仔", "林", "M"),
     ],
 )
 def test_honorific(raw, surname, gender):
@@ -166,6 +171,8 @@ def test_honorific(raw, surname, gender):
         ("Rú Xiǎomíng", "ruxiaoming", 3),
         ("Lǚ Míng", "lvming", 2),
         ("ＲＵ　ＭÍＮＧ", "ruming", 2),
+        ("LIN/XIUYING", "linxiuying", 3),  # a passport's surname / given name
+        ("LIN, XIUYING", "linxiuying", 3),
     ],
 )
 def test_pinyin_kind(raw, pinyin, length):
