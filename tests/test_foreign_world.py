@@ -92,6 +92,15 @@ Lines, ns and us times in one parquet, a CSV cut inside a character; newest 2027
 saved as .csv and a parquet cut before its footer (both unreadable on purpose), an empty export,
 CR-only line ends, ``geo_posts`` encoded as a JSON string, ns times, a parquet whose
 all-null columns have Arrow type null; newest 2027-01-20.
+
+``benchmarks/foreign_world15/gen.py`` is a fifteenth: 南通 (开发区 for 崇川, 港闸区, villages' high
+``15组``), 莆田 (flats without units, natural villages written ``…角落``, 湄洲湾北岸), 惠州 (towers'
+lettered seats ``5栋A座1203房``, ``村民小组``, 仲恺高新区 and 大亚湾), 泸州 (annex numbers
+``水井沟巷12号附3号``, 社 for 组, 市中区) and 景德镇 (porcelain factories' housing
+``宇宙瓷厂宿舍`` by five names); a gzip and a CSV under ``.csv`` / ``.parquet`` names (both
+unreadable on purpose), a UTF-8 export among GB18030 ones, ASCII-escaped JSONL with UTC
+``Z`` times, ``timestamp[ns, tz=+08:00]`` and ``large_string`` parquet, passport-style
+``LIN/XIUYING``; newest 2027-02-18.
 """
 from __future__ import annotations
 
@@ -139,6 +148,8 @@ GENERATORS = {
                             unreadable=1, as_of="2027-01-08"),
     "foreign_world14": dict(hit1=0.92, work=0.85, phone=0.92, precision=0.90, false_leads=0.03, ece=0.06, violations=0.95, kept=0.98,
                             unreadable=2, as_of="2027-01-20"),
+    "foreign_world15": dict(hit1=0.90, work=0.85, phone=0.93, precision=0.90, false_leads=0.03, ece=0.06, violations=0.95, kept=0.98,
+                            unreadable=2, as_of="2027-02-18"),
 }
 
 
