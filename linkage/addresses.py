@@ -959,6 +959,10 @@ _NUMBERED_COMPOUND_RE = re.compile(r"(?<=号)([0-9]+)号院")
 _NUMBER_COMPOUND_RE = re.compile(r"(?<=[0-9]号)院(?:内|里)?(?=[0-9A-Z])")
 # A house of a numbered yard written as a household, '西大街15号院3户' = '西大街15号院3号'.
 _YARD_HOUSE_RE = re.compile(r"(?<=[0-9]号院)([0-9]{1,3})户(?![0-9])")
+# A yard's house ending the address is the street number's sub-number: '西大街15号院3号',
+# '…15号院内3号' and '…15号3号' are '西大街15-3号', as 洛阳 and 泸州 also write them.
+_YARD_HOUSE_END_RE = re.compile(r"(?<=[0-9])号院(?:内|里)?([0-9]{1,3})号?$")
+_HOUSE_AFTER_NUMBER_END_RE = re.compile(r"(?<=[0-9])号([0-9]{1,3})号$")
 # An office room written in English, 'A座 Room 1203' / 'RM1203'.
 _ROOM_WORD_RE = re.compile(r"(?:ROOM|RM)[.#-]?([0-9]{2,5})(?![0-9])")
 # A shop named before its street number with nothing between, '湾滩餐馆幸福路36号': the
@@ -980,7 +984,9 @@ _ROAD_RE = re.compile(
 )
 _ROAD_ONLY_NUM_RE = re.compile(
     # A ring road is written without 路 ('东二环37号', '北三环中88号').
-    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?![道坊])|巷|胡同|(?<=[\u4e00-\u9fff][0-9])横|(?<=[\u4e00-\u9fff][0-9]{2})横|(?<!街)道|(?<![0-9])弄|(?<=[一二三四五六])环(?:[东南西北中](?=[0-9]))?)"
+    r"(?P<road>[\u4e00-\u9fff0-9]{1,10}?(?:大道|大街|路|(?<!商业)街(?![道坊])|"
+    # A street named 商业街 before its number and an estate's flat ('商业街381号半岛花园2栋…').
+    r"(?<=商业)街(?=[0-9]+号[\u4e00-\u9fff]{2,}[0-9A-Z]+(?:栋|幢|座|号楼|#))|巷|胡同|(?<=[\u4e00-\u9fff][0-9])横|(?<=[\u4e00-\u9fff][0-9]{2})横|(?<!街)道|(?<![0-9])弄|(?<=[一二三四五六])环(?:[东南西北中](?=[0-9]))?)"
     # Guangzhou's '广州大道北', '江南大道中': the direction is part of the road's name.
     r"(?:(?<=大道)[东南西北中](?=[甲乙丙丁]?[0-9]))?"
     # Chengdu's and Mianyang's sections, '益州大道中段182号', '一环路东五段31号', '长虹大道北段',
@@ -1190,6 +1196,9 @@ def _parse_door(s: str, start: int, lead: str = "") -> tuple[tuple, int] | None:
     return (b, u, r, f, g), pos
 
 
+_FLAT_AFTER_RE = re.compile(r"[\u4e00-\u9fff]{2,}[0-9A-Z]+(?:栋|幢|座|号楼|#)")
+
+
 def _stall_sub(rest: str) -> str:
     """``rest`` with a market stall written as '<number>号商位' (aisle dropped), see _STALL_RE.
     A stall of one or two digits is one only right after its zone ('A区1号'): elsewhere it
@@ -1206,6 +1215,9 @@ def _stall_sub(rest: str) -> str:
         rest = _STALL_LETTER_RE.sub(zoned, rest)
     m = _STALL_RE.search(rest)
     if m is None or _STALL_MID_BLOCK_RE.search(m.group("mid")):
+        return rest
+    if m.group(0).endswith("号") and _FLAT_AFTER_RE.search(rest, m.end()):
+        # '商业街381号半岛花园2栋A座1102房': a street named 商业街, its number, then an estate's flat.
         return rest
     start = m.start("aisle") if m.group("aisle") else m.start("stall")
     return rest[:start] + m.group("stall") + "号商位" + rest[m.end():]
@@ -1320,10 +1332,13 @@ def _street(rest: str) -> tuple:
     if "号院" in rest:
         if "户" in rest:
             rest = _YARD_HOUSE_RE.sub(r"\1号", rest)
+        rest = _YARD_HOUSE_END_RE.sub(r"-\1号", rest)
         rest = _NUMBERED_COMPOUND_RE.sub(r"\1院", rest)
         # '中山路390号院19幢…', '胡同23号院3号楼…': the compound is the street number's own
         # (keyed at it); its 院 is not a word after the door.
         rest = _NUMBER_COMPOUND_RE.sub("", rest)
+    elif "号" in rest:
+        rest = _HOUSE_AFTER_NUMBER_END_RE.sub(r"-\1号", rest)
     if "R" in rest:
         rest = _ROOM_WORD_RE.sub(r"\1室", rest)
     if "第" in rest:

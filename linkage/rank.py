@@ -155,7 +155,7 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
             ev = _apply_mapping(ev, mapping)
             pairs = _without_mapped(pairs, mapping)
             keys = keys.join(mapping, on=["id_number", "place"], how="anti")
-    for step in (_dash_sub_number, _sub_numbered_street_number, _group_door_of_natural_village):
+    for step in (_sub_numbered_street_number, _group_door_of_natural_village):
         mapping = step(keys)
         if mapping.height:
             ev = _apply_mapping(ev, mapping)
@@ -328,25 +328,6 @@ def _shortened_village_or_lane(pairs: pl.DataFrame) -> pl.DataFrame:
     # a village's own 村 left out ('福新40号', '于家疃105号' of '福新村40号', '于家疃村105号')
     own_cun = (dst == src + pl.lit("村")) & (pl.col("src_unit") == "") & (pl.col("src_room") == "")
     j = j.filter(part_dropped | village_short | lane | natural | own_cun)
-    return _only_target(j)
-
-
-def _dash_sub_number(keys: pl.DataFrame) -> pl.DataFrame:
-    """Map a street number with a dash sub-number ('西大街43-8号') onto the debtor's house in
-    the numbered yard ('西大街43号院8号', keyed as house 8 of 西大街43号): 洛阳's and
-    Beijing's courtyards are written both ways.  In the same area; the yard's house must
-    have no unit or room."""
-    sub = pl.col("src_premises").str.extract_groups(r"^(?P<_at>.+?[0-9]+)-(?P<_house>[0-9]+)号$")
-    a = keys.rename({"place": "src"}).with_columns(_split_key("src")).filter(
-        (pl.col("src_building") == "") & (pl.col("src_unit") == "") & (pl.col("src_room") == "")
-        & pl.col("src_premises").str.contains(r"[0-9]-[0-9]+号$"))
-    if a.height == 0:
-        return _NO_MAPPING
-    a = a.with_columns(sub.struct.field("_at") + pl.lit("号"), sub.struct.field("_house").str.strip_chars_start("0"))
-    b = keys.rename({"place": "dst"}).with_columns(_split_key("dst")).filter(
-        (pl.col("dst_building") != "") & (pl.col("dst_unit") == "") & (pl.col("dst_room") == ""))
-    j = a.join(b, left_on=["id_number", "_at", "_house"], right_on=["id_number", "dst_premises", "dst_building"],
-               how="inner").filter(_same_area())
     return _only_target(j)
 
 

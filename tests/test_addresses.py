@@ -1591,9 +1591,9 @@ def test_office_rooms_with_hao_stalls_in_a_jidiancheng_and_estates_after_a_zone(
     # 汕头's cross lanes of a road, with or without 路.
     (["广东省汕头市金平区安平路二横5号", "汕头市金平区安平路2横5号", "汕头市金平区安平二横五号", "汕头市金平区安平路２横５号"],
      "440511|安平2横5号|||"),
-    # A house of a numbered yard, written as a house, a household or 院内.
+    # A house of a numbered yard, written as a house, a household, 院内 or a sub-number.
     (["河南省洛阳市老城区贴廓巷50号院13号", "洛阳市老城区贴廓巷50号院内13号", "洛阳市老城区贴廓巷五十号院十三号",
-      "洛阳市老城区贴廓巷50号院13户"], "410302|贴廓巷50号|13||"),
+      "洛阳市老城区贴廓巷50号院13户", "洛阳市老城区贴廓巷50-13号", "洛阳市老城区贴廓巷50号13号"], "410302|贴廓巷50-13号|||"),
     # 宁夏's 队 for a village's group, also in numerals.
     (["宁夏银川市贺兰县习岗镇新胜村7队154号", "银川市贺兰县新胜村七队154号", "银川市贺兰县习岗镇新胜村7组154号"],
      "640122|新胜村|7组||154"),
@@ -1671,6 +1671,17 @@ def test_a_road_section_without_a_street_number_is_the_roads(texts, key):
      "360203|宇宙瓷厂宿舍|5|2|301"),
 ])
 def test_seats_annex_numbers_group_words_and_unit_housing(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)
+
+
+@pytest.mark.parametrize("texts, key", [
+    # A delivery time after a comma is a note.
+    (["四川省泸州市江阳区小北门巷14附4号，下午送", "泸州市江阳区小北门巷14-4号，下午送", "泸州市江阳区小北门巷14号附4号"],
+     "510502|小北门巷14-4号|||"),
+    # A street named 商业街, its number, then an estate's flat: the flat.
+    (["广东省惠州市博罗县商业街381号半岛花园2栋A座1102房", "广东省惠州市博罗县半岛花园2栋A座1102房"], "441322|半岛花园|2|A|1102"),
+])
+def test_notes_after_a_comma_and_a_street_named_like_a_market(texts, key):
     assert [_key(t) for t in texts] == [key] * len(texts)
 
 

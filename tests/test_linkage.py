@@ -894,19 +894,6 @@ def test_a_village_house_written_by_its_group_joins_the_natural_village_with_its
     assert reconcile_places(other)["place"].to_list() == ["430181|双桥村|6组||17", "430181|贺家屋场|17||"]
 
 
-def test_a_street_number_with_a_dash_sub_number_joins_the_house_in_the_numbered_yard():
-    from linkage.rank import reconcile_places
-
-    places = [
-        "410302|西大街43-8号|||", "410302|西大街43号|8||",         # '西大街43-8号' and '西大街43号院8号'
-        "410302|贴廓巷50-13号|||", "410302|贴廓巷50号|12||",       # another house of the yard: stays
-        "410302|东大街7-2号|||", "410302|东大街7号|2||301",        # a flat, not a yard's house: stays
-        "410302|南大街9-1号|||", "410305|南大街9号|1||",           # another district: stays
-    ]
-    out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 8, "place": places, "is_pickup": [False] * 8}))["place"]
-    assert out.to_list() == ["410302|西大街43号|8||", "410302|西大街43号|8||"] + places[2:]
-
-
 def test_a_place_one_step_mapped_away_is_no_target_of_a_later_one():
     from linkage.rank import reconcile_places
 
