@@ -327,7 +327,16 @@ def _shortened_village_or_lane(pairs: pl.DataFrame) -> pl.DataFrame:
                & lead.str.contains(r"^[\u4e00-\u9fff]{2,4}$") & ~lead.str.contains("村"))
     # a village's own 村 left out ('福新40号', '于家疃105号' of '福新村40号', '于家疃村105号')
     own_cun = (dst == src + pl.lit("村")) & (pl.col("src_unit") == "") & (pl.col("src_room") == "")
-    j = j.filter(part_dropped | village_short | lane | natural | own_cun)
+    # ... also before a natural village of any name, for a village house ('白塘双福上林155号' and
+    # '东甲宫下79号' of '双福村上林155号', '东甲村宫下79号': 莆田 names its natural villages freely)
+    bare_any = dst.str.replace(r"^([\u4e00-\u9fff]{2,3})村([\u4e00-\u9fff]{2,3})$", "$1$2")
+    extra_any = src.str.len_chars() - bare_any.str.len_chars()
+    village_short_any = (dst.str.contains(r"^[\u4e00-\u9fff]{2,3}村[\u4e00-\u9fff]{2,3}$") & ~src.str.contains("村")
+                         & src.str.ends_with(bare_any) & extra_any.is_between(0, 4)
+                         & src.str.slice(0, extra_any).str.contains(r"^[\u4e00-\u9fff]*$")
+                         & (pl.col("src_unit") == "") & (pl.col("src_room") == "")
+                         & ((pl.col("src_code") == pl.col("dst_code")) | pl.col("src_code").str.ends_with("00")))
+    j = j.filter(part_dropped | village_short | village_short_any | lane | natural | own_cun)
     return _only_target(j)
 
 

@@ -940,3 +940,13 @@ def test_a_bare_street_number_joins_the_debtors_one_sub_number_of_it():
               "500103|解放碑8号|||", "500104|解放碑8-2号|||"]          # another district: stays
     out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 7, "place": places, "is_pickup": [False] * 7}))["place"]
     assert out.to_list() == ["500103|民族路119-9号|||"] * 2 + places[2:]
+
+
+def test_a_village_house_written_without_its_villages_cun_before_a_named_natural_village():
+    from linkage.rank import reconcile_places
+
+    places = ["350303|白塘双福上林|155||", "350303|双福村上林|155||",    # town, village without 村, natural village
+              "350304|东甲宫下|79||", "350304|东甲村宫下|79||",
+              "350304|东甲花园|7|2|301", "350304|东甲村花园|7|2|301"]    # a flat: stays
+    out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 6, "place": places, "is_pickup": [False] * 6}))["place"]
+    assert out.to_list() == ["350303|双福村上林|155||"] * 2 + ["350304|东甲村宫下|79||"] * 2 + places[4:]
