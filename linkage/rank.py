@@ -240,7 +240,7 @@ def _district_named_estate(pairs: pl.DataFrame) -> pl.DataFrame:
     spelling writes is not the one the name would be, so the name is the estate's own.
     Done before ``_prefixed_premises``, which would join them the other way."""
     j = pairs.filter((pl.col("src") != pl.col("dst"))
-                                      & ((pl.col("src_building") != "") | (pl.col("src_room") != "")))
+                     & ((pl.col("src_building") != "") | (pl.col("src_room") != "")))
     extra = pl.col("dst_premises").str.len_chars() - pl.col("src_premises").str.len_chars()
     j = j.filter(pl.col("dst_premises").str.ends_with(pl.col("src_premises")) & extra.is_between(2, 3)
                  & (pl.col("src_premises").str.len_chars() >= 2) & ~pl.col("dst_code").str.ends_with("00"))
