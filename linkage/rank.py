@@ -149,7 +149,8 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
     # A mapping only sends places onto places already there, so the doors left after one
     # step are the earlier ones less those it mapped: the pairs are joined once and thinned.
     pairs = _same_door_pairs(keys)
-    for step in (_district_named_estate, _prefixed_premises, _phase_left_out, _shortened_village_or_lane):
+    for step in (_zone_door_in_district, _district_named_estate, _prefixed_premises, _phase_left_out,
+                 _shortened_village_or_lane):
         mapping = step(pairs)
         if mapping.height:
             ev = _apply_mapping(ev, mapping)
@@ -230,6 +231,20 @@ def _district_short_codes() -> pl.DataFrame:
                                      & (pl.col("short").str.len_chars().is_between(2, 3)))
     return d.select(pl.col("code").str.slice(0, 4).alias("city4"), pl.col("short").alias("prefix"),
                     pl.col("code").alias("prefix_code")).unique()
+
+
+def _zone_door_in_district(pairs: pl.DataFrame) -> pl.DataFrame:
+    """Map a door keyed under a development zone's statistical code (the gazetteer's
+    ``xxxx7x``, '南通经济技术开发区' 320671) onto the debtor's same door, same premises, under a
+    district of the same city ('崇川区…'): a zone is no district of the ID card, and people
+    write the flat both ways.  Where two districts could take it, it stays."""
+    zone = pl.col("src_code").str.slice(4, 1) == "7"
+    district = (pl.col("dst_code").str.slice(4, 1) != "7") & ~pl.col("dst_code").str.ends_with("00")
+    j = pairs.filter(zone & district & (pl.col("src_premises") == pl.col("dst_premises"))
+                     & (pl.col("src_premises").str.len_chars() >= 2)
+                     & ((pl.col("src_building") != "") | (pl.col("src_room") != ""))
+                     & (pl.col("src_code").str.slice(0, 4) == pl.col("dst_code").str.slice(0, 4)))
+    return _only_target(j)
 
 
 def _district_named_estate(pairs: pl.DataFrame) -> pl.DataFrame:

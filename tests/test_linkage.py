@@ -950,3 +950,13 @@ def test_a_village_house_written_without_its_villages_cun_before_a_named_natural
               "350304|东甲花园|7|2|301", "350304|东甲村花园|7|2|301"]    # a flat: stays
     out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 6, "place": places, "is_pickup": [False] * 6}))["place"]
     assert out.to_list() == ["350303|双福村上林|155||"] * 2 + ["350304|东甲村宫下|79||"] * 2 + places[4:]
+
+
+def test_a_door_under_a_zones_code_joins_the_same_door_under_its_district():
+    from linkage.rank import reconcile_places
+
+    places = ["320671|钟秀新苑|4|4|904", "320602|钟秀新苑|4|4|904",     # 南通经济技术开发区 and 崇川区
+              "150172|金色家园|3|2|501", "150102|金色家园|3|2|501", "150105|金色家园|3|2|501",  # two districts: stays
+              "320671|濠河花园|9|2|1703", "320602|濠河嘉苑|9|2|1703"]    # another estate: stays
+    out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 7, "place": places, "is_pickup": [False] * 7}))["place"]
+    assert out.to_list() == ["320602|钟秀新苑|4|4|904"] * 2 + places[2:]
