@@ -161,7 +161,6 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
         if mapping.height:
             ev = _apply_mapping(ev, mapping)
             keys = keys.join(mapping, on=["id_number", "place"], how="anti")
-    keys = ev.filter(~pl.col("is_pickup")).select("id_number", "place").unique()
     a = keys.rename({"place": "src"}).with_columns(_split_key("src"))
     b = keys.rename({"place": "dst"}).with_columns(_split_key("dst"))
     j = a.join(b, left_on=["id_number", "src_premises"], right_on=["id_number", "dst_premises"], how="inner")
