@@ -33,6 +33,8 @@ MIN_AGREEING_FIELDS = 2
 SINGLE_FIELD_CAP = -0.1       # probability just under one half: shown nowhere as a lead
 AGREEING_MIN_WEIGHT = 1.0     # a field adding no more than this (the commonest surnames) does not count as agreeing
 NAME_COMPATIBLE = (*OWN_NAME_LEVELS, "surname_only")
+HOLDER_SURE = 0.99            # an account's route alone this sure makes the debtor its holder
+HOLDER_ELSEWHERE = -30.0      # a parcel addressed to another debtor's account: not this debtor's
 
 
 def name_people(obs: pl.DataFrame) -> pl.DataFrame:
@@ -523,10 +525,38 @@ def _again_step(obs, scored, *, p: _Pass, changed, freqs, population, slim):
     return obs, scored, _learn(scored, obs)
 
 
+def one_holder_per_account(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFrame:
+    """An account has one holder: where one debtor surely holds it (its account route alone
+    gives ``HOLDER_SURE``), another debtor's fit to the same verified name, ID and phone is
+    that holder's (a namesake on the roster whose masked ID happens to fit), so the other
+    debtor keeps only what the parcel itself says of him, and nothing where the parcel is
+    addressed to the holder."""
+    if scored.height == 0 or "weight_account" not in scored.columns:
+        return scored
+    sure = math.log2(HOLDER_SURE / (1.0 - HOLDER_SURE))
+    x = scored.join(obs.select("obs_id", "account_key"), on="obs_id", how="left")
+    holders = (x.filter(pl.col("account_key").is_not_null() & (pl.col("weight_account") >= sure))
+               .group_by("account_key").agg(pl.col("id_number").alias("_holders")))
+    if holders.height == 0:
+        return scored
+    x = x.join(holders, on="account_key", how="left")
+    x = x.with_columns((pl.col("_holders").is_not_null() & ~pl.col("_holders").list.contains(pl.col("id_number"))
+                        & (pl.col("via") == "account")).alias("_other"))
+    other = pl.col("_other")
+    recipient = pl.when(pl.col("recipient_is_holder")).then(pl.lit(HOLDER_ELSEWHERE)).otherwise(
+        pl.min_horizontal("weight_recipient", "match_weight"))
+    x = x.with_columns(pl.when(other).then(recipient).otherwise(pl.col("match_weight")).alias("match_weight"))
+    return x.with_columns(
+        pl.when(other).then(pl.lit("recipient")).otherwise(pl.col("via")).alias("via"),
+        pl.when(other).then(1.0 / (1.0 + 2.0 ** (-pl.col("match_weight")))).otherwise(pl.col("probability"))
+        .alias("probability")).drop("account_key", "_holders", "_other")
+
+
 def _final_step(obs, scored):
     """Links get their evidence and their addresses read, for ranking."""
     if scored is None:
         return obs, pl.DataFrame(schema=SCORED_SCHEMA), None
+    scored = one_holder_per_account(scored, obs)
     obs = prepare.ensure_addresses(obs, scored.filter(pl.col("probability") >= LINK_THRESHOLD)["obs_id"])
     links = with_evidence(scored.filter(pl.col("probability") >= LINK_THRESHOLD))
     rest = scored.filter(pl.col("probability") < LINK_THRESHOLD).with_columns(pl.lit(None, pl.Utf8).alias("evidence"))
