@@ -414,7 +414,15 @@ _NO_MAPPING = pl.DataFrame(schema={"id_number": pl.Utf8, "place": pl.Utf8, "_to"
 
 
 def _only_target(j: pl.DataFrame) -> pl.DataFrame:
-    """(id_number, place, _to) for each source place (``src``) with exactly one target (``dst``)."""
+    """(id_number, place, _to) for each source place (``src``) with exactly one target (``dst``).
+    A target keyed at its city's code is no second target beside the same door keyed at a
+    district of that city (the final reconciliation joins the two)."""
+    code = pl.col("dst").str.split_exact("|", 1).struct.field("field_0")
+    rest = pl.col("dst").str.slice(code.str.len_chars())
+    j = j.with_columns(code.alias("_code"), rest.alias("_rest"))
+    city = pl.col("_code").str.ends_with("00")
+    shadowed = city & (~city).any().over("id_number", "src", "_rest", pl.col("_code").str.slice(0, 4))
+    j = j.filter(~shadowed)
     mapping = j.group_by("id_number", "src").agg(pl.col("dst").unique()).filter(pl.col("dst").list.len() == 1)
     return mapping.select("id_number", pl.col("src").alias("place"), pl.col("dst").list.first().alias("_to"))
 
@@ -563,7 +571,10 @@ def rank_locations(links: pl.DataFrame, obs: pl.DataFrame, as_of: date) -> pl.Da
         pl.col("event_time").max().alias("last_seen"),
         *_active_days(),
         pl.col("src").unique().sort().str.join(", ").alias("sources"),
-        pl.col("address").mode().sort().first().alias("address"),
+        # Shown as written by the traces that name the door in full, where some do ('平阳北街书院巷45号',
+        # not the '书院巷45号' joined to it).
+        pl.coalesce(pl.col("address").filter(pl.col("place_key") == pl.col("place")).mode().sort().first(),
+                    pl.col("address").mode().sort().first()).alias("address"),
         pl.col("province").drop_nulls().mode().sort().first().alias("province"),
         pl.col("city").drop_nulls().mode().sort().first().alias("city"),
         pl.col("district").drop_nulls().mode().sort().first().alias("district"),

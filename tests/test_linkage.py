@@ -960,3 +960,45 @@ def test_a_door_under_a_zones_code_joins_the_same_door_under_its_district():
               "320671|濠河花园|9|2|1703", "320602|濠河嘉苑|9|2|1703"]    # another estate: stays
     out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 7, "place": places, "is_pickup": [False] * 7}))["place"]
     assert out.to_list() == ["320602|钟秀新苑|4|4|904"] * 2 + places[2:]
+
+
+def test_an_account_surely_another_debtors_lends_nothing_to_a_namesake_on_the_roster():
+    # Two debtors named 刘杰 whose IDs end alike: the account's masked ID fits both, its
+    # bound phone is the second's.  The account is his, so its parcels are not the first's.
+    first, second = "441324199110111918", "441381200207036718"
+    acct = dict(account_id="acct7", account_name="刘杰", account_id_no="44**************18",
+                account_phone="161****9847", person_name="刘杰", person_phone="16175139847")
+    rows = [obs(f"o{i}", 10 + 30 * i, HOME, **acct) for i in range(4)]
+    rows += crowd() + [obs(f"n{i}", 5, OLD_HOME, person_name="刘杰", person_phone=f"1390{i:07d}") for i in range(2)]
+    scored, locs, _ = run([roster(name="刘杰", id_number=first, phones="18013204489"),
+                           roster(name="刘杰", id_number=second, phones="16175139847")], rows)
+    linked = scored.filter(pl.col("probability") >= score.LINK_THRESHOLD)
+    assert set(linked["id_number"]) == {second}
+    assert locs.filter(pl.col("id_number") == first).height == 0
+    assert locs.filter((pl.col("id_number") == second) & (pl.col("kind") == "residence"))["address"][0] == HOME
+
+
+def test_an_account_held_by_one_debtor_still_places_a_spouse_named_on_its_parcels():
+    # The holder is a debtor too (a co-debtor spouse); parcels typed with the other
+    # debtor's own name and phone are still the other's.
+    acct = dict(account_id="w1", account_name="林美丽", account_id_no=OTHER_ID, account_phone="13677776666")
+    rows = [obs(f"h{i}", 10 + 20 * i, HOME, person_name="林美丽", person_phone="13677776666", **acct) for i in range(3)]
+    rows += [obs(f"s{i}", 15 + 20 * i, HOME, person_name="茹小明", person_phone="13857101115", **acct) for i in range(3)]
+    scored, locs, _ = run([roster(), roster(name="林美丽", id_number=OTHER_ID, phones="13677776666")], rows)
+    linked = scored.filter(pl.col("probability") >= score.LINK_THRESHOLD)
+    assert linked.filter(pl.col("id_number") == DEBTOR_ID).height == 3
+    assert locs.filter((pl.col("id_number") == DEBTOR_ID) & (pl.col("kind") == "residence"))["address"][0] == HOME
+
+
+def test_a_lane_written_without_its_street_joins_it_also_beside_a_door_without_district():
+    # 临汾's lanes: '书院巷45号' is '平阳北街书院巷45号'; the same door written without the
+    # district (city code) is no second door the short spelling could be.
+    acct = dict(account_id="b1", account_name="茹小明", account_id_no=DEBTOR_ID, person_name="茹小明")
+    rows = [obs(f"a{i}", 5 + 9 * i, "山西省临汾市尧都区书院巷45号", **acct) for i in range(5)]
+    rows += [obs(f"b{i}", 8 + 9 * i, "山西省临汾市尧都区平阳北街书院巷45号", **acct) for i in range(5)]
+    rows += [obs("c1", 50, "山西省临汾市平阳北街书院巷45号", **acct), obs("c2", 60, "山西省临汾市书院巷45号", **acct)]
+    _, locs, _ = run([roster()], rows)
+    res = locs.filter(pl.col("kind") == "residence")
+    assert res["place_key"].to_list() == ["141002|平阳北街书院巷45号|||"]
+    assert res["n_observations"][0] == 12
+    assert res["address"][0] == "山西省临汾市尧都区平阳北街书院巷45号", "shown as the traces naming it in full write it"
