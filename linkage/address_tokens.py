@@ -250,12 +250,20 @@ CITY_DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
     # written with the city's 市 once ('泸州市中区').
     "市中区": ("四川省", "泸州市", "江阳区"),
     "中区": ("四川省", "泸州市", "江阳区"),
+    # 蚌埠's 东市区, 中市区 and 西市区 were renamed 龙子湖区, 蚌山区 and 禹会区 in 2004.
+    "东市区": ("安徽省", "蚌埠市", "龙子湖区"),
+    "中市区": ("安徽省", "蚌埠市", "蚌山区"),
+    "西市区": ("安徽省", "蚌埠市", "禹会区"),
+    # and its 郊区 became 淮上区 (other cities had or have a 郊区 of their own: 铜陵, 阳泉).
+    "郊区": ("安徽省", "蚌埠市", "淮上区"),
 }
 
 # What a natural village's name ends with, after its village's ('南栾湾村王庄', '新塘村邓家屋场',
 # Hunan and Jiangxi; '杨林村黄家埭', Jiangsu; '姚山村陈家湾', Hubei; Zhejiang's 坞 and 岙;
 # Sichuan's '马河村韩家院子', Shaanxi's '新水村常家堡', Jiangxi's and Hubei's '双水村敬家畈').
-NATURAL_VILLAGE_SUFFIX = r"(?:村|庄|湾|屋场|埭|坞|岙|院子|堡|畈|围|厝|寮)"
+# Jiangsu's south also names them by a pond, a head, a homestead or a creek ('马杭村陈家塘',
+# '北坪村蒋家头', '小疃村周家宅', '西沟村钱家浜').
+NATURAL_VILLAGE_SUFFIX = r"(?:村|庄|湾|屋场|埭|坞|岙|院子|堡|畈|围|厝|寮|塘|头|宅|浜|墩|圩)"
 
 # A village's natural village or group after the village's name ('岸兜村' + '顶社', '卢屋村' +
 # '下屋组', '平福村' + '那马坡').
@@ -326,6 +334,20 @@ ZONE_DISTRICTS: dict[str, tuple[str, ...]] = {
                      "湄洲湾北岸"),
     "泸州市龙马潭区": ("泸州市高新区", "泸州高新区"),
     "景德镇市昌江区": ("景德镇市高新区", "景德镇高新区"),
+    # 常州's 国家高新区 is 新北区 (its seat) and 武进's 高新区 and 经济开发区 lie in 武进区; 蚌埠's 高新区
+    # is in 禹会区 and its 经开区 in 龙子湖区; 临汾's 开发区 in 尧都区, 汉中's 经开区 in 汉台区; 威海's
+    # 火炬高技术产业开发区 (高区), 经济技术开发区 (经区) and 临港区 were carved out of 环翠区 (the
+    # gazetteer lists the 高区 and 临港区 as districts of their own).
+    "常州市新北区": ("常州市国家高新区", "常州国家高新区", "常州市高新区", "常州高新区"),
+    "常州市武进区": ("常州市武进国家高新区", "常州武进国家高新区", "武进国家高新区", "常州市武进高新区", "常州武进高新区",
+                     "武进高新区", "常州市武进经济开发区", "武进经济开发区", "常州市经开区", "常州经开区"),
+    "蚌埠市禹会区": ("蚌埠市高新区", "蚌埠高新区"),
+    "蚌埠市龙子湖区": ("蚌埠市经开区", "蚌埠经开区", "蚌埠市经济开发区", "蚌埠经济开发区"),
+    "临汾市尧都区": ("临汾市经济开发区", "临汾经济开发区", "临汾市开发区", "临汾开发区"),
+    "汉中市汉台区": ("汉中市经济开发区", "汉中经济开发区", "汉中市经开区", "汉中经开区"),
+    "威海市环翠区": ("威海市火炬高技术产业开发区", "威海火炬高技术产业开发区", "火炬高技术产业开发区", "威海市高区",
+                     "威海高区", "威海市经济技术开发区", "威海经济技术开发区", "威海市经区", "威海经区",
+                     "威海市临港经济技术开发区", "威海临港经济技术开发区", "威海市临港区", "威海临港区"),
     # 厦门's island and mainland halves (岛内 = 思明 and 湖里): the city, as written.
     "厦门市": ("厦门市岛内", "厦门岛内", "厦门市岛外", "厦门岛外"),
 }

@@ -156,6 +156,23 @@ _POSTCODE_RE = re.compile(r"[(（]?(?:邮编|邮政编码)[:：]?\s*[0-9０-９]
                           r"|[(（]\s*[0-8][0-9]{5}\s*[)）]")
 
 
+# A contact card pasted into the address field, as apps copy it: '收货人:董燕 手机号码:157…
+# 所在地区:武进区…', '胡明 178… 陕西省汉中市…', '…602室,董斌,137…'.  The name is no part of the
+# address (the phone would be dropped anyway).
+_CARD_PHONE = r"(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9*]{4}){2}"
+_CARD_HEAD_RE = re.compile(r"^\s*(?:收货人|收件人|联系人)[:]?\s*[^\s:]{1,12}?\s*(?:手机号码|手机号|手机|联系电话|电话)[:]?\s*"
+                           + _CARD_PHONE + r"\s*(?:所在地区|所在地|详细地址|收货地址|地址)?[:]?\s*")
+_CARD_NAME_HEAD_RE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,4}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s+" + _CARD_PHONE + r"\s+(?=\S)")
+_CARD_TAIL_RE = re.compile(r"\s*,\s*[^,\d]{1,16}\s*,\s*" + _CARD_PHONE + r"\s*$")
+_CARD_HINT_RE = re.compile(r"1[3-9][0-9][- ]?[0-9*]{4}")
+
+
+def _drop_contact_card(text: str) -> str:
+    text = _CARD_HEAD_RE.sub("", text, count=1)
+    text = _CARD_NAME_HEAD_RE.sub("", text, count=1)
+    return _CARD_TAIL_RE.sub("", text, count=1)
+
+
 def normalise_text(text: object) -> str:
     """Clean one raw string: half-width, simplified, no control chars, no delivery notes."""
     if text is None:
@@ -179,6 +196,8 @@ def normalise_text(text: object) -> str:
             text = _COUNTRY_RE.sub("", text)
         return _drop_remark(text).strip("-#")[:MAX_CHARS].upper()
     text = unicodedata.normalize("NFKC", text)
+    if _CARD_HINT_RE.search(text):
+        text = _drop_contact_card(text)
     text = _strip_formula(text.strip())
     text = _to_simplified(text)
     if _PUNCT_RE.search(text):
@@ -338,6 +357,9 @@ _SHORT_BLOCK_RE = re.compile(
     r"家园|山庄|城|楼|镇|乡|里|桥|站|港|机场|大学|学院|中学|小学|医院|公司|厂|店|宾馆|酒店|宿舍|市场|"
     r"商城|饭店|集团|银行|分行|支行|水库|景区|公园|[0-9])"
 )
+# Opening an address with nothing before it, a short name before these is an estate's
+# ('凤凰嘉园', '博望雅居', '同心安置小区', '平阳华庭' are no 凤凰县, 博望区, 同心县 or 平阳县).
+_SHORT_ESTATE_HEAD_RE = re.compile(r"雅居|雅苑|华庭|嘉园|佳苑|名都|名苑|名邸|公馆|安置|华府|御景|首府")
 _ADMIN_SUFFIX = "省市区县"
 # A village name right after a district's short name ('乐清北桥村'); read at most
 # _VILLAGE_AHEAD_READ characters.
@@ -554,7 +576,8 @@ def _scan_admin(s: str, t: _Tables) -> tuple[dict, int, int | None]:
                 if full == SHORT:
                     if blocked is None:
                         # '中山北路' is a street, but '江苏镇江' is two divisions.
-                        blocked = _SHORT_BLOCK_RE.match(s, end) is not None
+                        blocked = _SHORT_BLOCK_RE.match(s, end) is not None or (
+                            province is None and city is None and _SHORT_ESTATE_HEAD_RE.match(s, end) is not None)
                         if end + _SHORT_BLOCK_READ > n:
                             at_end = True
                         else:
@@ -796,6 +819,8 @@ def _dash_floor_door(m: re.Match) -> str:
 _DASH_SIDE_RE = re.compile(
     r"(?<![0-9A-Z-])([0-9]{1,3})-([0-9]{1,2})-([0-9]{1,2})([东西中])(?:户|边)?(?![0-9A-Z路街门侧区])")
 _SIDE_FLOOR_RE = re.compile(r"(?<=单元)([东西中])户([0-9]{1,2})[楼层]")
+# '21-东-803': building, side unit, room.
+_DASH_SIDE_UNIT_RE = re.compile(r"(?<![0-9A-Z-])([0-9]{1,3})-([东西中])-([0-9]{3,4})(?![0-9-])")
 _FLOOR_SIDE_RE = re.compile(r"(?<=单元)([0-9]{1,2})楼([东西中])(?![户路街门侧区])")
 # A firm's numbered or side gate, '…有限公司2号门': the firm's door, not building 2.
 _FIRM_GATE_RE = re.compile(r"(?<=公司|工厂|厂区|集团)(?:[0-9]+号?|[东南西北])(?:大)?门(?:口|岗)?")
@@ -826,26 +851,56 @@ _SEAT_UNIT_RE = re.compile(r"(?<=[0-9])(栋|幢|号楼)([A-Z])(?:座|(?=[0-9]{3,
 # A village's group written '村民小组' or '小组' (惠州's '老屋村民小组', 南通's '15小组'); a natural
 # village written with '角落' or '自然村' before its house (莆田's '后埕角落28号'); '第12号'.
 _GROUP_WORD_RE = re.compile(r"村民小组|(?<=[\u4e00-\u9fff0-9])小组")
+# A village renamed a 社区 that keeps its groups ('高家社区5组53号', 汉中) is still written
+# '高家村5组53号' (and the reverse): one place, keyed as the village.
+_COMMUNITY_GROUP_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})社区(?=[0-9]{1,2}[组社队])")
+# 威海's coastal villages, '枣坪渔村101号' for 枣坪村.
+_FISHING_VILLAGE_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})渔村(?=[0-9])")
+# 临汾's cave dwellings in a courtyard: '马塘村32号院窑洞', '…32号院4孔窑', '…32号院东窑' and
+# '马塘村窑洞32号院' are the courtyard's door.
+_CAVE_DWELLING_RE = re.compile(r"(?<=[0-9]号院)(?:[0-9]{1,2}孔窑|[东西中南北正]窑|窑洞|窑)$|(?<=村)窑洞(?=[0-9])")
 _NATURAL_VILLAGE_WORD_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:角落|自然村)(?=[0-9])")
 _ORDINAL_HOUSE_RE = re.compile(r"(?<=[\u4e00-\u9fff])第(?=[0-9]{1,4}号)")
 # A work unit's housing ('宇宙瓷厂宿舍', written '…家属区', '…家属院', '…生活区', '…宿舍区'), also
 # as the former unit's ('原宇宙瓷厂宿舍', '老宇宙瓷厂宿舍'): one compound.
-_UNIT_HOUSING_RE = re.compile(r"(?<=厂)(?:职工宿舍|家属区|家属院|生活区|宿舍区|宿舍)")
-_FORMER_UNIT_RE = re.compile(r"(?:^|(?<=[区县市镇道路街号]))[原老](?=[\u4e00-\u9fff]{1,6}厂宿舍)")
+_UNIT_HOUSING_RE = re.compile(r"(?<=[厂段站])(?:职工宿舍|家属区|家属院|生活区|宿舍区|宿舍)")
+# 汉中's resettlement estates for villagers moved down from the mountains: '幸福安置小区' is
+# also written '幸福安置点', '幸福移民搬迁安置点', '幸福移民安置小区' (a name only: '移民安置小区' alone
+# after its town stays as written).
+_RESETTLEMENT_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![镇乡区县市村道])"
+                              r"(?:移民搬迁安置小区|移民搬迁安置点|移民搬迁安置区|移民安置小区|移民安置点|移民安置区|"
+                              r"搬迁安置小区|搬迁安置点|安置点|安置区|社区安置房|安置房)")
+# A railway unit's housing (蚌埠's depots: '铁路机务段宿舍', '路局车站家属院') is written with or
+# without the railway's name.
+_DEPOT_BLOCK_RE = re.compile(r"(?<=机务段|车务段|工务段|电务段|车辆段|供电段)(?=[0-9]{1,3}(?:栋|幢|号楼|-))")
+_RAILWAY_WORD_RE = re.compile(r"(?:铁路局|路局|铁路|铁道)(?=[\u4e00-\u9fff]{0,4}[段站]宿舍)")
+_FORMER_UNIT_RE = re.compile(r"(?:^|(?<=[区县市镇道路街号]))[原老](?=[\u4e00-\u9fff]{1,6}[厂段站]宿舍)")
 
 
 def local_door_forms(s: str) -> str:
     """``s`` with the crossing, sub-number, hutong-house and floor-door forms above rewritten."""
     if "小组" in s:
         s = _GROUP_WORD_RE.sub("组", s)
+    if "社区" in s:
+        s = _COMMUNITY_GROUP_RE.sub("村", s)
+    if "渔村" in s:
+        s = _FISHING_VILLAGE_RE.sub("村", s)
+    if "窑" in s:
+        s = _CAVE_DWELLING_RE.sub("", s)
     if "角落" in s or "自然村" in s:
         s = _NATURAL_VILLAGE_WORD_RE.sub("", s)
     if "第" in s:
         s = _ORDINAL_HOUSE_RE.sub("", s)
-    if "厂" in s:
+    if "厂" in s or "段" in s or "站" in s:
         s = _UNIT_HOUSING_RE.sub("宿舍", s)
+        if "路" in s or "铁" in s:
+            s = _RAILWAY_WORD_RE.sub("", s)
+        if "段" in s:
+            s = _DEPOT_BLOCK_RE.sub("宿舍", s)
         if "原" in s or "老" in s:
             s = _FORMER_UNIT_RE.sub("", s)
+    if "安置" in s:
+        s = _RESETTLEMENT_RE.sub("安置小区", s)
     if "座" in s or "栋" in s or "幢" in s or "号楼" in s:
         s = _SEAT_UNIT_RE.sub(r"\1\2单元", s)
     if "梯" in s:
@@ -860,6 +915,7 @@ def local_door_forms(s: str) -> str:
         s = _GROUP_BLOCK_RE.sub("组团", s)
     if "东" in s or "西" in s or "中" in s:
         s = _DASH_SIDE_RE.sub(r"\1幢\2单元\3层\4户", s)
+        s = _DASH_SIDE_UNIT_RE.sub(r"\1幢\2单元\3室", s)
         s = _SIDE_FLOOR_RE.sub(r"\2层\1户", s)
         s = _FLOOR_SIDE_RE.sub(r"\1层\2户", s)
     if "口" in s or "交汇" in s or "交界" in s:
@@ -1015,10 +1071,11 @@ _TOWN_TAIL_RE = re.compile(r"^(?P<town>[\u4e00-\u9fff]{2,8}?(?:街道|(?<!小)�
 _ID = r"[0-9]+[A-Z]?|[A-Z][0-9]*"
 _DOOR_TOKENS = (
     # ('17489幢商位' is a stall, see "r".)
-    ("b", re.compile(rf"({_ID})(?:号楼|号幢|号栋|幢(?!商位)|栋|座|#楼?|号(?=[0-9]))-?")),
+    ("b", re.compile(rf"({_ID})(?:号楼|号幢|号栋|幢(?!商位)|栋|座|#楼?|号(?=[0-9]|[东中西]单元))-?")),
     # A village group: '6组', Sichuan '6社' (keyed as '6组'), not '3社区'.
     ("g", re.compile(r"([0-9]+)(?:组|队|排|社(?!区))-?")),
-    ("u", re.compile(r"([0-9]+|[A-Z])(?:单元|单(?=[0-9])|门(?=[0-9]))-?")),
+    # '13号楼东单元2004室': 威海's and 临汾's units named by side.
+    ("u", re.compile(r"([0-9]+|[A-Z]|(?<=[0-9幢栋楼座#号])[东中西](?=单元))(?:单元|单(?=[0-9])|门(?=[0-9]))-?")),
     # A shop or market stall: '2156号商铺', '2156号铺', 'A12摊位', '12345号商位' name the door
     # as a room does ('12345幢商位' too: a stall whose 号 was written 幢).
     ("r", re.compile(r"([A-Z]?[0-9]+[A-Z]?)(?:室|房|号房|户|幢商位|"
@@ -1324,6 +1381,8 @@ def _street(rest: str) -> tuple:
     if "村民" in rest:
         rest = _VILLAGER_GROUP_RE.sub(r"\1组", rest)
     rest = _CN_NUM_RE.sub(_cn_sub, rest)
+    if _DIRECTION_HINT_RE.search(rest):
+        rest = _LANDMARK_HEAD_RE.sub("", rest, count=1)
     if "街坊" in rest:
         rest = _JIEFANG_RE.sub(r"\g<n>街坊", rest, count=1)
     rest = local_door_forms(rest)
@@ -1524,11 +1583,25 @@ def parse_address(text: str | None) -> dict:
         return _empty()
 
 
+# Directions from a landmark, typed before the estate or village they lead to ('威海站对面',
+# '恐龙园斜对面', '淹城春秋乐园往东200米', '医学院第一附属医院后面'): the landmark is no part of
+# the door.  Read before the administrative prefix only when the landmark holds no division
+# word ('武侯祠对面…' is no 武侯区), else after it.
+_DIRECTION = r"(?:斜对面|正对面|对面|对过|附近|旁边|隔壁|后面|后边|[往向][东南西北]走?[0-9]{1,4}米)"
+_LANDMARK_HEAD_RE = re.compile(r"^[\u4e00-\u9fffA-Z]{1,12}?" + _DIRECTION + r"(?=[\u4e00-\u9fff]{2}.*[0-9])")
+_LANDMARK_HEAD_PLAIN_RE = re.compile(r"^[^省市区县0-9]{2,12}?" + _DIRECTION + r"(?=[\u4e00-\u9fff]{2}.*[0-9])")
+_DIRECTION_HINT_RE = re.compile(r"对面|对过|附近|旁边|隔壁|后面|后边|[0-9]米")
+
+
 def _parse(text: object) -> tuple:
     """One address as a tuple of the values of FIELDS, in that order."""
     s = normalise_text(text)
     if not s:
         return _EMPTY_ROW
+    if _DIRECTION_HINT_RE.search(s) and _LANDMARK_HEAD_PLAIN_RE.match(s) and _scan_admin_cached(s, _tables())[0] <= 3:
+        # (A landmark may open with a district's short name, '武侯祠'; a province and a
+        # city, '江苏常州天宁…', are the prefix.)
+        s = _LANDMARK_HEAD_PLAIN_RE.sub("", s, count=1)
     if any(w in s for w in _ZONE_TRIGGERS):
         s = _ZONE_DISTRICT_RE.sub(lambda m: _ZONE_DISTRICT[m.group(0)], s)
     t = _tables()
@@ -1544,6 +1617,9 @@ def _parse(text: object) -> tuple:
                 adm, pos = adm2, adm2[0] + m.start()
     (_, prov, city, district_name, town, province_code, city_code, district_code, base,
      admin_text, admin_precision) = adm
+    if district_name is None and city and s.startswith("区", pos) and s[pos - 1:pos] == "市" \
+            and not s.startswith(("区府", "区政"), pos):
+        pos += 1      # '临汾市区…': the city proper, no district named
     (_, town_text, road, road_no, community, building, unit, room, poi, pickup, pickup_kind,
      workplace) = _street_cached(s[pos:])
     if town is None:
@@ -1685,6 +1761,8 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
                 break
         else:
             break
+    if c.endswith("站宿舍") and c[:-3] in names:
+        c = "车站宿舍"      # '蚌埠站宿舍' = '车站宿舍': the city's railway station's housing
     if district is None and city and len(c) >= 5 and not zoned:
         # '苏州吴中湾馨公寓', '南京建邺苑桂': a district's short name run into the estate when the
         # city is written and the district is not (the scan cannot tell it from a name);
@@ -1718,11 +1796,14 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
         c = _DORM_WORD_RE.sub("", c)
     if district and c[-1] in "社坡" and "村" not in c:
         c = _village_in_full(c, prov, city, district)
-    elif district and len(c) >= 5 and "村" in c:
+    elif (district or city) and len(c) >= 5 and "村" in c:
+        # (With no district written, '临汾市区吴村南村村': any town of the city.)
         c = _without_town_stem(c, prov, city, district)
         m = _VILLAGE_AND_NATURAL_RE.fullmatch(c)
         if m:
             c = m.group(2)
+            if c.endswith("村") and _NATURAL_WITH_CUN_RE.fullmatch(c):
+                c = c[:-1]      # '马杭村陈家塘村' = '马杭村陈家塘': the natural village, 村 or not
     if "期" in c:
         # '塞上东小区一期' = '塞上东一期', as '塞上东小区' is '塞上东'.
         c = _PHASE_AFTER_XIAOQU_RE.sub("", c)
@@ -1744,14 +1825,17 @@ _VILLAGE_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,4}村")
 # (a '5组' alone names nothing).
 _VILLAGE_AND_NATURAL_RE = re.compile(r"([\u4e00-\u9fff]{2,4}村)(?:委员会|委会|委)?((?!委)[\u4e00-\u9fff]{1,3}"
                                      + tok.NATURAL_VILLAGE_SUFFIX + ")")
+_NATURAL_WITH_CUN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?!村)" + tok.NATURAL_VILLAGE_SUFFIX + "村")
 # A group between a village and its natural village ('长岭村8组彭家屋场24号'): the natural
 # village and its number name the door, as '长岭村彭家屋场24号' does.
 _GROUP_BEFORE_NATURAL_RE = re.compile(r"(?:(?<=村)|(?<=村委会)|(?<=村委))[0-9]+组(?=[\u4e00-\u9fff]{1,3}"
                                       + tok.NATURAL_VILLAGE_SUFFIX + "[0-9])")
 
 
-def _without_town_stem(c: str, prov: str | None, city: str | None, district: str) -> str:
-    for stem in _town_stems_by_district().get((prov, city, district), ()):
+def _without_town_stem(c: str, prov: str | None, city: str | None, district: str | None) -> str:
+    stems = (_town_stems_by_district().get((prov, city, district), ()) if district
+             else _town_stems_by_city().get((prov, city), ()))
+    for stem in stems:
         if c.startswith(stem) and _VILLAGE_HEAD_RE.match(c, len(stem)):
             return c[len(stem):]
     return c
@@ -1771,6 +1855,14 @@ def _town_stems_by_district() -> dict[tuple[str, str, str], tuple[str, ...]]:
         m = _TOWN_SUFFIX_RE.search(name)
         if m and m.start() >= 2 and dist:
             out.setdefault((prov, city, dist), set()).add(name[: m.start()])
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _town_stems_by_city() -> dict[tuple[str, str], tuple[str, ...]]:
+    out: dict[tuple[str, str], set[str]] = {}
+    for (prov, city, _), stems in _town_stems_by_district().items():
+        out.setdefault((prov, city), set()).update(stems)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
