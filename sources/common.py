@@ -468,6 +468,7 @@ _MAGIC = (
     (b"\xd0\xcf\x11\xe0", "an old Excel/Office document (.xls)"),
     (b"PAR1", "a parquet file"),
     (b"%PDF", "a PDF document"),
+    (b"ARROW1", "an Arrow IPC (Feather) file"),
     (b"7z\xbc\xaf", "a 7-zip archive"),
     (b"Rar!", "a RAR archive"),
 )

@@ -593,6 +593,7 @@ BROKEN = {
     "xlsx": (b"PK\x03\x04" + bytes(200), ["zip", "xlsx"]),
     "xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200), ["Excel"]),
     "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", ["PDF"]),
+    "arrow ipc": (b"ARROW1\x00\x00" + bytes(200) + b"ARROW1", ["Arrow"]),
     "random binary": (random.Random(6).randbytes(20_000), ["binary", "encoding", "UTF-16"]),
     "latin-1": ("caf\xe9,na\xefve,\xfc\r\n1,2,3\r\n".encode("latin-1"), ["encoding", "lacks"]),
     "shift-jis": ("注文番号,購入者\r\n1,2\r\n".encode("shift_jis"), ["lacks"]),
@@ -612,6 +613,8 @@ def test_unreadable_files_get_a_clear_message_never_an_exception(tmp_path, kind,
     res = assert_accounted(read_with(mod, path, kind), path, per_row=0)
     if kind == "logistics":
         assert res.error and "parquet" in res.error
+        if case in ("arrow ipc", "pdf", "gzip"):
+            assert any(w in res.error for w in words), res.error   # says what the file is
     elif kind == "social" and words and "lacks" in words:
         assert res.error is None and res.rows_kept == 0   # text lines that are not JSON: quarantined
         assert res.rows_quarantined == res.rows_read > 0
