@@ -101,6 +101,15 @@ lettered seats ``5栋A座1203房``, ``村民小组``, 仲恺高新区 and 大亚
 unreadable on purpose), a UTF-8 export among GB18030 ones, ASCII-escaped JSONL with UTC
 ``Z`` times, ``timestamp[ns, tz=+08:00]`` and ``large_string`` parquet, passport-style
 ``LIN/XIUYING``; newest 2027-02-18.
+
+``benchmarks/foreign_world16/gen.py`` is a sixteenth: 常州 (natural villages by a pond or a head,
+``马杭村委陈家塘村28号``, 国家高新区 for 新北, 武进高新区, 武进市), 蚌埠 (railway depots' housing
+``铁路机务段宿舍``, 东市区 / 中市区 / 西市区 / 郊区, ``村民组``), 临汾 (units named 东/中/西, cave
+courtyards ``32号院4孔窑``, lanes written without their street, 临汾市区), 威海 (side units, fishing
+villages ``枣坪渔村``, 高区 / 经区 / 临港区, 文登市) and 汉中 (resettlement estates ``幸福移民搬迁安置点``,
+villages now 社区 that keep their groups, 南郑县); landmark directions (``恐龙园斜对面``), pasted
+contact cards, circled numbers; a PDF under a ``.csv`` name and an Arrow IPC file under a
+``.parquet`` name (both unreadable on purpose), a roster in two parts; newest 2027-03-10.
 """
 from __future__ import annotations
 
@@ -150,6 +159,8 @@ GENERATORS = {
                             unreadable=2, as_of="2027-01-20"),
     "foreign_world15": dict(hit1=0.90, work=0.85, phone=0.93, precision=0.90, false_leads=0.03, ece=0.06, violations=0.95, kept=0.98,
                             unreadable=2, as_of="2027-02-18"),
+    "foreign_world16": dict(hit1=0.86, work=0.85, phone=0.90, precision=0.90, false_leads=0.03, ece=0.06, violations=0.95, kept=0.98,
+                            unreadable=2, as_of="2027-03-10"),
 }
 
 
