@@ -359,7 +359,7 @@ _SHORT_BLOCK_RE = re.compile(
 )
 # Opening an address with nothing before it, a short name before these is an estate's
 # ('凤凰嘉园', '博望雅居', '同心安置小区', '平阳华庭' are no 凤凰县, 博望区, 同心县 or 平阳县).
-_SHORT_ESTATE_HEAD_RE = re.compile(r"雅居|雅苑|华庭|嘉园|佳苑|名都|名苑|名邸|公馆|安置|华府|御景|首府")
+_SHORT_ESTATE_HEAD_RE = re.compile(r"雅居|雅苑|华庭|嘉园|佳苑|花苑|华苑|锦苑|名都|名苑|名邸|名城|公馆|豪庭|安置|华府|御景|首府|世家")
 _ADMIN_SUFFIX = "省市区县"
 # A village name right after a district's short name ('乐清北桥村'); read at most
 # _VILLAGE_AHEAD_READ characters.
@@ -1673,7 +1673,8 @@ def _parse(text: object) -> tuple:
             parts.append(x)
     if building and not lane:
         # A village house is a number (郭姆村57号), not a block of flats.
-        village_house = bool(community and community.endswith("村") and not unit and not room)
+        village_house = bool(community and (community.endswith("村") or _VILLAGE_HOUSE_NAME_RE.search(community))
+                             and not unit and not room)
         parts.append(building if building.endswith("组") else building + ("号" if village_house else "幢"))
     if unit:
         parts.append(unit + "单元")
@@ -1804,6 +1805,10 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
             c = m.group(2)
             if c.endswith("村") and _NATURAL_WITH_CUN_RE.fullmatch(c):
                 c = c[:-1]      # '马杭村陈家塘村' = '马杭村陈家塘': the natural village, 村 or not
+    if c.endswith("村") and _POND_HEAD_CUN_RE.fullmatch(c):
+        # '后塘村48号' = '后塘48号': 苏南's natural villages by a pond or a head take a 村 as
+        # their writer pleases (and the key is one either way).
+        c = c[:-1]
     if "期" in c:
         # '塞上东小区一期' = '塞上东一期', as '塞上东小区' is '塞上东'.
         c = _PHASE_AFTER_XIAOQU_RE.sub("", c)
@@ -1825,6 +1830,10 @@ _VILLAGE_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,4}村")
 # (a '5组' alone names nothing).
 _VILLAGE_AND_NATURAL_RE = re.compile(r"([\u4e00-\u9fff]{2,4}村)(?:委员会|委会|委)?((?!委)[\u4e00-\u9fff]{1,3}"
                                      + tok.NATURAL_VILLAGE_SUFFIX + ")")
+# A natural village's house is shown by its number too ('前庄29号', '后塘48号'); not an estate's
+# block ('御景山庄3幢', '滨江湾3幢').
+_VILLAGE_HOUSE_NAME_RE = re.compile(r"(?:(?<!山)庄|屋场|埭|坞|岙|院子|畈|厝|寮|塘|头|宅|浜|墩|圩)$")
+_POND_HEAD_CUN_RE = re.compile(r"[\u4e00-\u9fff]{0,2}(?:家|[前后东西南北上下中大小新老])[塘头宅浜墩圩]村")
 _NATURAL_WITH_CUN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?!村)" + tok.NATURAL_VILLAGE_SUFFIX + "村")
 # A group between a village and its natural village ('长岭村8组彭家屋场24号'): the natural
 # village and its number name the door, as '长岭村彭家屋场24号' does.

@@ -337,7 +337,7 @@ def _shortened_village_or_lane(pairs: pl.DataFrame) -> pl.DataFrame:
     # the village written before its natural village without 村 ('小哨大村83号' of '大村83号',
     # which '小哨村委会大村' and '小哨村大村' key as): the natural village is the key
     lead = src.str.slice(0, src.str.len_chars() - dst.str.len_chars())
-    natural = (dst.str.contains(r"^[\u4e00-\u9fff]{1,3}(?:村|庄)$") & src.str.ends_with(dst)
+    natural = (dst.str.contains(r"^[\u4e00-\u9fff]{1,3}(?:村|庄|塘|头|宅|浜|墩|圩)$") & src.str.ends_with(dst)
                & lead.str.contains(r"^[\u4e00-\u9fff]{2,4}$") & ~lead.str.contains("村"))
     # a village's own 村 left out ('福新40号', '于家疃105号' of '福新村40号', '于家疃村105号')
     own_cun = (dst == src + pl.lit("村")) & (pl.col("src_unit") == "") & (pl.col("src_room") == "")
