@@ -189,5 +189,5 @@ def compare_pairs(pairs: pl.DataFrame, obs: pl.DataFrame, debtors: pl.DataFrame,
     return x.select(
         "id_number", "obs_id", "block", "has_account", "dn_name", "dn_surname", "lvl_account_id", "lvl_account_name",
         "lvl_account_phone", "lvl_recipient_name", "lvl_recipient_phone", "lvl_place", "recipient_is_holder",
-        "area_people",
+        "area_people", (pl.col("pp_kind") == "landline").fill_null(False).alias("recipient_landline"),
     )

@@ -113,6 +113,12 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
         _weight("lvl_recipient_name", W.RECIPIENT_NAME_WEIGHTS, tf).alias("w_recipient_name"),
         _weight("lvl_recipient_phone", phone_table).alias("w_recipient_phone"),
     )
+    if "recipient_landline" in x.columns:
+        land = W.landline_weights(population)
+        x = x.with_columns(
+            pl.when(pl.col("recipient_landline") & pl.col("lvl_recipient_phone").is_in(list(land)))
+            .then(pl.col("lvl_recipient_phone").replace_strict(land, default=0.0, return_dtype=pl.Float64))
+            .otherwise(pl.col("w_recipient_phone")).alias("w_recipient_phone"))
     # A family member's number says the parcel is the household's; only the debtor's own
     # name (not a nickname, not 茹先生) says it is the debtor's rather than the family member's.
     x = x.with_columns(pl.when((pl.col("lvl_recipient_phone") == "household")
@@ -137,6 +143,11 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
         .then(pl.lit(log_n + math.log2(W.DOOR_M / W.DOOR_PEOPLE)).clip(W.DOOR_MIN, W.DOOR_MAX))
         .otherwise(_weight("lvl_place", W.PLACE_WEIGHTS)).alias("w_place"),
     )
+    if "recipient_landline" in x.columns:
+        # The premises' own line and its door are one agreement, not two.
+        x = x.with_columns(pl.when(pl.col("recipient_landline") & (pl.col("lvl_place") == "known_door")
+                                   & pl.col("lvl_recipient_phone").is_in(["exact_current", "exact_roster"]))
+                           .then(0.0).otherwise(pl.col("w_place")).alias("w_place"))
     # If the account holder is the debtor, the parcel's own name and phone are further
     # evidence, but not twice: a namesake typing his own name on his own parcel says the
     # same thing as his account name.  A contradicted account name stays decisive.
