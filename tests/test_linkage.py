@@ -1002,3 +1002,32 @@ def test_a_lane_written_without_its_street_joins_it_also_beside_a_door_without_d
     assert res["place_key"].to_list() == ["141002|平阳北街书院巷45号|||"]
     assert res["n_observations"][0] == 12
     assert res["address"][0] == "山西省临汾市尧都区平阳北街书院巷45号", "shown as the traces naming it in full write it"
+
+
+OFFICE = "浙江省杭州市西湖区文三路100号华星大厦1203室"
+
+
+def _office_world(parcel_name: str):
+    """王小明's own account orders to the office (its door learned); one more parcel there
+    carries the roster's office landline and ``parcel_name``.  王 is a common surname."""
+    acct = dict(account_id="b1", account_name="王小明", account_id_no=DEBTOR_ID, account_phone="13857101115")
+    rows = [obs(f"w{i}", 5 + 20 * i, OFFICE, person_name="王小明", person_phone="13857101115", hour=11, **acct)
+            for i in range(3)]
+    rows.append(obs("c1", 8, OFFICE, person_name=parcel_name, person_phone="0571-87054420", hour=11))
+    rows += crowd() + [obs(f"k{i}", 5, OLD_HOME, person_name=f"王{chr(0x4e00 + i)}{chr(0x4e01 + i)}",
+                           person_phone=f"1380{i:07d}") for i in range(300)]
+    scored, _, _ = run([roster(name="王小明", phones="13857101115;0571-87054420")], rows)
+    c1 = prepare.obs_ids(pl.DataFrame([rows[3]], schema=OBSERVATION_SCHEMA))[0]
+    p = scored.filter((pl.col("obs_id") == c1) & (pl.col("id_number") == DEBTOR_ID))["probability"]
+    return p[0] if p.len() else 0.0
+
+
+@pytest.mark.parametrize("parcel_name", ["李勇", "王**", "王先生"])
+def test_a_colleagues_parcel_with_the_offices_landline_is_not_the_debtors(parcel_name):
+    # Everyone at the office types its line: the line and the office's door are one
+    # agreement, and with another name or only a common surname it links nobody.
+    assert _office_world(parcel_name) < score.LINK_THRESHOLD
+
+
+def test_the_debtors_own_name_with_the_offices_landline_links():
+    assert _office_world("王小明") > 0.9
