@@ -1030,6 +1030,15 @@ _NAME_BEFORE_ROAD_RE = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{1,12}(?:店|馆|超市|公司|厂|商行|经营部|门市部|工作室))"
     r"(?P<road>[\u4e00-\u9fff][\u4e00-\u9fff0-9]{0,9}?(?:大道|大街|路|街|巷)[0-9]+号)")
 
+# An estate written before its street number, the number often in brackets: '御盛华庭（建德街317号）
+# 17幢…', '康林名居,恒明南路297号,12号楼…' are '建德街317号御盛华庭17幢…' (the estate at that number).
+_ESTATE_THEN_ROAD_RE = re.compile(
+    r"(?P<name>[\u4e00-\u9fff0-9]{2,12}?(?:小区|家园|花园|花苑|园|苑|府|公寓|新村|公馆|山庄|名邸|邸|庭|阁|居|城|坊|"
+    r"家属院|生活区|家属区|宿舍区|宿舍|[0-9]+期))"
+    r"(?P<road>(?:(?![院园苑庭府城居期区村])[\u4e00-\u9fff]){2,6}?(?:大道|大街|路|街)[0-9]+号)(?=[0-9A-Z]|$)")
+# (Not a park before its street, which is at the number: '海虹工业园解放南路83号'.)
+_PARK_NAME_RE = re.compile(r"(?:工业园|园区|产业园|科技园|创业园|物流园|工业区|开发区)$")
+
 # A road's section: '北段', '中段', '东五段', '二段'.
 _ROAD_SECTION = r"[东南西北中][一二三四五六七八九十0-9]{0,3}段|[一二三四五六七八九十0-9]{1,3}段"
 _ROAD_RE = re.compile(
@@ -1099,7 +1108,8 @@ _STALL_RE = re.compile(
 )
 # A market's zone and stall joined by a dash, 'C-262' for 'C区262号'.
 _STALL_DASH_RE = re.compile(
-    tok.MARKET_WORDS + r"(?P<zone>[A-Z])-(?P<stall>[0-9]{1,6})(?:号门面)?(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])")
+    tok.MARKET_WORDS + r"(?P<zone>[A-Z])-(?P<stall>[0-9]{1,6})(?:号门面|号?(?:摊位|摊|档口|档|铺位|铺面|铺))?"
+    r"(?![0-9A-Z号幢栋楼层室单元座期区街弄组户排门米F#-])")
 # ... with its floor, which the zone and stall already name: '中环商城2楼C区221号', '2F C221',
 # '3楼B-236', 'C区2-221' are stall 221 of zone C; '…号门面' is the stall's shopfront.
 _STALL_FLOOR_ZONE_RE = re.compile(
@@ -1383,6 +1393,12 @@ def _street(rest: str) -> tuple:
     rest = _CN_NUM_RE.sub(_cn_sub, rest)
     if _DIRECTION_HINT_RE.search(rest):
         rest = _LANDMARK_HEAD_RE.sub("", rest, count=1)
+    if "号" in rest and m is None:
+        t = _TOWN_TAIL_RE.match(rest)      # (after its town: '利关街道香竹新村（三期）解宏街128号…')
+        off = t.end() if t else 0
+        e = _ESTATE_THEN_ROAD_RE.match(rest, off)
+        if e and not _ROAD_RE.search(e.group("name")) and not _PARK_NAME_RE.search(e.group("name")):
+            rest = rest[:off] + e.group("road") + e.group("name") + rest[e.end():]
     if "街坊" in rest:
         rest = _JIEFANG_RE.sub(r"\g<n>街坊", rest, count=1)
     rest = local_door_forms(rest)
@@ -1662,6 +1678,10 @@ def _parse(text: object) -> tuple:
         key_premises = _key_premises(community, prov, city, district_name, zoned) if community else premises
         if "村" in key_premises:
             key_premises = _VILLAGE_LANE_RE.sub("", key_premises)
+        elif building and building.endswith("组") and _BARE_VILLAGE_RE.fullmatch(key_premises):
+            # '湖源4组16号' = '湖源村4组16号': a group is an administrative village's, and its
+            # 村 is often left out.
+            key_premises += "村"
         area_key = f"{base}|{key_premises}"
         is_door = bool(building or room or unit) or (not community and road_no)
         if is_door and not pickup:
@@ -1833,6 +1853,7 @@ _VILLAGE_AND_NATURAL_RE = re.compile(r"([\u4e00-\u9fff]{2,4}村)(?:委员会|委
 # A natural village's house is shown by its number too ('前庄29号', '后塘48号'); not an estate's
 # block ('御景山庄3幢', '滨江湾3幢').
 _VILLAGE_HOUSE_NAME_RE = re.compile(r"(?:(?<!山)庄|屋场|埭|坞|岙|院子|畈|厝|寮|塘|头|宅|浜|墩|圩)$")
+_BARE_VILLAGE_RE = re.compile(r"[\u4e00-\u9fff]{2,3}(?<![镇乡区县市道委会])")
 _POND_HEAD_CUN_RE = re.compile(r"[\u4e00-\u9fff]{0,2}(?:家|[前后东西南北上下中大小新老])[塘头宅浜墩圩]村")
 _NATURAL_WITH_CUN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?!村)" + tok.NATURAL_VILLAGE_SUFFIX + "村")
 # A group between a village and its natural village ('长岭村8组彭家屋场24号'): the natural

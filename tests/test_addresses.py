@@ -1788,3 +1788,31 @@ def test_zones_and_old_districts_of_changzhou_weihai_bengbu_linfen(texts, key):
 @pytest.mark.parametrize("text", ["凤凰嘉园5幢1单元101", "同心安置小区8栋1单元101室", "博望雅居13栋1单元1303"])
 def test_an_estate_named_like_a_county_is_no_county_with_nothing_before_it(text):
     assert _key(text) is None      # read in the debtor's city later, not in 凤凰县, 同心县 or 博望区
+
+
+@pytest.mark.parametrize("texts, key", [
+    # An estate before its street number, the number in brackets or between commas; also after
+    # its 街道.
+    (["江苏省扬州市广陵区建德街317号御盛华庭17幢6单元401室", "江苏省扬州市广陵区御盛华庭（建德街317号） 17幢6单元401室",
+      "扬州市广陵区御盛华庭,建德街317号,十七幢六单元四〇一", "江苏省扬州市广陵区东关街道 御盛华庭（建德街317号）17-6-401"],
+     "321002|御盛华庭|17|6|401"),
+    (["陕西省咸阳市三原县利盛北路89号芳城家属院3幢702室", "咸阳 三原 芳城家属院(利盛北路89号)3-702"], "610422|芳城家属院|3||702"),
+    (["山东省济宁市曲阜市利月路350号兰坊1期22栋6单元804", "济宁市曲阜市兰坊一期(利月路350号) 二十二栋六单元八〇四"],
+     "370881|兰坊1期|22|6|804"),
+    # A village's 村 left out before its group.
+    (["湖南省郴州市苏仙区湖源村4组16号", "湖南省郴州市苏仙区湖源4组16号", "湖南省郴州市苏仙区湖源四组十六号"], "431003|湖源村|4组||16"),
+    # A market stall by zone and number with 号摊 after it.
+    (["江苏省扬州市邗江区阳宏农贸市场F区61号摊位", "江苏省扬州市邗江区阳宏农贸市场F-61号摊", "江苏省扬州市邗江区阳宏农贸市场F-61档口"],
+     "321003|阳宏农贸市场F区|||61"),
+])
+def test_estates_before_their_number_villages_without_cun_and_stalls_by_zone(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("浙江省台州市椒江区海虹工业园解放南路83号", "331002|解放南路83号|||"),      # a park stays at the number
+    ("云南楚雄州楚雄市鹿城南路100号", "532301|鹿城南路100号|||"),                # 鹿城 is no estate before 南路
+    ("北京市东城区王府井步行街100号", "110101|王府井步行街100号|||"),
+])
+def test_a_name_before_a_road_that_is_no_estate_keeps_the_street_number(text, key):
+    assert _key(text) == key
