@@ -1385,15 +1385,15 @@ def _street(rest: str) -> tuple:
     """
     if not rest:
         return _EMPTY_STREET
-    m = _NAME_BEFORE_ROAD_RE.fullmatch(rest)
-    if m:
-        rest = m.group("road") + m.group("name")
+    firm = _NAME_BEFORE_ROAD_RE.fullmatch(rest)
+    if firm:
+        rest = firm.group("road") + firm.group("name")
     if "村民" in rest:
         rest = _VILLAGER_GROUP_RE.sub(r"\1组", rest)
     rest = _CN_NUM_RE.sub(_cn_sub, rest)
     if _DIRECTION_HINT_RE.search(rest):
         rest = _LANDMARK_HEAD_RE.sub("", rest, count=1)
-    if "号" in rest and m is None:
+    if "号" in rest and firm is None:
         t = _TOWN_TAIL_RE.match(rest)      # (after its town: '利关街道香竹新村（三期）解宏街128号…')
         off = t.end() if t else 0
         e = _ESTATE_THEN_ROAD_RE.match(rest, off)
