@@ -85,6 +85,11 @@ def _weight(level_col: str, table: dict, tf: dict[str, pl.Expr] | None = None) -
     return expr
 
 
+def _probability(match_weight: pl.Expr) -> pl.Expr:
+    """A log2 Bayes factor (prior included) as a probability."""
+    return 1.0 / (1.0 + 2.0 ** (-match_weight))
+
+
 def _recipient_phone_for_account() -> pl.Expr:
     """The parcel's phone as evidence for the account holder: none when the parcel is typed
     with another person's full name (it carries that person's phone)."""
@@ -172,7 +177,7 @@ def score_comparisons(cmp: pl.DataFrame, freqs: dict, population: int) -> pl.Dat
     x = x.with_columns(pl.when(alone).then(pl.min_horizontal("match_weight", pl.lit(SINGLE_FIELD_CAP)))
                        .otherwise(pl.col("match_weight")).alias("match_weight"))
     x = x.with_columns(
-        (1.0 / (1.0 + (2.0 ** (-pl.col("match_weight"))))).alias("probability"),
+        _probability(pl.col("match_weight")).alias("probability"),
         pl.when(pl.col("weight_account").fill_null(-1e9) >= pl.col("weight_recipient"))
         .then(pl.lit("account")).otherwise(pl.lit("recipient")).alias("via"),
     )
@@ -559,7 +564,7 @@ def one_holder_per_account(scored: pl.DataFrame, obs: pl.DataFrame) -> pl.DataFr
     x = x.with_columns(pl.when(other).then(recipient).otherwise(pl.col("match_weight")).alias("match_weight"))
     return x.with_columns(
         pl.when(other).then(pl.lit("recipient")).otherwise(pl.col("via")).alias("via"),
-        pl.when(other).then(1.0 / (1.0 + 2.0 ** (-pl.col("match_weight")))).otherwise(pl.col("probability"))
+        pl.when(other).then(_probability(pl.col("match_weight"))).otherwise(pl.col("probability"))
         .alias("probability")).drop("account_key", "_holders", "_other")
 
 
