@@ -145,7 +145,9 @@ JUNK_PATTERN = (
     r"(?<![解开])放|电话|联系|送货|送到|送至|送上|打我|打电话|请|勿|谢谢|麻烦|周末|周一|周六|周日|工作日|节假日|"
     r"上班|下班|时间|签收|收件|不要|不用|随便|任意|可以|之前|之后|以后|以前|点前|点后|"
     r"备注|提前|到了|敲门|尽快|加急|靠近|附近|对面|旁边|隔壁|近|家里有人|家中有人|有人在家|"
-    r"上午|下午|中午|晚上|白天|电联|在家"
+    r"上午|下午|中午|晚上|白天|电联|在家|"
+    # a landmark to find it by: '（宏岸超市对过）', '（光源中学东边）', '（锦坊学校南邻）'
+    r"对过|对门|[东南西北](?:边|侧|邻)|往[东南西北]|后身|后面"
 )
 
 # Suffixes that make a free-standing name a housing estate / premises.
@@ -256,6 +258,8 @@ CITY_DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
     "西市区": ("安徽省", "蚌埠市", "禹会区"),
     # and its 郊区 became 淮上区 (other cities had or have a 郊区 of their own: 铜陵, 阳泉).
     "郊区": ("安徽省", "蚌埠市", "淮上区"),
+    # 焦作's 孟县 has been 孟州市 since 1996.
+    "孟县": ("河南省", "焦作市", "孟州市"),
 }
 
 # What a natural village's name ends with, after its village's ('南栾湾村王庄', '新塘村邓家屋场',
@@ -350,12 +354,26 @@ ZONE_DISTRICTS: dict[str, tuple[str, ...]] = {
                      "威海市临港经济技术开发区", "威海临港经济技术开发区", "威海市临港区", "威海临港区"),
     # 厦门's island and mainland halves (岛内 = 思明 and 湖里): the city, as written.
     "厦门市": ("厦门市岛内", "厦门岛内", "厦门市岛外", "厦门岛外"),
+    # Zones that lie across districts or whose district I cannot tell from here: the city, so
+    # that the zone is no part of the estate's name ('焦作市示范区绿岸建材市场').  焦作's 城乡一体化
+    # 示范区 and 高新区, 自贡's 高新区, 滁州's 经开区 and 苏滁现代产业园, 丹东's 新区 and 边境经济合作区,
+    # 日照's 经济技术开发区 and 山海天旅游度假区.
+    "焦作市": ("焦作市城乡一体化示范区", "焦作城乡一体化示范区", "焦作市示范区", "焦作示范区", "焦作市高新区",
+               "焦作高新区", "焦作市高新技术产业开发区", "焦作高新技术产业开发区"),
+    "自贡市": ("自贡市高新技术产业开发区", "自贡高新技术产业开发区", "自贡市高新区", "自贡高新区"),
+    "滁州市": ("滁州市经济技术开发区", "滁州经济技术开发区", "滁州市经开区", "滁州经开区", "滁州市苏滁现代产业园",
+               "滁州苏滁现代产业园", "苏滁现代产业园", "滁州市苏滁产业园", "苏滁产业园"),
+    "丹东市": ("丹东市新区", "丹东新区", "丹东市边境经济合作区", "丹东边境经济合作区", "丹东市边合区", "丹东边合区"),
+    "日照市": ("日照市经济技术开发区", "日照经济技术开发区", "日照市经开区", "日照经开区", "日照市开发区", "日照开发区",
+               "日照市山海天旅游度假区", "日照山海天旅游度假区", "日照市山海天", "日照山海天"),
 }
 
 # A district's colloquial area written between the district and an estate's name,
 # '建邺区河西碧泰' = '建邺区碧泰': not part of the estate's name.
 DISTRICT_AREAS: dict[str, tuple[str, ...]] = {
     "建邺区": ("河西新城", "河西"),
+    # 日照's seaside resort, '东港区山海天阳丰御府'.
+    "东港区": ("山海天旅游度假区", "山海天度假区", "山海天"),
 }
 
 # Everyday short names of prefectures that are not the gazetteer's short form.

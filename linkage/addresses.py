@@ -152,7 +152,7 @@ def _bracket_sub(m: re.Match) -> str:
     return inner
 
 
-_POSTCODE_RE = re.compile(r"[(（]?(?:邮编|邮政编码)[:：]?\s*[0-9０-９]{6}[)）]?|(?<=[\u4e00-\u9fff])[0-8][0-9]{5}$"
+_POSTCODE_RE = re.compile(r"[(（]?(?:邮编|邮政编码)[:：]?\s*[0-9０-９]{6}[)）]?|(?<=[\u4e00-\u9fff])\s*[0-8][0-9]{5}\s*$"
                           r"|[(（]\s*[0-8][0-9]{5}\s*[)）]")
 
 
@@ -162,7 +162,7 @@ _POSTCODE_RE = re.compile(r"[(（]?(?:邮编|邮政编码)[:：]?\s*[0-9０-９]
 _CARD_PHONE = r"(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9*]{4}){2}"
 _CARD_HEAD_RE = re.compile(r"^\s*(?:收货人|收件人|联系人)[:]?\s*[^\s:]{1,12}?\s*(?:手机号码|手机号|手机|联系电话|电话)[:]?\s*"
                            + _CARD_PHONE + r"\s*(?:所在地区|所在地|详细地址|收货地址|地址)?[:]?\s*")
-_CARD_NAME_HEAD_RE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,4}|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s+" + _CARD_PHONE + r"\s+(?=\S)")
+_CARD_NAME_HEAD_RE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,2}[*＊]{1,3}[\u4e00-\u9fff]?|[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s+" + _CARD_PHONE + r"\s+(?=\S)")
 _CARD_TAIL_RE = re.compile(r"\s*,\s*[^,\d]{1,16}\s*,\s*" + _CARD_PHONE + r"\s*$")
 _CARD_HINT_RE = re.compile(r"1[3-9][0-9][- ]?[0-9*]{4}")
 
@@ -183,7 +183,7 @@ def normalise_text(text: object) -> str:
         except Exception:
             return ""
     text = text[: MAX_CHARS * 3]
-    if "邮" in text or text[-1:].isdigit() or ")" in text or "）" in text:
+    if "邮" in text or text.rstrip()[-1:].isdigit() or ")" in text or "）" in text:
         # A postcode is not a door number ('…1302室邮编441001', '…人民医院241000',
         # '…2-1001(618000)').
         text = _POSTCODE_RE.sub("", text)
@@ -851,6 +851,8 @@ _SEAT_UNIT_RE = re.compile(r"(?<=[0-9])(栋|幢|号楼)([A-Z])(?:座|(?=[0-9]{3,
 # A village's group written '村民小组' or '小组' (惠州's '老屋村民小组', 南通's '15小组'); a natural
 # village written with '角落' or '自然村' before its house (莆田's '后埕角落28号'); '第12号'.
 _GROUP_WORD_RE = re.compile(r"村民小组|(?<=[\u4e00-\u9fff0-9])小组")
+# A group named for its hamlet, 滁州's '曾圩村民组' or '胡小圩队' after its village: '曾圩组'.
+_NAMED_GROUP_RE = re.compile(r"(?<=村)([\u4e00-\u9fff]{2,3}?)(?:村民组|(?<![大中小])队)(?=[0-9]+号?(?![0-9]))")
 # A village renamed a 社区 that keeps its groups ('高家社区5组53号', 汉中) is still written
 # '高家村5组53号' (and the reverse): one place, keyed as the village.
 _COMMUNITY_GROUP_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})社区(?=[0-9]{1,2}[组社队])")
@@ -859,6 +861,18 @@ _FISHING_VILLAGE_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})渔村(?=[0-9])")
 # 临汾's cave dwellings in a courtyard: '马塘村32号院窑洞', '…32号院4孔窑', '…32号院东窑' and
 # '马塘村窑洞32号院' are the courtyard's door.
 _CAVE_DWELLING_RE = re.compile(r"(?<=[0-9]号院)(?:[0-9]{1,2}孔窑|[东西中南北正]窑|窑洞|窑)$|(?<=村)窑洞(?=[0-9])")
+# 苏南's natural villages named as lanes ('老河村庄巷36号', '金店村委陈家巷村8号', '陈家巷村8号'):
+# the house is keyed as '陈家巷8号', as the hamlet is most often written alone.  Not an urban
+# village's numbered lane ('康乐村西12巷39号'), nor a 新村 estate's.
+_HAMLET = r"(?:(?![〇零一二两三四五六七八九十百])[\u4e00-\u9fff])"
+_HOUSE_NO = r"(?:[0-9]+号?(?![0-9])|[〇零一二两三四五六七八九十百]+(?:号|$))"
+_VILLAGE_BEFORE_LANE_RE = re.compile(r"(?:^|(?<=[镇乡区县市道\s，,]))[\u4e00-\u9fff]{1,4}?(?<!新)村"
+                                     r"(?:村民委员会|村委会|委员会|委会|委)?(?=" + _HAMLET + "{1,3}巷村?" + _HOUSE_NO + ")")
+_LANE_HAMLET_CUN_RE = re.compile(r"(?<=" + _HAMLET + "巷)村(?=" + _HOUSE_NO + ")")
+# A village house's plate, '后柏岭村门牌60号' = '后柏岭村60号'.
+_DOORPLATE_RE = re.compile(r"(?<=[\u4e00-\u9fff])门牌(?:号)?(?=[0-9])")
+# 东北's '13楼2单元502': 楼 before a unit is the building, as '13号楼2单元502' writes it.
+_BUILDING_LOU_RE = re.compile(r"(?<![0-9A-Z-])([0-9]{1,3})楼(?=[0-9]{1,2}单元)")
 _NATURAL_VILLAGE_WORD_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:角落|自然村)(?=[0-9])")
 _ORDINAL_HOUSE_RE = re.compile(r"(?<=[\u4e00-\u9fff])第(?=[0-9]{1,4}号)")
 # A work unit's housing ('宇宙瓷厂宿舍', written '…家属区', '…家属院', '…生活区', '…宿舍区'), also
@@ -881,12 +895,20 @@ def local_door_forms(s: str) -> str:
     """``s`` with the crossing, sub-number, hutong-house and floor-door forms above rewritten."""
     if "小组" in s:
         s = _GROUP_WORD_RE.sub("组", s)
+    if "村民组" in s or "队" in s:
+        s = _NAMED_GROUP_RE.sub(r"\1组", s)
     if "社区" in s:
         s = _COMMUNITY_GROUP_RE.sub("村", s)
     if "渔村" in s:
         s = _FISHING_VILLAGE_RE.sub("村", s)
     if "窑" in s:
         s = _CAVE_DWELLING_RE.sub("", s)
+    if "门牌" in s:
+        s = _DOORPLATE_RE.sub("", s)
+    if "单园" in s:
+        s = s.replace("单园", "单元")     # a pinyin slip for 单元
+    if "楼" in s and "单元" in s:
+        s = _BUILDING_LOU_RE.sub(r"\1幢", s)
     if "角落" in s or "自然村" in s:
         s = _NATURAL_VILLAGE_WORD_RE.sub("", s)
     if "第" in s:
@@ -1036,6 +1058,14 @@ _ESTATE_THEN_ROAD_RE = re.compile(
     r"(?P<name>[\u4e00-\u9fff0-9]{2,12}?(?:小区|家园|花园|花苑|园|苑|府|公寓|新村|公馆|山庄|名邸|邸|庭|阁|居|城|坊|"
     r"家属院|生活区|家属区|宿舍区|宿舍|[0-9]+期))"
     r"(?P<road>(?:(?![院园苑庭府城居期区村])[\u4e00-\u9fff]){2,6}?(?:大道|大街|路|街)[0-9]+号)(?=[0-9A-Z]|$)")
+# ... also an estate whose name has no estate word ('碧宏御景(春怡东路222号)25号楼…', '福河海岸
+# 庆隆路394号15幢…'), where a building follows the number at once; the road is read as most
+# are named, two characters and a direction ('春怡东路'), the name as three or more.
+_NAME_THEN_ROAD_RE = re.compile(
+    r"(?P<name>(?:(?![路街道区县市镇乡村巷号])[\u4e00-\u9fff]){3,6})"
+    r"(?P<road>(?![院园苑庭府城居期区村])[\u4e00-\u9fff](?:(?![东南西北中院园苑庭府城居期区村])[\u4e00-\u9fff])"
+    r"[东南西北中]?(?:大道|大街|路|街)[0-9]+号)"
+    r"(?=[0-9]{1,3}(?:栋|幢|座|号楼|#|-[0-9]))")
 # (Not a park before its street, which is at the number: '海虹工业园解放南路83号'.)
 _PARK_NAME_RE = re.compile(r"(?:工业园|园区|产业园|科技园|创业园|物流园|工业区|开发区)$")
 
@@ -1148,9 +1178,9 @@ _CLEAN_EDGE = ",-# "
 # has two characters or more, so the 村 before the committee is not dropped after one).
 _VILLAGE_COMMITTEE_RE = re.compile(r"(?:(?<=[\u4e00-\u9fff]{2})村)?(?:村委会|村民委员会|村委)$")
 # A natural village or group of a village written after its committee ('卢屋村委会下屋组',
-# '平福村委那马坡', '岸兜村委会前社'): of the village.
+# '平福村委那马坡', '岸兜村委会前社', '银轩村村委会侯圩组'): of the village.
 _VILLAGE_PART_RE = re.compile(tok.VILLAGE_PART_PATTERN + "$")
-_VILLAGE_COMMITTEE_PART_RE = re.compile(r"(?<=村)委会?(?=[\u4e00-\u9fff]{1,3}(?:组|社|坡|屯)$)")
+_VILLAGE_COMMITTEE_PART_RE = re.compile(r"(?<=村)(?:(?<=[\u4e00-\u9fff]{2}村)村(?=委))?委会?(?=[\u4e00-\u9fff]{1,3}(?:组|社|坡|屯)$)")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -1385,6 +1415,8 @@ def _street(rest: str) -> tuple:
     """
     if not rest:
         return _EMPTY_STREET
+    if "巷" in rest and "村" in rest:
+        rest = _LANE_HAMLET_CUN_RE.sub("", _VILLAGE_BEFORE_LANE_RE.sub("", rest))
     firm = _NAME_BEFORE_ROAD_RE.fullmatch(rest)
     if firm:
         rest = firm.group("road") + firm.group("name")
@@ -1397,6 +1429,10 @@ def _street(rest: str) -> tuple:
         t = _TOWN_TAIL_RE.match(rest)      # (after its town: '利关街道香竹新村（三期）解宏街128号…')
         off = t.end() if t else 0
         e = _ESTATE_THEN_ROAD_RE.match(rest, off)
+        if e is None:
+            e = _NAME_THEN_ROAD_RE.match(rest, off)
+            if e and e.group("name") in _tables().names:
+                e = None    # a division's name before the road ('解放春怡东路…'), not an estate
         if e and not _ROAD_RE.search(e.group("name")) and not _PARK_NAME_RE.search(e.group("name")):
             rest = rest[:off] + e.group("road") + e.group("name") + rest[e.end():]
     if "街坊" in rest:
@@ -1825,9 +1861,10 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
             c = m.group(2)
             if c.endswith("村") and _NATURAL_WITH_CUN_RE.fullmatch(c):
                 c = c[:-1]      # '马杭村陈家塘村' = '马杭村陈家塘': the natural village, 村 or not
-    if c.endswith("村") and _POND_HEAD_CUN_RE.fullmatch(c):
-        # '后塘村48号' = '后塘48号': 苏南's natural villages by a pond or a head take a 村 as
-        # their writer pleases (and the key is one either way).
+    if c.endswith("村") and _NAMED_PLACE_CUN_RE.fullmatch(c):
+        # '后塘村48号' = '后塘48号', '前庄村29号' = '前庄29号': a village named for a pond, a
+        # head, a hamlet or a bay takes a 村 as its writer pleases, an administrative one
+        # ('张庄村') as much as a natural one, so the key is one either way.
         c = c[:-1]
     if "期" in c:
         # '塞上东小区一期' = '塞上东一期', as '塞上东小区' is '塞上东'.
@@ -1852,9 +1889,9 @@ _VILLAGE_AND_NATURAL_RE = re.compile(r"([\u4e00-\u9fff]{2,4}村)(?:委员会|委
                                      + tok.NATURAL_VILLAGE_SUFFIX + ")")
 # A natural village's house is shown by its number too ('前庄29号', '后塘48号'); not an estate's
 # block ('御景山庄3幢', '滨江湾3幢').
-_VILLAGE_HOUSE_NAME_RE = re.compile(r"(?:(?<!山)庄|屋场|埭|坞|岙|院子|畈|厝|寮|塘|头|宅|浜|墩|圩)$")
+_VILLAGE_HOUSE_NAME_RE = re.compile(r"(?:(?<!山)庄|屋场|埭|坞|岙|院子|畈|厝|寮|塘|头|宅|浜|墩|圩|(?<=[\u4e00-\u9fff])组)$")
 _BARE_VILLAGE_RE = re.compile(r"[\u4e00-\u9fff]{2,3}(?<![镇乡区县市道委会])")
-_POND_HEAD_CUN_RE = re.compile(r"[\u4e00-\u9fff]{0,2}(?:家|[前后东西南北上下中大小新老])[塘头宅浜墩圩]村")
+_NAMED_PLACE_CUN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?<!村)(?:庄|湾|塘|头|宅|浜|墩|圩|堡|埭|坞|岙|畈|厝|寮|屋场)村")
 _NATURAL_WITH_CUN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?!村)" + tok.NATURAL_VILLAGE_SUFFIX + "村")
 # A group between a village and its natural village ('长岭村8组彭家屋场24号'): the natural
 # village and its number name the door, as '长岭村彭家屋场24号' does.

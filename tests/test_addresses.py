@@ -739,7 +739,7 @@ def test_code_table_placeholder_between_city_and_district(text, key):
 @pytest.mark.parametrize("text,key", [
     ("浙江省绍兴市柯桥区柯桥街道新路村57号", "330603|新路村|57||"),
     ("浙江省温州市乐清市北白象镇前街村57号", "330382|前街村|57||"),
-    ("浙江省温州市乐清市北白象镇后巷村12号", "330382|后巷村|12||"),
+    ("浙江省温州市乐清市北白象镇后巷村12号", "330382|后巷12号|||"),   # as 后巷12号 is keyed
     ("浙江省绍兴市柯桥区新路村3组57号", "330603|新路村|3组||57"),
 ])
 def test_village_named_after_a_road_word(text, key):
@@ -1742,7 +1742,18 @@ def test_zones_and_old_districts_of_zhuhai_luoyang_yantai_yinchuan_shantou(texts
     # A contact card pasted into the address field.
     (["收货人：茹小明 手机号码：13857101115 所在地区：山东省威海市环翠区金色家园13号楼东单元2004室",
       "茹小明 13857101115 山东省威海市环翠区金色家园13号楼东单元2004室",
-      "山东省威海市环翠区金色家园13号楼东单元2004室，茹小明，13857101115"], "371002|金色家园|13|东|2004"),
+      "山东省威海市环翠区金色家园13号楼东单元2004室，茹小明，13857101115",
+      "茹** 13857101115 山东省威海市环翠区金色家园13号楼东单元2004室", "茹*明 138****1115 威海市环翠区金色家园13-东-2004"],
+     "371002|金色家园|13|东|2004"),
+    # Natural villages named as lanes, after their village, with its committee, with a 村 of their own or alone.
+    (["江苏省常州市武进区横山桥镇老河村庄巷36号", "江苏省常州市武进区横山桥镇老河村委庄巷村36号",
+      "常州市武进区横山桥镇老河村委会庄巷三十六号", "常州市武进区庄巷村36号", "江苏省常州市武进区横山桥镇庄巷36号"],
+     "320412|庄巷36号|||"),
+    (["江苏省常州市武进区湖塘镇金店村陈家巷8号", "江苏省常州市武进区湖塘镇金店村委陈家巷村8号"], "320412|陈家巷8号|||"),
+    # An administrative village named for a hamlet takes its 村 as its writer pleases.
+    (["江苏省常州市武进区前黄镇前庄村29号", "江苏省常州市武进区前黄镇小疃村前庄29号", "常州市武进区前庄29号"],
+     "320412|前庄|29||"),
+    (["山东省烟台市福山区回里镇西北庄村10号", "烟台市福山区回里镇西北庄10号"], "370611|西北庄|10||"),
     # 汉中's resettlement estates by their several names; a village now a 社区 with its groups.
     (["陕西省汉中市勉县老道寺镇幸福安置小区3栋3单元202室", "陕西省汉中市勉县老道寺镇幸福安置点3幢3单元202室",
       "陕西省汉中市勉县幸福移民搬迁安置点3-3-202", "陕西省汉中市勉县幸福社区安置房3栋3单元202"], "610725|幸福安置|3|3|202"),
@@ -1755,7 +1766,7 @@ def test_zones_and_old_districts_of_zhuhai_luoyang_yantai_yinchuan_shantou(texts
     (["安徽省蚌埠市禹会区蚌埠站宿舍4栋2单元602室", "安徽省蚌埠市禹会区铁路车站宿舍4幢2单元602室"], "340304|车站宿舍|4|2|602"),
     # 临汾's cave dwellings in a courtyard, and 威海's fishing villages.
     (["山西省临汾市尧都区吴村镇马塘村32号院", "山西省临汾市尧都区吴村镇马塘村32号院窑洞", "山西省临汾市尧都区马塘村32号院4孔窑",
-      "山西省临汾市尧都区吴村镇马塘村32号院东窑", "山西省临汾市尧都区吴村镇马塘村窑洞32号院"], "141002|马塘村|32||"),
+      "山西省临汾市尧都区吴村镇马塘村32号院东窑", "山西省临汾市尧都区吴村镇马塘村窑洞32号院"], "141002|马塘|32||"),
     (["山东省威海市荣成市俚岛镇枣坪渔村101号", "山东省威海市荣成市俚岛镇枣坪村101号"], "371082|枣坪村|101||"),
     # 苏南's natural villages by a pond or a head, with or without their 村.
     (["江苏省常州市武进区湖塘镇马杭村陈家塘28号", "江苏省常州市武进区湖塘镇马杭村委陈家塘村28号",
@@ -1816,3 +1827,31 @@ def test_estates_before_their_number_villages_without_cun_and_stalls_by_zone(tex
 ])
 def test_a_name_before_a_road_that_is_no_estate_keeps_the_street_number(text, key):
     assert _key(text) == key
+
+
+def test_a_pasted_card_with_a_masked_name_leaves_no_surname_on_an_address_without_prefix():
+    # '陈** 13853438249 马家巷34号院' once read as the lane '陈马家巷'.
+    assert p("陈** 13853438249 马家巷34号院")["address"] == "马家巷34号"
+    assert p("茹*明 138****1115 金色家园13号楼东单元2004室")["address"].startswith("金色家园")
+
+
+@pytest.mark.parametrize("texts,key", [
+    # A village house's plate; a named group (滁州) as 村民组 or 队, after 村委会 or 村村委会.
+    (["山东省日照市莒县丰庄镇北御岭村门牌120号", "山东省日照市莒县丰庄镇北御岭村120号"], "371122|北御岭村|120||"),
+    (["安徽省滁州市来安县乐湖镇银轩村村委会侯圩组58号", "安徽省滁州市来安县乐湖镇银轩村侯圩村民组58号",
+      "安徽省滁州市来安县乐湖镇银轩村侯圩队58号", "安徽省滁州市来安县乐湖镇银轩村侯圩组58号"], "341122|银轩村侯圩组|58||"),
+    # 东北's '13楼2单元' is building 13; '单园' a slip for 单元; a landmark in brackets; a postcode last.
+    (["辽宁省丹东市凤城市云祥名苑三期13楼1单元502", "辽宁省丹东市凤城市云祥名苑三期13号楼1单园502",
+      "辽宁省丹东市凤城市云祥名苑（三期）（凤城一中东边）13-1-502 118000  "], "210682|云祥名苑3期|13|1|502"),
+    # An estate with no estate word before its street number, in brackets or not.
+    (["河南省焦作市解放区碧宏御景(春怡东路222号)25号楼4单元401室", "河南省焦作市解放区春怡东路222号碧宏御景25-4-401"],
+     "410802|碧宏御景|25|4|401"),
+    # Zones whose district is not told: the city ('焦作市示范区…' is no estate named 示范区…).
+    (["河南省焦作市示范区绿岸建材市场B区113号", "河南省焦作市城乡一体化示范区绿岸建材市场B区113号",
+      "河南省焦作市绿岸建材市场B区113号"], "410800|绿岸建材市场B区|||113"),
+    (["山东省日照市东港区山海天阳丰御府4期2号楼2单元201号", "山东省日照市东港区阳丰御府四期2-2-201"],
+     "371102|阳丰御府4期|2|2|201"),
+    (["河南省焦作市孟县乐店镇前易村8组60号", "河南省焦作市孟州市乐店镇前易村八组60号"], "410883|前易村|8组||60"),
+])
+def test_doorplates_named_groups_northeast_buildings_bracketed_landmarks_and_zones(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)
