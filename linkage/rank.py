@@ -149,8 +149,8 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
     # A mapping only sends places onto places already there, so the doors left after one
     # step are the earlier ones less those it mapped: the pairs are joined once and thinned.
     pairs = _same_door_pairs(keys)
-    for step in (_zone_door_in_district, _district_named_estate, _prefixed_premises, _phase_left_out,
-                 _shortened_village_or_lane):
+    for step in (_zone_door_in_district, _district_named_estate, _prefixed_premises, _shortened_estate,
+                 _phase_left_out, _shortened_village_or_lane):
         mapping = step(pairs)
         if mapping.height:
             ev = _apply_mapping(ev, mapping)
@@ -266,6 +266,30 @@ def _district_named_estate(pairs: pl.DataFrame) -> pl.DataFrame:
     j = j.filter((pl.col("prefix_code") != pl.col("dst_code"))
                  & ((pl.col("src_code") == pl.col("prefix_code"))
                     | (pl.col("src_code") == pl.col("city4") + "00")))
+    return _only_target(j)
+
+
+# What a shortened estate name leaves out: its estate word ('华瑞' for 华瑞花园, '春汀' for 春汀海景苑).
+_ESTATE_TAIL = r"^[\u4e00-\u9fff]{0,2}(?:园|苑|城|府|居|庭|湾|阁|邸|景|都|小区|公寓|大院)$"
+
+
+def _shortened_estate(pairs: pl.DataFrame) -> pl.DataFrame:
+    """Map a door in an estate written without its estate word ('华瑞2期32-2-502', '润康19-3-401')
+    onto the debtor's same door with it ('华瑞花园二期32幢2单元502室', '润康花园…'): buyers shorten
+    the names they type every week.  The phase, where the short name writes one, is the same;
+    where two estates could take it, it stays."""
+    phase = r"[0-9]+期$"
+    src_base = pl.col("src_premises").str.replace(phase, "")
+    dst_base = pl.col("dst_premises").str.replace(phase, "")
+    src_phase = pl.col("src_premises").str.extract("(" + phase + ")").fill_null("")
+    dst_phase = pl.col("dst_premises").str.extract("(" + phase + ")").fill_null("")
+    extra = dst_base.str.len_chars() - src_base.str.len_chars()
+    j = pairs.filter(
+        (pl.col("src") != pl.col("dst")) & (pl.col("src_building") != "") & _same_area()
+        & (src_base.str.len_chars() >= 2) & src_base.str.contains(r"^[\u4e00-\u9fff]+$")
+        & dst_base.str.starts_with(src_base) & extra.is_between(1, 3)
+        & dst_base.str.slice(src_base.str.len_chars()).str.contains(_ESTATE_TAIL)
+        & ((src_phase == dst_phase) | (src_phase == "")))
     return _only_target(j)
 
 

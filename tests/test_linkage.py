@@ -262,6 +262,25 @@ def test_an_estate_written_without_its_phase_joins_the_same_door_in_one_phase():
     assert out[4:9] == places[4:9]
 
 
+def test_an_estate_written_without_its_estate_word_joins_the_same_door_named_in_full():
+    from linkage.rank import reconcile_places
+
+    places = [
+        "410802|华瑞2期|32|2|502", "410802|华瑞花园2期|32|2|502",     # '华瑞2期 32-2-502'
+        "341182|润康|19|3|401", "341182|润康花园|19|3|401",
+        "371121|春汀|13||505", "371121|春汀海景苑2期|13||505",        # the phase left out too
+        "210602|秋桂|9|4|503", "210602|秋桂江景苑|9|4|503", "210602|秋桂花园|9|4|503",  # two estates: stays
+        "341103|嘉景|2|3|504", "341103|嘉景嘉园|2|3|505",              # another flat: stays
+        "341103|银御1期|3|3|1801", "341103|银御新城2期|3|3|1801",      # another phase: stays
+    ]
+    out = reconcile_places(pl.DataFrame({"id_number": ["d"] * len(places), "place": places,
+                                         "is_pickup": [False] * len(places)}))["place"].to_list()
+    assert out[0:2] == ["410802|华瑞花园2期|32|2|502"] * 2
+    assert out[2:4] == ["341182|润康花园|19|3|401"] * 2
+    assert out[4:6] == ["371121|春汀海景苑2期|13||505"] * 2
+    assert out[6:] == places[6:]
+
+
 def test_a_village_house_or_a_lane_written_short_joins_the_same_door_written_in_full():
     from linkage.rank import reconcile_places
 
