@@ -260,6 +260,15 @@ CITY_DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
     "郊区": ("安徽省", "蚌埠市", "淮上区"),
     # 焦作's 孟县 has been 孟州市 since 1996.
     "孟县": ("河南省", "焦作市", "孟州市"),
+    # 淮安's 清河区 and 清浦区 became 清江浦区 in 2016 (铁岭 has a 清河区 of its own), its 楚州区 is
+    # 淮安区 since 2012; 邢台's 桥东区 and 桥西区 were renamed 襄都区 and 信都区 in 2020 (张家口
+    # has a 桥东区 and a 桥西区 now); 永州's 芝山区 is 零陵区 since 2005.
+    "清浦区": ("江苏省", "淮安市", "清江浦区"),
+    "清河区": ("江苏省", "淮安市", "清江浦区"),
+    "楚州区": ("江苏省", "淮安市", "淮安区"),
+    "桥东区": ("河北省", "邢台市", "襄都区"),
+    "桥西区": ("河北省", "邢台市", "信都区"),
+    "芝山区": ("湖南省", "永州市", "零陵区"),
 }
 
 # What a natural village's name ends with, after its village's ('南栾湾村王庄', '新塘村邓家屋场',
@@ -379,6 +388,8 @@ DISTRICT_AREAS: dict[str, tuple[str, ...]] = {
 # Everyday short names of prefectures that are not the gazetteer's short form.
 CITY_ALIASES: dict[str, tuple[str, str]] = {
     "版纳": ("云南省", "西双版纳傣族自治州"),
+    # 淮安 was 淮阴市 until 2001 (its 淮阴区 is the old city's suburb).
+    "淮阴市": ("江苏省", "淮安市"),
 }
 
 # Short forms that are too generic to be trusted as a district on their own.

@@ -754,7 +754,7 @@ _CN_NUM_RE = re.compile(
     # 汕头's cross lanes of a road, '安平路二横5号' (its second cross lane, No. 5).
     r"|(?<=[\u4e00-\u9fff])[一二两三四五六七八九十]+(?=横(?:[0-9零一二两三四五六七八九十]|$))"
     # Xiamen's numbered 里 of a neighbourhood before a house number ('前埔北区二里35号'; not 三里屯).
-    r"|(?<=[东南西北区])[一二两三四五六七八九十]+(?=里[0-9])"
+    r"|(?<=[东南西北区])[一二两三四五六七八九十]+(?=里[0-9]+(?![0-9]|组))"   # (锦州's 北三里1组 is a place)
 )
 
 
@@ -852,10 +852,20 @@ _SEAT_UNIT_RE = re.compile(r"(?<=[0-9])(栋|幢|号楼)([A-Z])(?:座|(?=[0-9]{3,
 # village written with '角落' or '自然村' before its house (莆田's '后埕角落28号'); '第12号'.
 _GROUP_WORD_RE = re.compile(r"村民小组|(?<=[\u4e00-\u9fff0-9])小组")
 # A group named for its hamlet, 滁州's '曾圩村民组' or '胡小圩队' after its village: '曾圩组'.
+# ... and such a group is its hamlet: 玉溪's '河营村委会松营村民小组14号' is written '河营村松营组14号',
+# '河营村委会松营村14号' and '松营村14号' (keyed as the hamlet '松营村', see _key_premises); '麦村村民小组'
+# is the hamlet 麦村's.
+_HAMLET_GROUP_RE = re.compile(r"(?<![0-9])((?:(?![零一二两三四五六七八九十百村镇乡区县市道委会])[\u4e00-\u9fff]){2,3}"
+                              r"|(?:(?![零一二两三四五六七八九十百村镇乡区县市道委会])[\u4e00-\u9fff]){1,2}村)"
+                              r"(?:村民组|组)"
+                              r"(?=[0-9]+号?(?![0-9])|$)")
 _NAMED_GROUP_RE = re.compile(r"(?<=村)([\u4e00-\u9fff]{2,3}?)(?:村民组|(?<![大中小])队)(?=[0-9]+号?(?![0-9]))")
 # A village renamed a 社区 that keeps its groups ('高家社区5组53号', 汉中) is still written
 # '高家村5组53号' (and the reverse): one place, keyed as the village.
-_COMMUNITY_GROUP_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})社区(?=[0-9]{1,2}[组社队])")
+# 锦州's old-town 社区 with groups are written by their residents' committee too ('铁新委3组28号',
+# '铁新居委3组', '铁新居委会3组', '铁新社区居委会3组').
+_COMMUNITY_GROUP_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<!村)(?:社区居委会|社区|居委会|居委|委)(?=[0-9]{1,2}[组社队])"
+                                 r"|(?<=[\u4e00-\u9fff]{2})(?<![村社])(?:居委会|居委|委)(?=[0-9]{1,4}号)")
 # 威海's coastal villages, '枣坪渔村101号' for 枣坪村.
 _FISHING_VILLAGE_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})渔村(?=[0-9])")
 # 临汾's cave dwellings in a courtyard: '马塘村32号院窑洞', '…32号院4孔窑', '…32号院东窑' and
@@ -869,6 +879,16 @@ _HOUSE_NO = r"(?:[0-9]+号?(?![0-9])|[〇零一二两三四五六七八九十百
 _VILLAGE_BEFORE_LANE_RE = re.compile(r"(?:^|(?<=[镇乡区县市道\s，,]))[\u4e00-\u9fff]{1,4}?(?<!新)村"
                                      r"(?:村民委员会|村委会|委员会|委会|委)?(?=" + _HAMLET + "{1,3}巷村?" + _HOUSE_NO + ")")
 _LANE_HAMLET_CUN_RE = re.compile(r"(?<=" + _HAMLET + "巷)村(?=" + _HOUSE_NO + ")")
+# A garage lived in (东北, 河北: '5号楼车库12号', '5号楼下车库12号', '5#车库12', '5号楼12号车库',
+# '车库5-12'): garage 12 of building 5, keyed as its room 'G12' and shown '车库12号'.
+_GARAGE_RES = (
+    re.compile(r"(?<![0-9])([0-9]{1,3})(?:号楼|幢|栋|#)?下?车库([0-9]{1,3})(?:号|室)?(?![0-9])"),
+    re.compile(r"(?<![0-9])([0-9]{1,3})(?:号楼|幢|栋|#)([0-9]{1,3})(?:号|室)?车库"),
+    re.compile(r"车库([0-9]{1,3})(?:-|号楼|幢|栋|#)([0-9]{1,3})(?:号|室)?(?![0-9])"),
+)
+_GARAGE_ROOM_RE = re.compile(r"G[0-9]{1,3}")
+# An old door number after the new one, '健康西路170号(原146号)': the new one names the door.
+_OLD_NUMBER_RE = re.compile(r"(?<=[0-9]号)[(]?[原老][0-9]{1,5}号?[)]?")
 # A village house's plate, '后柏岭村门牌60号' = '后柏岭村60号'.
 _DOORPLATE_RE = re.compile(r"(?<=[\u4e00-\u9fff])门牌(?:号)?(?=[0-9])")
 # 东北's '13楼2单元502': 楼 before a unit is the building, as '13号楼2单元502' writes it.
@@ -897,7 +917,9 @@ def local_door_forms(s: str) -> str:
         s = _GROUP_WORD_RE.sub("组", s)
     if "村民组" in s or "队" in s:
         s = _NAMED_GROUP_RE.sub(r"\1组", s)
-    if "社区" in s:
+    if "组" in s:
+        s = _HAMLET_GROUP_RE.sub(r"\1村", s)     # (after _NAMED_GROUP_RE, which needs the 村 before)
+    if "社区" in s or "委" in s:
         s = _COMMUNITY_GROUP_RE.sub("村", s)
     if "渔村" in s:
         s = _FISHING_VILLAGE_RE.sub("村", s)
@@ -905,6 +927,11 @@ def local_door_forms(s: str) -> str:
         s = _CAVE_DWELLING_RE.sub("", s)
     if "门牌" in s:
         s = _DOORPLATE_RE.sub("", s)
+    if "原" in s or "老" in s:
+        s = _OLD_NUMBER_RE.sub("", s)
+    if "车库" in s:
+        for garage in _GARAGE_RES:
+            s = garage.sub(r"\1幢G\2室", s)
     if "单园" in s:
         s = s.replace("单园", "单元")     # a pinyin slip for 单元
     if "楼" in s and "单元" in s:
@@ -1636,13 +1663,13 @@ def parse_address(text: str | None) -> dict:
 
 
 # Directions from a landmark, typed before the estate or village they lead to ('威海站对面',
-# '恐龙园斜对面', '淹城春秋乐园往东200米', '医学院第一附属医院后面'): the landmark is no part of
+# '恐龙园斜对面', '淹城春秋乐园往东200米', '医学院第一附属医院后面', '古塔公园旁'): the landmark is no part of
 # the door.  Read before the administrative prefix only when the landmark holds no division
 # word ('武侯祠对面…' is no 武侯区), else after it.
-_DIRECTION = r"(?:斜对面|正对面|对面|对过|附近|旁边|隔壁|后面|后边|[往向][东南西北]走?[0-9]{1,4}米)"
+_DIRECTION = r"(?:斜对面|正对面|对面|对过|附近|旁边|(?<=[\u4e00-\u9fff]{3})旁|隔壁|后面|后边|[往向][东南西北]走?[0-9]{1,4}米)"
 _LANDMARK_HEAD_RE = re.compile(r"^[\u4e00-\u9fffA-Z]{1,12}?" + _DIRECTION + r"(?=[\u4e00-\u9fff]{2}.*[0-9])")
 _LANDMARK_HEAD_PLAIN_RE = re.compile(r"^[^省市区县0-9]{2,12}?" + _DIRECTION + r"(?=[\u4e00-\u9fff]{2}.*[0-9])")
-_DIRECTION_HINT_RE = re.compile(r"对面|对过|附近|旁边|隔壁|后面|后边|[0-9]米")
+_DIRECTION_HINT_RE = re.compile(r"对面|对过|附近|旁|隔壁|后面|后边|[0-9]米")
 
 
 def _parse(text: object) -> tuple:
@@ -1714,6 +1741,9 @@ def _parse(text: object) -> tuple:
         key_premises = _key_premises(community, prov, city, district_name, zoned) if community else premises
         if "村" in key_premises:
             key_premises = _VILLAGE_LANE_RE.sub("", key_premises)
+            if key_premises.endswith("村") and not (building and building.endswith("组")) \
+                    and _NAMED_PLACE_CUN_RE.fullmatch(key_premises):
+                key_premises = key_premises[:-1]    # (a village the gazetteer names, as _key_premises does)
         elif building and building.endswith("组") and _BARE_VILLAGE_RE.fullmatch(key_premises):
             # '湖源4组16号' = '湖源村4组16号': a group is an administrative village's, and its
             # 村 is often left out.
@@ -1736,6 +1766,7 @@ def _parse(text: object) -> tuple:
         parts.append(unit + "单元")
     if room:
         parts.append(room[:-1] + "层" if room.endswith("F")
+                     else "车库" + room[1:] + "号" if _GARAGE_ROOM_RE.fullmatch(room)
                      else room + "号" if building and building.endswith("组") else room + "室")
     if poi:
         parts.append(poi)
@@ -1878,7 +1909,7 @@ _PHASE_AFTER_XIAOQU_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})小区(?=[0-9]+期$
 # A village written after its town's name without 镇/乡 ('屈原屈原村2组' = 屈原镇屈原村,
 # '玫瑰南栾湾村李家庄' = 玫瑰镇南栾湾村李家庄): the village's own name has two or more
 # characters, so that a village named after the town ('玫瑰园村') is kept whole.
-_VILLAGE_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,4}村")
+_VILLAGE_HEAD_RE = re.compile(r"(?!村)[\u4e00-\u9fff]{2,4}村")
 
 
 # A natural village after its administrative village ('大村村新村', '南栾湾村李家庄') keys as
@@ -1891,7 +1922,7 @@ _VILLAGE_AND_NATURAL_RE = re.compile(r"([\u4e00-\u9fff]{2,4}村)(?:委员会|委
 # block ('御景山庄3幢', '滨江湾3幢').
 _VILLAGE_HOUSE_NAME_RE = re.compile(r"(?:(?<!山)庄|屋场|埭|坞|岙|院子|畈|厝|寮|塘|头|宅|浜|墩|圩|(?<=[\u4e00-\u9fff])组)$")
 _BARE_VILLAGE_RE = re.compile(r"[\u4e00-\u9fff]{2,3}(?<![镇乡区县市道委会])")
-_NAMED_PLACE_CUN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?<!村)(?:庄|湾|塘|头|宅|浜|墩|圩|堡|埭|坞|岙|畈|厝|寮|屋场)村")
+_NAMED_PLACE_CUN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?<!村)(?:庄|湾|塘|头|宅|浜|墩|圩|堡|埭|坞|岙|畈|围|厝|寮|屋场)村")
 _NATURAL_WITH_CUN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?!村)" + tok.NATURAL_VILLAGE_SUFFIX + "村")
 # A group between a village and its natural village ('长岭村8组彭家屋场24号'): the natural
 # village and its number name the door, as '长岭村彭家屋场24号' does.

@@ -156,7 +156,7 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
             ev = _apply_mapping(ev, mapping)
             pairs = _without_mapped(pairs, mapping)
             keys = keys.join(mapping, on=["id_number", "place"], how="anti")
-    for step in (_sub_numbered_street_number, _group_door_of_natural_village):
+    for step in (_sub_numbered_street_number, _group_door_of_natural_village, _village_house_written_short):
         mapping = step(keys)
         if mapping.height:
             ev = _apply_mapping(ev, mapping)
@@ -374,7 +374,13 @@ def _shortened_village_or_lane(pairs: pl.DataFrame) -> pl.DataFrame:
                          & src.str.slice(0, extra_any).str.contains(r"^[\u4e00-\u9fff]*$")
                          & (pl.col("src_unit") == "") & (pl.col("src_room") == "")
                          & ((pl.col("src_code") == pl.col("dst_code")) | pl.col("src_code").str.ends_with("00")))
-    j = j.filter(part_dropped | village_short | village_short_any | lane | natural | own_cun)
+    # a hamlet written after its village without the group word ('禾溪村新屋130号' of '禾溪村新屋组
+    # 130号', which keys as the hamlet '新屋村')
+    hamlet = src.str.extract(r"^[\u4e00-\u9fff]{2,4}村([\u4e00-\u9fff]{1,3})$")
+    hamlet_after_village = (((hamlet + pl.lit("村")) == dst) | (hamlet == dst)) \
+        & (pl.col("src_unit") == "") & (pl.col("src_room") == "")
+    j = j.filter(part_dropped | village_short | village_short_any | lane | natural | own_cun
+                 | hamlet_after_village.fill_null(False))
     return _only_target(j)
 
 
@@ -410,6 +416,37 @@ def _group_door_of_natural_village(keys: pl.DataFrame) -> pl.DataFrame:
         pl.col("dst_premises").str.contains(r"^[\u4e00-\u9fff]{1,3}" + tok.NATURAL_VILLAGE_SUFFIX + "$")
         & ~pl.col("dst_premises").str.ends_with("村") & (pl.col("dst_unit") == "") & (pl.col("dst_room") == ""))
     j = a.join(b, left_on=["id_number", "src_room"], right_on=["id_number", "dst_building"], how="inner")
+    # The village itself written without its group ('徐庄村132号', keyed '徐庄' as '徐庄132号' is)
+    # is no natural village: that house joins the group's door instead.
+    own = (pl.col("dst_premises") + "村") == pl.col("src_premises")
+    to_group = j.filter(own & _same_area()).select(
+        "id_number", pl.col("dst").alias("src"), pl.col("src").alias("dst"))
+    return pl.concat([_only_target(j.filter(~own & _same_area())), _only_target(to_group)])
+
+
+def _village_house_written_short(keys: pl.DataFrame) -> pl.DataFrame:
+    """Map a village house written without its group or its row street ('饶阳里村5号',
+    '上营村89号') onto the debtor's one door of that village with the same house number that
+    names them ('饶阳里社区8组5号', keyed '饶阳里村|8组||5'; 河北's '上营村新街89号').  In the
+    same area; where two could take it, it stays."""
+    a = keys.rename({"place": "src"}).with_columns(_split_key("src")).filter(
+        pl.col("src_premises").str.ends_with("村") & pl.col("src_building").str.contains(r"^[0-9]+$")
+        & (pl.col("src_unit") == "") & (pl.col("src_room") == ""))
+    if a.height == 0:
+        return _NO_MAPPING
+    b = keys.rename({"place": "dst"}).with_columns(_split_key("dst"))
+    group = b.filter(pl.col("dst_building").str.contains(r"^[0-9]+组$") & (pl.col("dst_unit") == "")
+                     & pl.col("dst_room").str.contains(r"^[0-9]+$"))
+    j1 = a.join(group, left_on=["id_number", "src_premises", "src_building"],
+                right_on=["id_number", "dst_premises", "dst_room"], how="inner")
+    street = b.filter((pl.col("dst_building") == "") & (pl.col("dst_unit") == "") & (pl.col("dst_room") == "")
+                      & pl.col("dst_premises").str.contains(r"村[前后东西南北中新老大]街[0-9]+号$")).with_columns(
+        pl.col("dst_premises").str.extract(r"^(.+村)[前后东西南北中新老大]街[0-9]+号$").alias("_village"),
+        pl.col("dst_premises").str.extract(r"街([0-9]+)号$").alias("_no"))
+    j2 = a.join(street, left_on=["id_number", "src_premises", "src_building"],
+                right_on=["id_number", "_village", "_no"], how="inner")
+    j = pl.concat([j1.select("id_number", "src", "dst", "src_code", "dst_code"),
+                   j2.select("id_number", "src", "dst", "src_code", "dst_code")])
     return _only_target(j.filter(_same_area()))
 
 

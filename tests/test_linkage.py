@@ -262,6 +262,27 @@ def test_an_estate_written_without_its_phase_joins_the_same_door_in_one_phase():
     assert out[4:9] == places[4:9]
 
 
+def test_a_village_house_written_by_its_group_joins_its_natural_village_but_not_the_village_itself():
+    from linkage.rank import reconcile_places
+
+    places = ["430181|长岭村|8组||24", "430181|彭家屋场|24||",      # the natural village: the group door joins it
+              "410122|徐庄村|3组||132", "410122|徐庄|132||"]       # '徐庄村132号', the group left out: joins the group
+    out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 4, "place": places, "is_pickup": [False] * 4}))["place"]
+    assert out.to_list() == ["430181|彭家屋场|24||"] * 2 + ["410122|徐庄村|3组||132"] * 2
+
+
+def test_a_village_house_written_without_its_group_or_row_street_joins_the_door_that_names_them():
+    from linkage.rank import reconcile_places
+
+    places = ["210702|饶阳里村|5||", "210702|饶阳里村|8组||5",          # '饶阳里委5号', '饶阳里社区8组5号'
+              "130503|上营村|89||", "130503|上营村新街89号|||",        # 河北's row streets
+              "130527|胡铺村|17||", "130527|胡铺村前街17号|||", "130527|胡铺村后街17号|||",   # two streets: stays
+              "360731|禾溪村新屋|130||", "360731|新屋村|130||"]   # '禾溪村新屋130号' of '禾溪村新屋组130号'
+    out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 9, "place": places, "is_pickup": [False] * 9}))["place"]
+    assert out.to_list() == (["210702|饶阳里村|8组||5"] * 2 + ["130503|上营村新街89号|||"] * 2 + places[4:7]
+                             + ["360731|新屋村|130||"] * 2)
+
+
 def test_an_estate_written_without_its_estate_word_joins_the_same_door_named_in_full():
     from linkage.rank import reconcile_places
 
