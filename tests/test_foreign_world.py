@@ -110,6 +110,14 @@ villages ``枣坪渔村``, 高区 / 经区 / 临港区, 文登市) and 汉中 (r
 villages now 社区 that keep their groups, 南郑县); landmark directions (``恐龙园斜对面``), pasted
 contact cards, circled numbers; a PDF under a ``.csv`` name and an Arrow IPC file under a
 ``.parquet`` name (both unreadable on purpose), a roster in two parts; newest 2027-03-10.
+
+``benchmarks/foreign_world17/gen.py`` is a seventeenth: 锦州 (old-town 社区 written by their
+committee ``铁新委3组28号``, garages lived in ``5号楼车库12号``, 松山新区), 淮安 (淮阴市 with 清河区 /
+清浦区 / 楚州区, renumbered roads ``170号（原146号）``), 邢台 (桥东区 / 桥西区, village row streets
+``上营村新街89号``), 永州 (芝山区, towns named …市镇) and 玉溪 (named 村民小组 ``河营村委会松营村民小组14号``,
+江川县, 澄江县); homophone typos, shortened towns, a doubled prefix; an xlsx workbook under a
+``.csv`` name (unreadable on purpose), a roster dated ``2027-04-20``, a ``合计`` row, INT96 and
+``Asia/Taipei`` timestamps; newest 2027-04-20.
 """
 from __future__ import annotations
 
@@ -161,6 +169,8 @@ GENERATORS = {
                             unreadable=2, as_of="2027-02-18"),
     "foreign_world16": dict(hit1=0.86, work=0.85, phone=0.90, precision=0.90, false_leads=0.03, ece=0.06, violations=0.95, kept=0.98,
                             unreadable=2, as_of="2027-03-10"),
+    "foreign_world17": dict(hit1=0.85, work=0.78, phone=0.92, precision=0.90, false_leads=0.03, ece=0.07, violations=0.95, kept=0.98,
+                            unreadable=1, as_of="2027-04-20"),
 }
 
 
