@@ -1741,12 +1741,13 @@ def _parse(text: object) -> tuple:
         key_premises = _key_premises(community, prov, city, district_name, zoned) if community else premises
         if "村" in key_premises:
             key_premises = _VILLAGE_LANE_RE.sub("", key_premises)
-            if key_premises.endswith("村") and not (building and building.endswith("组")) \
-                    and _NAMED_PLACE_CUN_RE.fullmatch(key_premises):
+            if key_premises.endswith("村") and _NAMED_PLACE_CUN_RE.fullmatch(key_premises):
                 key_premises = key_premises[:-1]    # (a village the gazetteer names, as _key_premises does)
-        elif building and building.endswith("组") and _BARE_VILLAGE_RE.fullmatch(key_premises):
+        elif building and building.endswith("组") and _BARE_VILLAGE_RE.fullmatch(key_premises) \
+                and not _NAMED_PLACE_CUN_RE.fullmatch(key_premises + "村"):
             # '湖源4组16号' = '湖源村4组16号': a group is an administrative village's, and its
-            # 村 is often left out.
+            # 村 is often left out (a village named for a hamlet, '徐庄', keys without it: its
+            # check-ins at '徐庄村' and its groups' doors are one area).
             key_premises += "村"
         area_key = f"{base}|{key_premises}"
         is_door = bool(building or room or unit) or (not community and road_no)

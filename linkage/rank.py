@@ -406,7 +406,7 @@ def _group_door_of_natural_village(keys: pl.DataFrame) -> pl.DataFrame:
     village with the same house number ('彭家屋场24号', as '长岭村8组彭家屋场24号' keys): people
     write a rural door both ways.  In the same area; where two could take it, it stays."""
     a = keys.rename({"place": "src"}).with_columns(_split_key("src")).filter(
-        pl.col("src_premises").str.ends_with("村") & pl.col("src_building").str.contains(r"^[0-9]+组$")
+        _village_premises("src_premises") & pl.col("src_building").str.contains(r"^[0-9]+组$")
         & (pl.col("src_unit") == "") & pl.col("src_room").str.contains(r"^[0-9]+$"))
     if a.height == 0:
         return _NO_MAPPING
@@ -418,10 +418,17 @@ def _group_door_of_natural_village(keys: pl.DataFrame) -> pl.DataFrame:
     j = a.join(b, left_on=["id_number", "src_room"], right_on=["id_number", "dst_building"], how="inner")
     # The village itself written without its group ('徐庄村132号', keyed '徐庄' as '徐庄132号' is)
     # is no natural village: that house joins the group's door instead.
-    own = (pl.col("dst_premises") + "村") == pl.col("src_premises")
+    own = ((pl.col("dst_premises") + "村") == pl.col("src_premises")) | (pl.col("dst_premises") == pl.col("src_premises"))
     to_group = j.filter(own & _same_area()).select(
         "id_number", pl.col("dst").alias("src"), pl.col("src").alias("dst"))
     return pl.concat([_only_target(j.filter(~own & _same_area())), _only_target(to_group)])
+
+
+def _village_premises(col: str) -> pl.Expr:
+    """An administrative village's premises: '…村', or a village named for a hamlet, keyed
+    without its 村 ('徐庄', '溪头')."""
+    return pl.col(col).str.ends_with("村") | pl.col(col).str.contains(
+        r"^[\u4e00-\u9fff]{1,3}(?:庄|湾|塘|头|宅|浜|墩|圩|堡|埭|坞|岙|畈|围|厝|寮|屋场)$")
 
 
 def _village_house_written_short(keys: pl.DataFrame) -> pl.DataFrame:
@@ -430,7 +437,7 @@ def _village_house_written_short(keys: pl.DataFrame) -> pl.DataFrame:
     names them ('饶阳里社区8组5号', keyed '饶阳里村|8组||5'; 河北's '上营村新街89号').  In the
     same area; where two could take it, it stays."""
     a = keys.rename({"place": "src"}).with_columns(_split_key("src")).filter(
-        pl.col("src_premises").str.ends_with("村") & pl.col("src_building").str.contains(r"^[0-9]+$")
+        _village_premises("src_premises") & pl.col("src_building").str.contains(r"^[0-9]+$")
         & (pl.col("src_unit") == "") & (pl.col("src_room") == ""))
     if a.height == 0:
         return _NO_MAPPING

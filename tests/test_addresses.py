@@ -1867,3 +1867,16 @@ def test_a_pasted_card_with_a_masked_name_leaves_no_surname_on_an_address_withou
 ])
 def test_doorplates_named_groups_northeast_buildings_bracketed_landmarks_and_zones(texts, key):
     assert [_key(t) for t in texts] == [key] * len(texts)
+
+
+def test_a_village_named_for_a_hamlet_is_one_area_for_its_check_ins_houses_and_groups():
+    # A check-in at '徐庄村' must find the parcels to '徐庄村3组132号' under the debtor's name
+    # (the area-name block): one area key, whether a group, a house or nothing follows.
+    texts = ["河南省郑州市中牟县官渡镇徐庄村3组132号", "河南省郑州市中牟县徐庄村", "河南省郑州市中牟县官渡镇徐庄3组132号",
+             "河南省郑州市中牟县官渡镇徐庄村132号"]
+    assert {p(t)["area_key"] for t in texts} == {"410122|徐庄"}
+    assert _key(texts[0]) == _key(texts[2]) == "410122|徐庄|3组||132"
+    # ... and each door's area is its key's first two parts (incremental nights rebuild areas so).
+    for t in texts:
+        if p(t)["place_key"]:
+            assert "|".join(p(t)["place_key"].split("|")[:2]) == p(t)["area_key"]
