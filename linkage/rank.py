@@ -379,8 +379,14 @@ def _shortened_village_or_lane(pairs: pl.DataFrame) -> pl.DataFrame:
     hamlet = src.str.extract(r"^[\u4e00-\u9fff]{2,4}村([\u4e00-\u9fff]{1,3})$")
     hamlet_after_village = (((hamlet + pl.lit("村")) == dst) | (hamlet == dst)) \
         & (pl.col("src_unit") == "") & (pl.col("src_room") == "")
+    # ... or its village's name run into it ('朱岭小坝48号' of '小坝村48号', the hamlet 小坝 of 朱岭村)
+    bare_hamlet = dst.str.strip_suffix("村")
+    lead_hamlet = src.str.slice(0, src.str.len_chars() - bare_hamlet.str.len_chars())
+    hamlet_glued = (dst.str.contains(r"^[\u4e00-\u9fff]{2,3}村$") & src.str.ends_with(bare_hamlet)
+                    & lead_hamlet.str.contains(r"^[\u4e00-\u9fff]{2,4}$") & ~src.str.contains("村")
+                    & (pl.col("src_unit") == "") & (pl.col("src_room") == ""))
     j = j.filter(part_dropped | village_short | village_short_any | lane | natural | own_cun
-                 | hamlet_after_village.fill_null(False))
+                 | hamlet_after_village.fill_null(False) | hamlet_glued)
     return _only_target(j)
 
 

@@ -277,10 +277,11 @@ def test_a_village_house_written_without_its_group_or_row_street_joins_the_door_
     places = ["210702|饶阳里村|5||", "210702|饶阳里村|8组||5",          # '饶阳里委5号', '饶阳里社区8组5号'
               "130503|上营村|89||", "130503|上营村新街89号|||",        # 河北's row streets
               "130527|胡铺村|17||", "130527|胡铺村前街17号|||", "130527|胡铺村后街17号|||",   # two streets: stays
-              "360731|禾溪村新屋|130||", "360731|新屋村|130||"]   # '禾溪村新屋130号' of '禾溪村新屋组130号'
-    out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 9, "place": places, "is_pickup": [False] * 9}))["place"]
+              "360731|禾溪村新屋|130||", "360731|新屋村|130||",   # '禾溪村新屋130号' of '禾溪村新屋组130号'
+              "530402|朱岭小坝|48||", "530402|小坝村|48||"]      # the village's name run into its hamlet's
+    out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 11, "place": places, "is_pickup": [False] * 11}))["place"]
     assert out.to_list() == (["210702|饶阳里村|8组||5"] * 2 + ["130503|上营村新街89号|||"] * 2 + places[4:7]
-                             + ["360731|新屋村|130||"] * 2)
+                             + ["360731|新屋村|130||"] * 2 + ["530402|小坝村|48||"] * 2)
 
 
 def test_an_estate_written_without_its_estate_word_joins_the_same_door_named_in_full():
