@@ -277,6 +277,9 @@ CITY_DISTRICT_ALIASES: dict[str, tuple[str, str, str]] = {
 # Jiangsu's south also names them by a pond, a head, a homestead or a creek ('马杭村陈家塘',
 # '北坪村蒋家头', '小疃村周家宅', '西沟村钱家浜').
 NATURAL_VILLAGE_SUFFIX = r"(?:村|庄|湾|屋场|埭|坞|岙|院子|堡|畈|围|厝|寮|塘|头|宅|浜|墩|圩)"
+# ... of which those a village (administrative or natural) is named with and then takes a 村 as
+# its writer pleases ('前庄村' = '前庄', '后塘村' = '后塘'): keyed without it.
+NAMED_PLACE_SUFFIX = r"(?:庄|湾|塘|头|宅|浜|墩|圩|堡|埭|坞|岙|畈|围|厝|寮|屋场)"
 
 # A village's natural village or group after the village's name ('岸兜村' + '顶社', '卢屋村' +
 # '下屋组', '平福村' + '那马坡').

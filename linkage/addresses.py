@@ -852,6 +852,7 @@ _SEAT_UNIT_RE = re.compile(r"(?<=[0-9])(栋|幢|号楼)([A-Z])(?:座|(?=[0-9]{3,
 # village written with '角落' or '自然村' before its house (莆田's '后埕角落28号'); '第12号'.
 _GROUP_WORD_RE = re.compile(r"村民小组|(?<=[\u4e00-\u9fff0-9])小组")
 # A group named for its hamlet, 滁州's '曾圩村民组' or '胡小圩队' after its village: '曾圩组'.
+_NAMED_GROUP_RE = re.compile(r"(?<=村)([\u4e00-\u9fff]{2,3}?)(?:村民组|(?<![大中小])队)(?=[0-9]+号?(?![0-9]))")
 # ... and such a group is its hamlet: 玉溪's '河营村委会松营村民小组14号' is written '河营村松营组14号',
 # '河营村委会松营村14号' and '松营村14号' (keyed as the hamlet '松营村', see _key_premises); '麦村村民小组'
 # is the hamlet 麦村's.
@@ -859,7 +860,6 @@ _HAMLET_GROUP_RE = re.compile(r"(?<![0-9])((?:(?![零一二两三四五六七八
                               r"|(?:(?![零一二两三四五六七八九十百村镇乡区县市道委会])[\u4e00-\u9fff]){1,2}村)"
                               r"(?:村民组|组)"
                               r"(?=[0-9]+号?(?![0-9])|$)")
-_NAMED_GROUP_RE = re.compile(r"(?<=村)([\u4e00-\u9fff]{2,3}?)(?:村民组|(?<![大中小])队)(?=[0-9]+号?(?![0-9]))")
 # A village renamed a 社区 that keeps its groups ('高家社区5组53号', 汉中) is still written
 # '高家村5组53号' (and the reverse): one place, keyed as the village.
 # 锦州's old-town 社区 with groups are written by their residents' committee too ('铁新委3组28号',
@@ -1923,7 +1923,7 @@ _VILLAGE_AND_NATURAL_RE = re.compile(r"([\u4e00-\u9fff]{2,4}村)(?:委员会|委
 # block ('御景山庄3幢', '滨江湾3幢').
 _VILLAGE_HOUSE_NAME_RE = re.compile(r"(?:(?<!山)庄|屋场|埭|坞|岙|院子|畈|厝|寮|塘|头|宅|浜|墩|圩|(?<=[\u4e00-\u9fff])组)$")
 _BARE_VILLAGE_RE = re.compile(r"[\u4e00-\u9fff]{2,3}(?<![镇乡区县市道委会])")
-_NAMED_PLACE_CUN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?<!村)(?:庄|湾|塘|头|宅|浜|墩|圩|堡|埭|坞|岙|畈|围|厝|寮|屋场)村")
+_NAMED_PLACE_CUN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?<!村)" + tok.NAMED_PLACE_SUFFIX + "村")
 _NATURAL_WITH_CUN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?!村)" + tok.NATURAL_VILLAGE_SUFFIX + "村")
 # A group between a village and its natural village ('长岭村8组彭家屋场24号'): the natural
 # village and its number name the door, as '长岭村彭家屋场24号' does.

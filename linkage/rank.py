@@ -434,7 +434,7 @@ def _village_premises(col: str) -> pl.Expr:
     """An administrative village's premises: '…村', or a village named for a hamlet, keyed
     without its 村 ('徐庄', '溪头')."""
     return pl.col(col).str.ends_with("村") | pl.col(col).str.contains(
-        r"^[\u4e00-\u9fff]{1,3}(?:庄|湾|塘|头|宅|浜|墩|圩|堡|埭|坞|岙|畈|围|厝|寮|屋场)$")
+        r"^[\u4e00-\u9fff]{1,3}" + tok.NAMED_PLACE_SUFFIX + "$")
 
 
 def _village_house_written_short(keys: pl.DataFrame) -> pl.DataFrame:
