@@ -1672,6 +1672,68 @@ _LANDMARK_HEAD_PLAIN_RE = re.compile(r"^[^省市区县0-9]{2,12}?" + _DIRECTION 
 _DIRECTION_HINT_RE = re.compile(r"对面|对过|附近|旁|隔壁|后面|后边|[0-9]米")
 
 
+# A division's name typed with a homophone ('锦洲' for 锦州, '清江蒲区' for 清江浦区, '刑台' for 邢台):
+# the pinyin IME's slip.  Read as the division only where the scan stopped at it and no other
+# division of the place already read sounds the same; a city so read must end in 市 or be
+# followed by one of its districts.
+_TYPO_CHARS_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _toneless(text: str) -> str:
+    from pypinyin import lazy_pinyin
+    return "".join(lazy_pinyin(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _division_sounds() -> tuple[dict, frozenset]:
+    """(level, scope, pinyin) -> names of cities (scope: province, and None for all) and
+    districts (scope: (province, city)); and the pinyin of every such name's first two characters."""
+    index: dict = {}
+    heads = set()
+    for text, entries in _tables().names.items():
+        if not _TYPO_CHARS_RE.fullmatch(text):
+            continue
+        for div, _kind in entries:
+            if div.level == 1:
+                scopes = ((1, div.province), (1, None))
+            elif div.level == 2:
+                scopes = ((2, (div.province, div.city)),)
+            else:
+                continue
+            sound = _toneless(text)
+            heads.add(_toneless(text[:2]))
+            for level, scope in scopes:
+                index.setdefault((level, scope, sound), set()).add((text, div.city))
+    return index, frozenset(heads)
+
+
+def _homophone_division(s: str, pos: int, prov: str | None, city: str | None) -> str | None:
+    """``s`` with a misspelt city or district at ``pos`` written right, or None."""
+    if len(s) < pos + 2 or city is not None and _tables().names.get(s[pos:pos + 2]):
+        return None
+    index, heads = _division_sounds()
+    if _toneless(s[pos:pos + 2]) not in heads:
+        return None
+    level, scope = (1, prov) if city is None else (2, (prov, city))
+    names = _tables().names
+    for length in (4, 3, 2):
+        typed = s[pos:pos + length]
+        if len(typed) < length or typed in names or not _TYPO_CHARS_RE.fullmatch(typed):
+            continue
+        found = index.get((level, scope, _toneless(typed)), ())
+        if len({name for name, _ in found}) != 1:
+            continue
+        name, of_city = next(iter(found))
+        if level == 2 and typed[-1] not in "区县市":
+            continue
+        if level == 1 and typed[-1] != "市" and not any(
+                d.level == 2 and d.city == of_city for k in range(2, 6) for d, _ in names.get(s[pos + length:pos + length + k], ())):
+            continue
+        return s[:pos] + name + s[pos + length:]
+    return None
+
+
 def _parse(text: object) -> tuple:
     """One address as a tuple of the values of FIELDS, in that order."""
     s = normalise_text(text)
@@ -1694,6 +1756,12 @@ def _parse(text: object) -> tuple:
             adm2 = _scan_admin_cached(s[m.start():], t)
             if adm2[0]:
                 adm, pos = adm2, adm2[0] + m.start()
+    if adm[3] is None and pos < len(s):
+        fixed = _homophone_division(s, pos, adm[1], adm[2])
+        if fixed is not None:
+            adm2 = _scan_admin_cached(fixed, t)
+            if adm2[0] > pos:
+                s, adm, pos = fixed, adm2, adm2[0]
     (_, prov, city, district_name, town, province_code, city_code, district_code, base,
      admin_text, admin_precision) = adm
     if district_name is None and city and s.startswith("区", pos) and s[pos - 1:pos] == "市" \

@@ -1880,3 +1880,20 @@ def test_a_village_named_for_a_hamlet_is_one_area_for_its_check_ins_houses_and_g
     for t in texts:
         if p(t)["place_key"]:
             assert "|".join(p(t)["place_key"].split("|")[:2]) == p(t)["area_key"]
+
+
+@pytest.mark.parametrize("typed,key", [
+    ("辽宁省锦洲古塔区富康丽都22号楼1单元401", "210702|富康丽都|22|1|401"),      # the city, before one of its districts
+    ("河北省刑台襄都区南湖名苑2号楼2单元302", "130502|南湖名苑|2|2|302"),
+    ("淮安市清江蒲区御景雅居15号3单元103", "320812|御景雅居|15|3|103"),         # the district, with its suffix
+    ("永州冷水摊区富康城20-4-101", "431103|富康城|20|4|101"),
+])
+def test_a_division_typed_with_a_homophone_is_that_division(typed, key):
+    assert _key(typed) == key
+
+
+def test_a_homophone_is_no_division_where_nothing_says_it_is_one():
+    # An estate named like a city with no district after it, and a name no district of the
+    # city sounds like, stay as written.
+    assert p("永洲花园3幢2单元501室")["city"] is None
+    assert _key("合肥市滨湖区桃福城3幢501室").startswith("340100|")
