@@ -355,7 +355,7 @@ def _tables() -> _Tables:
 _SHORT_BLOCK_RE = re.compile(
     r"[东西南北中]?(?:路|街(?!道)|大道|大街|巷|弄|胡同|村|庄|园|苑|府|湾|花园|小区|公寓|新村|大厦|广场|"
     r"家园|山庄|城|楼|镇|乡|里|桥|站|港|机场|大学|学院|中学|小学|医院|公司|厂|店|宾馆|酒店|宿舍|市场|"
-    r"商城|饭店|集团|银行|分行|支行|水库|景区|公园|[0-9])"
+    r"商城|饭店|集团|银行|分行|支行|水库|景区|公园|[\u4e00-\u9fff]?矿|[0-9])"   # ('铜官山矿' is 铜陵's mine)
 )
 # Opening an address with nothing before it, a short name before these is an estate's
 # ('凤凰嘉园', '博望雅居', '同心安置小区', '平阳华庭' are no 凤凰县, 博望区, 同心县 or 平阳县).
@@ -897,7 +897,14 @@ _NATURAL_VILLAGE_WORD_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:角落|自然�
 _ORDINAL_HOUSE_RE = re.compile(r"(?<=[\u4e00-\u9fff])第(?=[0-9]{1,4}号)")
 # A work unit's housing ('宇宙瓷厂宿舍', written '…家属区', '…家属院', '…生活区', '…宿舍区'), also
 # as the former unit's ('原宇宙瓷厂宿舍', '老宇宙瓷厂宿舍'): one compound.
-_UNIT_HOUSING_RE = re.compile(r"(?<=[厂段站])(?:职工宿舍|家属区|家属院|生活区|宿舍区|宿舍)")
+_UNIT_HOUSING_RE = re.compile(r"(?<=[厂段站矿])(?:职工住宅区|职工宿舍|住宅区|工人村|家属区|家属院|生活区|宿舍区|宿舍)")
+# A mine's compound (萍乡's, 铜陵's, 鹤壁's: '安源矿职工住宅区', '巨源煤矿工人村', '有色铜官山矿工人村',
+# '鹤煤三矿宿舍', '三矿工人村', the bare '巨源矿50栋22号'): written with or without its owner's name,
+# 煤, its housing word.
+_MINE_OWNER_RE = re.compile(r"(?:萍矿|有色|矿务局|[\u4e00-\u9fff]煤)(?=[\u4e00-\u9fff]{1,4}矿(?:职工|住宅|工人|宿舍|家属|[0-9]))")
+_COAL_MINE_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})煤矿(?=职工|住宅|工人|宿舍|家属|[0-9])")
+_MINE_HEAD_RE = re.compile(r"[\u4e00-\u9fff]?矿")     # ('铜官山矿…' is no 铜官区 + '山矿…')
+_MINE_BLOCK_RE = re.compile(r"(?<=[\u4e00-\u9fff]矿)(?=[0-9]{1,3}(?:栋|幢|号楼|-))")
 # 汉中's resettlement estates for villagers moved down from the mountains: '幸福安置小区' is
 # also written '幸福安置点', '幸福移民搬迁安置点', '幸福移民安置小区' (a name only: '移民安置小区' alone
 # after its town stays as written).
@@ -940,7 +947,9 @@ def local_door_forms(s: str) -> str:
         s = _NATURAL_VILLAGE_WORD_RE.sub("", s)
     if "第" in s:
         s = _ORDINAL_HOUSE_RE.sub("", s)
-    if "厂" in s or "段" in s or "站" in s:
+    if "矿" in s:
+        s = _MINE_BLOCK_RE.sub("宿舍", _COAL_MINE_RE.sub("矿", _MINE_OWNER_RE.sub("", s)))
+    if "厂" in s or "段" in s or "站" in s or "矿" in s:
         s = _UNIT_HOUSING_RE.sub("宿舍", s)
         if "路" in s or "铁" in s:
             s = _RAILWAY_WORD_RE.sub("", s)
@@ -1927,7 +1936,7 @@ def _key_premises(community: str, prov: str | None, city: str | None, district: 
         for short, least in _district_shorts(prov, city):
             rest = c[len(short):]
             if c.startswith(short) and len(rest) >= least and _community_suffix(rest[-8:]) \
-                    and not _BARE_SUFFIX_RE.fullmatch(_PHASE_TAIL_RE.sub("", rest)):
+                    and not _BARE_SUFFIX_RE.fullmatch(_PHASE_TAIL_RE.sub("", rest)) and not _MINE_HEAD_RE.match(rest):
                 c = rest
                 break
     if "直辖" in c:

@@ -270,15 +270,15 @@ def _district_named_estate(pairs: pl.DataFrame) -> pl.DataFrame:
 
 
 # What a shortened estate name leaves out: its estate word ('华瑞' for 华瑞花园, '春汀' for 春汀海景苑).
-_ESTATE_TAIL = r"^[\u4e00-\u9fff]{0,2}(?:园|苑|城|府|居|庭|湾|阁|邸|景|都|小区|公寓|大院)$"
+_ESTATE_TAIL = r"^(?:[\u4e00-\u9fff]{0,2}(?:园|苑|城|府|居|庭|湾|阁|邸|景|都|小区|公寓|大院)|新村)$"
 
 
 def _shortened_estate(pairs: pl.DataFrame) -> pl.DataFrame:
     """Map a door in an estate written without its estate word ('华瑞2期32-2-502', '润康19-3-401')
     onto the debtor's same door with it ('华瑞花园二期32幢2单元502室', '润康花园…'): buyers shorten
     the names they type every week.  The phase, where the short name writes one, is the same;
-    where two estates could take it, it stays."""
-    phase = r"[0-9]+期$"
+    where two estates could take it, it stays.  (A 新村's numbered part, '钟楼新村2区', is as a phase.)"""
+    phase = r"[0-9]+(?:期|区)$"
     src_base = pl.col("src_premises").str.replace(phase, "")
     dst_base = pl.col("dst_premises").str.replace(phase, "")
     src_phase = pl.col("src_premises").str.extract("(" + phase + ")").fill_null("")

@@ -1897,3 +1897,19 @@ def test_a_homophone_is_no_division_where_nothing_says_it_is_one():
     # city sounds like, stay as written.
     assert p("永洲花园3幢2单元501室")["city"] is None
     assert _key("合肥市滨湖区桃福城3幢501室").startswith("340100|")
+
+
+@pytest.mark.parametrize("texts,key", [
+    # A mine's compound by its several names, with or without its owner's name or 煤.
+    (["安徽省铜陵市铜官区狮子山矿职工住宅区12栋3号", "安徽省铜陵市铜官区狮子山矿工人村12-3", "安徽省铜陵市铜官区有色狮子山矿工人村12栋3号",
+      "安徽省铜陵市铜官区狮子山矿12栋3号", "安徽省铜陵市狮子山区狮子山矿宿舍12栋3号"], "340705|狮子山矿宿舍|12||3"),
+    (["江西省萍乡市湘东区巨源煤矿工人村50栋22号", "江西省萍乡市湘东区巨源矿住宅区50栋22号", "江西省萍乡市湘东区萍矿巨源矿50栋22号"],
+     "360313|巨源矿宿舍|50||22"),
+    (["河南省鹤壁市山城区鹤煤四矿职工住宅区52栋18号", "河南省鹤壁市山城区四矿工人村52栋18号", "河南省鹤壁市山城区矿务局四矿宿舍52栋18号"],
+     "410603|四矿宿舍|52||18"),
+    # ... named after its district ('铜官山矿' is no 铜官区 + '山矿'), also where a zone stands for the district.
+    (["安徽省铜陵市铜官区铜官山矿职工住宅区15栋13号", "安徽省铜陵市铜官山区铜官山矿住宅区15栋13号"], "340705|铜官山矿宿舍|15||13"),
+    (["安徽省铜陵市经济技术开发区铜官山矿15栋13号"], "340700|铜官山矿宿舍|15||13"),
+])
+def test_a_mines_compound_by_its_names(texts, key):
+    assert [_key(t) for t in texts] == [key] * len(texts)

@@ -294,13 +294,15 @@ def test_an_estate_written_without_its_estate_word_joins_the_same_door_named_in_
         "210602|秋桂|9|4|503", "210602|秋桂江景苑|9|4|503", "210602|秋桂花园|9|4|503",  # two estates: stays
         "341103|嘉景|2|3|504", "341103|嘉景嘉园|2|3|505",              # another flat: stays
         "341103|银御1期|3|3|1801", "341103|银御新城2期|3|3|1801",      # another phase: stays
+        "340706|钟楼2区|25||403", "340706|钟楼新村2区|25||403",        # a 新村's part
     ]
     out = reconcile_places(pl.DataFrame({"id_number": ["d"] * len(places), "place": places,
                                          "is_pickup": [False] * len(places)}))["place"].to_list()
     assert out[0:2] == ["410802|华瑞花园2期|32|2|502"] * 2
     assert out[2:4] == ["341182|润康花园|19|3|401"] * 2
     assert out[4:6] == ["371121|春汀海景苑2期|13||505"] * 2
-    assert out[6:] == places[6:]
+    assert out[6:13] == places[6:13]
+    assert out[13:] == ["340706|钟楼新村2区|25||403"] * 2
 
 
 def test_a_village_house_or_a_lane_written_short_joins_the_same_door_written_in_full():
