@@ -380,6 +380,9 @@ ZONE_DISTRICTS: dict[str, tuple[str, ...]] = {
     "滁州市": ("滁州市经济技术开发区", "滁州经济技术开发区", "滁州市经开区", "滁州经开区", "滁州市苏滁现代产业园",
                "滁州苏滁现代产业园", "苏滁现代产业园", "滁州市苏滁产业园", "苏滁产业园"),
     "丹东市": ("丹东市新区", "丹东新区", "丹东市边境经济合作区", "丹东边境经济合作区", "丹东市边合区", "丹东边合区"),
+    # 安顺's 黄果树 scenic area lies in 镇宁.
+    "安顺市镇宁布依族苗族自治县": ("安顺市黄果树旅游区", "安顺黄果树旅游区", "黄果树旅游区", "安顺市黄果树风景区",
+                                   "黄果树风景区"),
     "铜陵市": ("铜陵市经济技术开发区", "铜陵经济技术开发区", "铜陵市开发区", "铜陵开发区"),
     "萍乡市": ("萍乡市经济技术开发区", "萍乡经济技术开发区", "萍乡市开发区", "萍乡开发区"),
     "安顺市": ("安顺市经济技术开发区", "安顺经济技术开发区", "安顺市开发区", "安顺开发区"),
@@ -394,6 +397,17 @@ DISTRICT_AREAS: dict[str, tuple[str, ...]] = {
     "建邺区": ("河西新城", "河西"),
     # 日照's seaside resort, '东港区山海天阳丰御府'.
     "东港区": ("山海天旅游度假区", "山海天度假区", "山海天"),
+}
+
+# Counties that moved to another prefecture, still written under the old one: county -> (province,
+# old city's short name, the new city).  枞阳县 left 安庆 for 铜陵 in 2015; 巢湖's counties went to
+# 合肥, 芜湖 and 马鞍山 in 2011.
+MOVED_COUNTIES: dict[str, tuple[str, str, str]] = {
+    "枞阳县": ("安徽省", "安庆", "铜陵市"),
+    "庐江县": ("安徽省", "巢湖", "合肥市"),
+    "无为县": ("安徽省", "巢湖", "芜湖市"),
+    "和县": ("安徽省", "巢湖", "马鞍山市"),
+    "含山县": ("安徽省", "巢湖", "马鞍山市"),
 }
 
 # Everyday short names of prefectures that are not the gazetteer's short form.

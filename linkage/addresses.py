@@ -355,7 +355,7 @@ def _tables() -> _Tables:
 _SHORT_BLOCK_RE = re.compile(
     r"[东西南北中]?(?:路|街(?!道)|大道|大街|巷|弄|胡同|村|庄|园|苑|府|湾|花园|小区|公寓|新村|大厦|广场|"
     r"家园|山庄|城|楼|镇|乡|里|桥|站|港|机场|大学|学院|中学|小学|医院|公司|厂|店|宾馆|酒店|宿舍|市场|"
-    r"商城|饭店|集团|银行|分行|支行|水库|景区|公园|[\u4e00-\u9fff]?矿|[0-9])"   # ('铜官山矿' is 铜陵's mine)
+    r"商城|饭店|集团|银行|分行|支行|水库|景区|公园|(?![一二三四五六七八九十])[\u4e00-\u9fff]?矿|[0-9])"   # ('铜官山矿' is a mine, '鹤山十矿' 鹤山区's tenth)
 )
 # Opening an address with nothing before it, a short name before these is an estate's
 # ('凤凰嘉园', '博望雅居', '同心安置小区', '平阳华庭' are no 凤凰县, 博望区, 同心县 or 平阳县).
@@ -903,7 +903,7 @@ _UNIT_HOUSING_RE = re.compile(r"(?<=[厂段站矿])(?:职工住宅区|职工宿�
 # 煤, its housing word.
 _MINE_OWNER_RE = re.compile(r"(?:萍矿|有色|矿务局|[\u4e00-\u9fff]煤)(?=[\u4e00-\u9fff]{1,4}矿(?:职工|住宅|工人|宿舍|家属|[0-9]))")
 _COAL_MINE_RE = re.compile(r"(?<=[\u4e00-\u9fff]{2})煤矿(?=职工|住宅|工人|宿舍|家属|[0-9])")
-_MINE_HEAD_RE = re.compile(r"[\u4e00-\u9fff]?矿")     # ('铜官山矿…' is no 铜官区 + '山矿…')
+_MINE_HEAD_RE = re.compile(r"(?![一二三四五六七八九十])[\u4e00-\u9fff]?矿")     # ('铜官山矿…' is no 铜官区 + '山矿…')
 _MINE_BLOCK_RE = re.compile(r"(?<=[\u4e00-\u9fff]矿)(?=[0-9]{1,3}(?:栋|幢|号楼|-))")
 # 汉中's resettlement estates for villagers moved down from the mountains: '幸福安置小区' is
 # also written '幸福安置点', '幸福移民搬迁安置点', '幸福移民安置小区' (a name only: '移民安置小区' alone
@@ -1754,6 +1754,8 @@ def _parse(text: object) -> tuple:
         s = _LANDMARK_HEAD_PLAIN_RE.sub("", s, count=1)
     if any(w in s for w in _ZONE_TRIGGERS):
         s = _ZONE_DISTRICT_RE.sub(lambda m: _ZONE_DISTRICT[m.group(0)], s)
+    if _MOVED_COUNTY_HINT_RE.search(s):
+        s = _MOVED_COUNTY_RE.sub(_moved_county, s, count=1)
     t = _tables()
     adm = _scan_admin_cached(s, t)
     pos = adm[0]
@@ -1852,6 +1854,18 @@ def _parse(text: object) -> tuple:
     return (prov, city, district_name, town, road, road_no, community, building, unit, room,
             poi, pickup, pickup_kind, workplace, province_code, city_code, district_code,
             precision, "".join(parts) or None, place_key, area_key)
+
+
+# A county written under the city it left ('安庆市枞阳县'): under the city it is in now.
+_MOVED_FROM = {(old, county.rstrip("县") if len(county) > 2 else county): new
+               for county, (_prov, old, new) in tok.MOVED_COUNTIES.items()}
+_MOVED_COUNTY_RE = re.compile("(?P<old>" + "|".join(sorted({re.escape(o) for o, _c in _MOVED_FROM})) + ")市?(?=(?P<county>"
+                              + "|".join(sorted({re.escape(c) for _o, c in _MOVED_FROM})) + "))")
+_MOVED_COUNTY_HINT_RE = re.compile("|".join(sorted({re.escape(c) for _o, c in _MOVED_FROM})))
+
+
+def _moved_county(m: re.Match) -> str:
+    return _MOVED_FROM.get((m.group("old"), m.group("county")), m.group(0))
 
 
 # A development zone whose name stands for one district, written for it (tok.ZONE_DISTRICTS);

@@ -1913,3 +1913,10 @@ def test_a_homophone_is_no_division_where_nothing_says_it_is_one():
 ])
 def test_a_mines_compound_by_its_names(texts, key):
     assert [_key(t) for t in texts] == [key] * len(texts)
+
+
+def test_a_county_written_under_the_city_it_left_is_read_under_its_city_now():
+    assert _key("安徽省安庆市枞阳县东风路133号龙湖花园1幢3单元203") == _key("安徽省铜陵市枞阳县东风路133号龙湖花园1幢3单元203") \
+        == _key("安徽安庆枞阳县东风路133号龙湖花园1-3-203") == "340722|龙湖花园|1|3|203"
+    assert _key("贵州省安顺市黄果树旅游区福苑佳园10号楼2单元703") == "520423|福苑佳园|10|2|703"      # the scenic area's county
+    assert _key("河南省鹤壁市鹤山十矿工人村53栋18号") == "410602|十矿宿舍|53||18"   # 鹤山区's tenth mine, not a mine named 鹤山十
