@@ -469,6 +469,7 @@ _MAGIC = (
     (b"PAR1", "a parquet file"),
     (b"%PDF", "a PDF document"),
     (b"ARROW1", "an Arrow IPC (Feather) file"),
+    (b"ORC", "an ORC file"),
     (b"7z\xbc\xaf", "a 7-zip archive"),
     (b"Rar!", "a RAR archive"),
 )

@@ -118,6 +118,14 @@ committee ``铁新委3组28号``, garages lived in ``5号楼车库12号``, 松�
 江川县, 澄江县); homophone typos, shortened towns, a doubled prefix; an xlsx workbook under a
 ``.csv`` name (unreadable on purpose), a roster dated ``2027-04-20``, a ``合计`` row, INT96 and
 ``Asia/Taipei`` timestamps; newest 2027-04-20.
+
+``benchmarks/foreign_world18/gen.py`` is an eighteenth: 安顺 (mountain villages' hamlets ``…寨``
+written for their group, 平坝县, 黄果树), 萍乡 and 鹤壁 (mines' compounds ``安源矿职工住宅区``,
+``巨源煤矿工人村``, ``鹤煤四矿`` written ``四矿工人村``), 铜陵 (有色 mines, 新村 parts ``五松新村3区``,
+铜官山区 / 狮子山区 / 铜陵县, 枞阳县 written under 安庆) and 怀化 (hamlets ``…冲`` / ``…垅``, 洪江区);
+letter buildings, bus stops, ``巷子``, towns by their old 乡; an ORC file under a ``.parquet`` name
+(unreadable on purpose), a ``.csv.csv`` copy, a roster repeating its header, waybill columns in
+reverse, ``Asia/Singapore`` and ``Asia/Kuala_Lumpur`` timestamps; newest 2027-05-25.
 """
 from __future__ import annotations
 
@@ -171,6 +179,8 @@ GENERATORS = {
                             unreadable=2, as_of="2027-03-10"),
     "foreign_world17": dict(hit1=0.85, work=0.78, phone=0.92, precision=0.90, false_leads=0.03, ece=0.07, violations=0.95, kept=0.98,
                             unreadable=1, as_of="2027-04-20"),
+    "foreign_world18": dict(hit1=0.89, work=0.74, phone=0.88, precision=0.92, false_leads=0.03, ece=0.06, violations=0.95, kept=0.98,
+                            unreadable=1, as_of="2027-05-25"),
 }
 
 

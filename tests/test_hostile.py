@@ -594,6 +594,7 @@ BROKEN = {
     "xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200), ["Excel"]),
     "pdf": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", ["PDF"]),
     "arrow ipc": (b"ARROW1\x00\x00" + bytes(200) + b"ARROW1", ["Arrow"]),
+    "orc": (b"ORC\x11\x00\x00\n\x06\x12\x04\x08" + bytes(200) + b"\x08\x03ORC\x17", ["ORC"]),
     "random binary": (random.Random(6).randbytes(20_000), ["binary", "encoding", "UTF-16"]),
     "latin-1": ("caf\xe9,na\xefve,\xfc\r\n1,2,3\r\n".encode("latin-1"), ["encoding", "lacks"]),
     "shift-jis": ("注文番号,購入者\r\n1,2\r\n".encode("shift_jis"), ["lacks"]),
@@ -613,7 +614,7 @@ def test_unreadable_files_get_a_clear_message_never_an_exception(tmp_path, kind,
     res = assert_accounted(read_with(mod, path, kind), path, per_row=0)
     if kind == "logistics":
         assert res.error and "parquet" in res.error
-        if case in ("arrow ipc", "pdf", "gzip"):
+        if case in ("arrow ipc", "orc", "pdf", "gzip"):
             assert any(w in res.error for w in words), res.error   # says what the file is
     elif kind == "social" and words and "lacks" in words:
         assert res.error is None and res.rows_kept == 0   # text lines that are not JSON: quarantined
