@@ -157,7 +157,7 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
             pairs = _without_mapped(pairs, mapping)
             keys = keys.join(mapping, on=["id_number", "place"], how="anti")
     for step in (_sub_numbered_street_number, _group_door_of_natural_village, _village_house_written_short,
-                 _hamlet_or_group(ev)):
+                 _hamlet_or_group(ev), _estate_part_in_dashes):
         mapping = step(keys)
         if mapping.height:
             ev = _apply_mapping(ev, mapping)
@@ -461,6 +461,24 @@ def _hamlet_or_group(ev: pl.DataFrame):
         return pl.concat([group_to_hamlet, hamlet_to_group])
 
     return step
+
+
+def _estate_part_in_dashes(keys: pl.DataFrame) -> pl.DataFrame:
+    """Map a flat of an estate's numbered part written in dashes ('石城新村5-11-301', read as
+    building 5, unit 11) onto the debtor's same flat written with the part ('石城新村5区11栋301室'):
+    one debtor's both spellings are one flat.  In the same area; where two could take it, it stays."""
+    a = keys.rename({"place": "src"}).with_columns(_split_key("src")).filter(
+        pl.col("src_building").str.contains(r"^[0-9]+$") & pl.col("src_unit").str.contains(r"^[0-9]+$")
+        & (pl.col("src_room") != ""))
+    if a.height == 0:
+        return _NO_MAPPING
+    b = keys.rename({"place": "dst"}).with_columns(_split_key("dst")).filter(
+        pl.col("dst_premises").str.contains(r"[0-9]+区$") & (pl.col("dst_unit") == "")).with_columns(
+        pl.col("dst_premises").str.replace(r"[0-9]+区$", "").alias("_estate"),
+        pl.col("dst_premises").str.extract(r"([0-9]+)区$").alias("_part"))
+    j = a.join(b, left_on=["id_number", "src_premises", "src_building", "src_unit", "src_room"],
+               right_on=["id_number", "_estate", "_part", "dst_building", "dst_room"], how="inner")
+    return _only_target(j.filter(_same_area()))
 
 
 def _village_premises(col: str) -> pl.Expr:

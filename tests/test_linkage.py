@@ -1084,3 +1084,12 @@ def test_a_village_house_by_its_hamlet_and_by_its_group_are_one_named_as_most_tr
               + ["431228|红旗村|3组||29", "431228|红旗村|4组||29", "431228|红旗村石垅|29||"])   # two groups: stays
     out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 11, "place": places, "is_pickup": [False] * 11}))["place"]
     assert out.to_list() == ["520402|油榨村|8组||46"] * 5 + ["431228|和平村黄泥冲|54||"] * 3 + places[8:]
+
+
+def test_a_flat_of_an_estates_part_written_in_dashes_joins_it_written_with_the_part():
+    from linkage.rank import reconcile_places
+
+    places = ["340705|石城新村|5|11|301", "340705|石城新村5区|11||301",     # '石城新村5-11-301'
+              "340705|五松新村|3|2|201", "340705|五松新村3区|12||201"]      # another building: stays
+    out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 4, "place": places, "is_pickup": [False] * 4}))["place"]
+    assert out.to_list() == ["340705|石城新村5区|11||301"] * 2 + places[2:]
