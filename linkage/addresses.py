@@ -1476,7 +1476,7 @@ def _street(rest: str) -> tuple:
         rest = _JIEFANG_RE.sub(r"\g<n>街坊", rest, count=1)
     rest = local_door_forms(rest)
     if "组" in rest:
-        rest = _GROUP_BEFORE_NATURAL_RE.sub("", rest)
+        rest = _GROUP_THEN_HAMLET_RE.sub("", _GROUP_BEFORE_NATURAL_RE.sub("", rest))
     if "号院" in rest:
         if "户" in rest:
             rest = _YARD_HOUSE_RE.sub(r"\1号", rest)
@@ -2019,6 +2019,9 @@ _NAMED_PLACE_CUN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?<!村)" + tok.NAMED_PLA
 _NATURAL_WITH_CUN_RE = re.compile(r"[\u4e00-\u9fff]{1,3}(?!村)" + tok.NATURAL_VILLAGE_SUFFIX + "村")
 # A group between a village and its natural village ('长岭村8组彭家屋场24号'): the natural
 # village and its number name the door, as '长岭村彭家屋场24号' does.
+# ... but a hamlet the parser knows no suffix of, between the group and the house ('岩脚村7组大冲19号',
+# '水口村5组岩上寨79号'): the group's house, as '岩脚村7组19号' is.
+_GROUP_THEN_HAMLET_RE = re.compile(r"(?<=[0-9]组)[\u4e00-\u9fff]{1,3}(?=[0-9]+号?$)")
 _GROUP_BEFORE_NATURAL_RE = re.compile(r"(?:(?<=村)|(?<=村委会)|(?<=村委))[0-9]+组(?=[\u4e00-\u9fff]{1,3}"
                                       + tok.NATURAL_VILLAGE_SUFFIX + "[0-9])")
 

@@ -157,7 +157,7 @@ def reconcile_places(ev: pl.DataFrame) -> pl.DataFrame:
             pairs = _without_mapped(pairs, mapping)
             keys = keys.join(mapping, on=["id_number", "place"], how="anti")
     for step in (_sub_numbered_street_number, _group_door_of_natural_village, _village_house_written_short,
-                 _hamlet_or_group(ev), _estate_part_in_dashes):
+                 _hamlet_door_of_group, _estate_part_in_dashes):
         mapping = step(keys)
         if mapping.height:
             ev = _apply_mapping(ev, mapping)
@@ -431,36 +431,23 @@ def _group_door_of_natural_village(keys: pl.DataFrame) -> pl.DataFrame:
     return pl.concat([_only_target(j.filter(~own & _same_area())), _only_target(to_group)])
 
 
-def _hamlet_or_group(ev: pl.DataFrame):
-    """A step mapping a village house written by its hamlet ('油榨村坡脚寨46号', '和平村黄泥冲54号':
-    a name the parser does not know for a hamlet's) and the same house written by its group
-    ('油榨村8组46号') onto one another, where one debtor has both: the spelling with more of the
-    debtor's traces names the place (writers differ in which they write); on a tie the group's."""
-    counts = ev.filter(~pl.col("is_pickup")).group_by("id_number", "place").len("_n")
-
-    def step(keys: pl.DataFrame) -> pl.DataFrame:
-        a = keys.rename({"place": "src"}).with_columns(_split_key("src")).filter(
-            _village_premises("src_premises") & pl.col("src_building").str.contains(r"^[0-9]+组$")
-            & (pl.col("src_unit") == "") & pl.col("src_room").str.contains(r"^[0-9]+$"))
-        if a.height == 0:
-            return _NO_MAPPING
-        b = keys.rename({"place": "dst"}).with_columns(_split_key("dst")).filter(
-            pl.col("dst_building").str.contains(r"^[0-9]+$") & (pl.col("dst_unit") == "") & (pl.col("dst_room") == ""))
-        j = a.join(b, left_on=["id_number", "src_room"], right_on=["id_number", "dst_building"], how="inner").filter(
-            pl.col("dst_premises").str.starts_with(pl.col("src_premises"))
-            & (pl.col("dst_premises").str.len_chars() - pl.col("src_premises").str.len_chars()).is_between(1, 4)
-            & _same_area())
-        if j.height == 0:
-            return _NO_MAPPING
-        j = (j.join(counts.rename({"place": "src", "_n": "_ns"}), on=["id_number", "src"], how="left")
-             .join(counts.rename({"place": "dst", "_n": "_nd"}), on=["id_number", "dst"], how="left"))
-        hamlet_wins = pl.col("_nd").fill_null(0) > pl.col("_ns").fill_null(0)
-        group_to_hamlet = _only_target(j.filter(hamlet_wins))
-        hamlet_to_group = _only_target(j.filter(~hamlet_wins).select(
-            "id_number", pl.col("dst").alias("src"), pl.col("src").alias("dst")))
-        return pl.concat([group_to_hamlet, hamlet_to_group])
-
-    return step
+def _hamlet_door_of_group(keys: pl.DataFrame) -> pl.DataFrame:
+    """Map a village house written by its hamlet ('油榨村坡脚寨46号', '和平村黄泥冲54号': a name the
+    parser does not know for a hamlet's) onto the debtor's same house written by its group
+    ('油榨村8组46号'): the group is the house's address of record, the hamlet's name the
+    neighbours'.  (A hamlet the parser knows, '彭家屋场', keys alone: see
+    ``_group_door_of_natural_village``.)  In the same area; where two groups could take it, it stays."""
+    a = keys.rename({"place": "dst"}).with_columns(_split_key("dst")).filter(
+        _village_premises("dst_premises") & pl.col("dst_building").str.contains(r"^[0-9]+组$")
+        & (pl.col("dst_unit") == "") & pl.col("dst_room").str.contains(r"^[0-9]+$"))
+    if a.height == 0:
+        return _NO_MAPPING
+    b = keys.rename({"place": "src"}).with_columns(_split_key("src")).filter(
+        pl.col("src_building").str.contains(r"^[0-9]+$") & (pl.col("src_unit") == "") & (pl.col("src_room") == ""))
+    j = b.join(a, left_on=["id_number", "src_building"], right_on=["id_number", "dst_room"], how="inner").filter(
+        pl.col("src_premises").str.starts_with(pl.col("dst_premises"))
+        & (pl.col("src_premises").str.len_chars() - pl.col("dst_premises").str.len_chars()).is_between(1, 4))
+    return _only_target(j.filter(_same_area()))
 
 
 def _estate_part_in_dashes(keys: pl.DataFrame) -> pl.DataFrame:

@@ -1920,3 +1920,12 @@ def test_a_county_written_under_the_city_it_left_is_read_under_its_city_now():
         == _key("安徽安庆枞阳县东风路133号龙湖花园1-3-203") == "340722|龙湖花园|1|3|203"
     assert _key("贵州省安顺市黄果树旅游区福苑佳园10号楼2单元703") == "520423|福苑佳园|10|2|703"      # the scenic area's county
     assert _key("河南省鹤壁市鹤山十矿工人村53栋18号") == "410602|十矿宿舍|53||18"   # 鹤山区's tenth mine, not a mine named 鹤山十
+
+
+@pytest.mark.parametrize("text,key", [
+    ("贵州省安顺市西秀区蔡官镇水口村5组岩上寨79号", "520402|水口村|5组||79"),   # a hamlet between the group and its house
+    ("湖南省怀化市洪江区若水镇岩脚村7组大冲19号", "431281|岩脚村|7组||19"),
+    ("湖南省长沙市浏阳市官渡镇长岭村8组彭家屋场24号", "430181|彭家屋场|24||"),   # a hamlet the parser knows keys as itself
+])
+def test_a_hamlet_between_a_group_and_its_house(text, key):
+    assert _key(text) == key

@@ -1076,14 +1076,14 @@ def test_the_debtors_own_name_with_the_offices_landline_links():
     assert _office_world("王小明") > 0.9
 
 
-def test_a_village_house_by_its_hamlet_and_by_its_group_are_one_named_as_most_traces_name_it():
+def test_a_village_house_by_its_hamlet_joins_the_same_house_by_its_group():
     from linkage.rank import reconcile_places
 
-    places = (["520402|油榨村|8组||46"] * 3 + ["520402|油榨村坡脚寨|46||"] * 2          # the group's spelling wins
-              + ["431228|和平村|2组||54"] + ["431228|和平村黄泥冲|54||"] * 2           # the hamlet's
+    places = (["520402|油榨村|8组||46"] + ["520402|油榨村坡脚寨|46||"] * 2           # the group names it, however many
+              + ["431228|和平村|2组||54"] + ["431228|和平村黄泥冲|54||"]
               + ["431228|红旗村|3组||29", "431228|红旗村|4组||29", "431228|红旗村石垅|29||"])   # two groups: stays
-    out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 11, "place": places, "is_pickup": [False] * 11}))["place"]
-    assert out.to_list() == ["520402|油榨村|8组||46"] * 5 + ["431228|和平村黄泥冲|54||"] * 3 + places[8:]
+    out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 8, "place": places, "is_pickup": [False] * 8}))["place"]
+    assert out.to_list() == ["520402|油榨村|8组||46"] * 3 + ["431228|和平村|2组||54"] * 2 + places[5:]
 
 
 def test_a_flat_of_an_estates_part_written_in_dashes_joins_it_written_with_the_part():
