@@ -399,15 +399,15 @@ DISTRICT_AREAS: dict[str, tuple[str, ...]] = {
     "东港区": ("山海天旅游度假区", "山海天度假区", "山海天"),
 }
 
-# Counties that moved to another prefecture, still written under the old one: county -> (province,
-# old city's short name, the new city).  枞阳县 left 安庆 for 铜陵 in 2015; 巢湖's counties went to
-# 合肥, 芜湖 and 马鞍山 in 2011.
-MOVED_COUNTIES: dict[str, tuple[str, str, str]] = {
-    "枞阳县": ("安徽省", "安庆", "铜陵市"),
-    "庐江县": ("安徽省", "巢湖", "合肥市"),
-    "无为县": ("安徽省", "巢湖", "芜湖市"),
-    "和县": ("安徽省", "巢湖", "马鞍山市"),
-    "含山县": ("安徽省", "巢湖", "马鞍山市"),
+# Counties that moved to another prefecture, still written under the old one: county -> (the old
+# city's short name, the new city).  枞阳县 left 安庆 for 铜陵 in 2015; 巢湖's counties went to
+# 合肥, 芜湖 and 马鞍山 in 2011 (all in 安徽).
+MOVED_COUNTIES: dict[str, tuple[str, str]] = {
+    "枞阳县": ("安庆", "铜陵市"),
+    "庐江县": ("巢湖", "合肥市"),
+    "无为县": ("巢湖", "芜湖市"),
+    "和县": ("巢湖", "马鞍山市"),
+    "含山县": ("巢湖", "马鞍山市"),
 }
 
 # Everyday short names of prefectures that are not the gazetteer's short form.

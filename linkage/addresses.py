@@ -1859,7 +1859,7 @@ def _parse(text: object) -> tuple:
 
 # A county written under the city it left ('安庆市枞阳县'): under the city it is in now.
 _MOVED_FROM = {(old, county.rstrip("县") if len(county) > 2 else county): new
-               for county, (_prov, old, new) in tok.MOVED_COUNTIES.items()}
+               for county, (old, new) in tok.MOVED_COUNTIES.items()}
 _MOVED_COUNTY_RE = re.compile("(?P<old>" + "|".join(sorted({re.escape(o) for o, _c in _MOVED_FROM})) + ")市?(?=(?P<county>"
                               + "|".join(sorted({re.escape(c) for _o, c in _MOVED_FROM})) + "))")
 _MOVED_COUNTY_HINT_RE = re.compile("|".join(sorted({re.escape(c) for _o, c in _MOVED_FROM})))

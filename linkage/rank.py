@@ -412,9 +412,7 @@ def _group_door_of_natural_village(keys: pl.DataFrame) -> pl.DataFrame:
     """Map a village house written by its group ('长岭村8组24号') onto the debtor's natural
     village with the same house number ('彭家屋场24号', as '长岭村8组彭家屋场24号' keys): people
     write a rural door both ways.  In the same area; where two could take it, it stays."""
-    a = keys.rename({"place": "src"}).with_columns(_split_key("src")).filter(
-        _village_premises("src_premises") & pl.col("src_building").str.contains(r"^[0-9]+组$")
-        & (pl.col("src_unit") == "") & pl.col("src_room").str.contains(r"^[0-9]+$"))
+    a = _group_doors(keys, "src")
     if a.height == 0:
         return _NO_MAPPING
     # Not a natural village named …村: another village's house with the same number
@@ -437,9 +435,7 @@ def _hamlet_door_of_group(keys: pl.DataFrame) -> pl.DataFrame:
     ('油榨村8组46号'): the group is the house's address of record, the hamlet's name the
     neighbours'.  (A hamlet the parser knows, '彭家屋场', keys alone: see
     ``_group_door_of_natural_village``.)  In the same area; where two groups could take it, it stays."""
-    a = keys.rename({"place": "dst"}).with_columns(_split_key("dst")).filter(
-        _village_premises("dst_premises") & pl.col("dst_building").str.contains(r"^[0-9]+组$")
-        & (pl.col("dst_unit") == "") & pl.col("dst_room").str.contains(r"^[0-9]+$"))
+    a = _group_doors(keys, "dst")
     if a.height == 0:
         return _NO_MAPPING
     b = keys.rename({"place": "src"}).with_columns(_split_key("src")).filter(
@@ -468,6 +464,13 @@ def _estate_part_in_dashes(keys: pl.DataFrame) -> pl.DataFrame:
     return _only_target(j.filter(_same_area()))
 
 
+def _group_doors(keys: pl.DataFrame, side: str) -> pl.DataFrame:
+    """The debtors' village houses written by their group ('油榨村|8组||46'), split, as ``side``."""
+    return keys.rename({"place": side}).with_columns(_split_key(side)).filter(
+        _village_premises(f"{side}_premises") & pl.col(f"{side}_building").str.contains(r"^[0-9]+组$")
+        & (pl.col(f"{side}_unit") == "") & pl.col(f"{side}_room").str.contains(r"^[0-9]+$"))
+
+
 def _village_premises(col: str) -> pl.Expr:
     """An administrative village's premises: '…村', or a village named for a hamlet, keyed
     without its 村 ('徐庄', '溪头')."""
@@ -486,9 +489,7 @@ def _village_house_written_short(keys: pl.DataFrame) -> pl.DataFrame:
     if a.height == 0:
         return _NO_MAPPING
     b = keys.rename({"place": "dst"}).with_columns(_split_key("dst"))
-    group = b.filter(pl.col("dst_building").str.contains(r"^[0-9]+组$") & (pl.col("dst_unit") == "")
-                     & pl.col("dst_room").str.contains(r"^[0-9]+$"))
-    j1 = a.join(group, left_on=["id_number", "src_premises", "src_building"],
+    j1 = a.join(_group_doors(keys, "dst"), left_on=["id_number", "src_premises", "src_building"],
                 right_on=["id_number", "dst_premises", "dst_room"], how="inner")
     street = b.filter((pl.col("dst_building") == "") & (pl.col("dst_unit") == "") & (pl.col("dst_room") == "")
                       & pl.col("dst_premises").str.contains(r"村[前后东西南北中新老大]街[0-9]+号$")).with_columns(
