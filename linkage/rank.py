@@ -383,11 +383,16 @@ def _shortened_village_or_lane(pairs: pl.DataFrame) -> pl.DataFrame:
     # ... or its village's name run into it ('朱岭小坝48号' of '小坝村48号', the hamlet 小坝 of 朱岭村)
     bare_hamlet = dst.str.strip_suffix("村")
     lead_hamlet = src.str.slice(0, src.str.len_chars() - bare_hamlet.str.len_chars())
+    # (also a group's house with its town's name run into its village: '蔡市南集7组95号' of '南集村7组95号')
     hamlet_glued = (dst.str.contains(r"^[\u4e00-\u9fff]{2,3}村$") & src.str.ends_with(bare_hamlet)
                     & lead_hamlet.str.contains(r"^[\u4e00-\u9fff]{2,4}$") & ~src.str.contains("村")
-                    & (pl.col("src_unit") == "") & (pl.col("src_room") == ""))
+                    & (pl.col("src_unit") == "")
+                    & ((pl.col("src_room") == "") | pl.col("src_building").str.ends_with("组")))
+    # a town's name run into a village's row street ('史召黄滩村后街94号' of '黄滩村后街94号')
+    row_street = (dst.str.contains(r"^[\u4e00-\u9fff]{2,4}村[前后东西南北中新老大]街[0-9]+号$") & src.str.ends_with(dst)
+                  & src.str.slice(0, src.str.len_chars() - dst.str.len_chars()).str.contains(r"^[\u4e00-\u9fff]{2,4}$"))
     j = j.filter(part_dropped | village_short | village_short_any | lane | natural | own_cun
-                 | hamlet_after_village.fill_null(False) | hamlet_glued)
+                 | hamlet_after_village.fill_null(False) | hamlet_glued | row_street)
     return _only_target(j)
 
 

@@ -1093,3 +1093,12 @@ def test_a_flat_of_an_estates_part_written_in_dashes_joins_it_written_with_the_p
               "340705|五松新村|3|2|201", "340705|五松新村3区|12||201"]      # another building: stays
     out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 4, "place": places, "is_pickup": [False] * 4}))["place"]
     assert out.to_list() == ["340705|石城新村5区|11||301"] * 2 + places[2:]
+
+
+def test_a_towns_name_run_into_a_village_joins_the_village_written_apart():
+    from linkage.rank import reconcile_places
+
+    places = ["431103|蔡市南集|7组||95", "431103|南集村|7组||95",              # 蔡市镇南集村7组95号
+              "130527|史召黄滩村后街94号|||", "130527|黄滩村后街94号|||"]       # 史召乡黄滩村后街94号
+    out = reconcile_places(pl.DataFrame({"id_number": ["d"] * 4, "place": places, "is_pickup": [False] * 4}))["place"]
+    assert out.to_list() == ["431103|南集村|7组||95"] * 2 + ["130527|黄滩村后街94号|||"] * 2
