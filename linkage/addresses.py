@@ -1548,7 +1548,8 @@ def _street(rest: str) -> tuple:
         road_text = rm.group("road")
         cut = _ROAD_LEFT_CUT_RE.match(road_text)
         lead = ""
-        if cut and cut.end() < len(road_text) - 2:
+        # (A word that opens the road's own name, '镇淮楼东路', '村前路', cuts nothing.)
+        if cut and 2 <= cut.end() < len(road_text) - 2:
             lead, road_text = road_text[: cut.end()], road_text[cut.end():]
         if len(road_text) >= 2 and not road_text.isdigit():
             road = road_text

@@ -1929,3 +1929,9 @@ def test_a_county_written_under_the_city_it_left_is_read_under_its_city_now():
 ])
 def test_a_hamlet_between_a_group_and_its_house(text, key):
     assert _key(text) == key
+
+
+def test_a_road_whose_name_opens_with_a_town_or_village_word_keeps_it():
+    assert p("江苏省淮安市淮安区镇淮楼东路94号")["place_key"] == "320803|镇淮楼东路94号|||"
+    assert p("江苏省淮安市淮安区镇淮楼东路94号")["address"] == "江苏省淮安市淮安区镇淮楼东路94号"
+    assert p("上海市浦东新区张江镇碧波路100号")["place_key"] == "310115|碧波路100号|||"     # a town before its road still goes
