@@ -1062,9 +1062,9 @@ _COMMUNITY_RE = re.compile(tok.COMMUNITY_SUFFIX_PATTERN)
 # A suffix word alone ('市场', '小区', '新村'): no name of its own.
 _BARE_SUFFIX_RE = re.compile(r"(?:小区|社区|家园|花园|花苑|公寓|新村|大厦|大楼|广场|中心|宿舍|住宅区|商城|市场|"
                              r"批发市场|商场|写字楼|大院|商业街)")
-# An estate's phase, '金凤家园1期': '家园1期' is as bare as '家园' ('宁夏银川金凤家园一期').
-_PHASE_TAIL_RE = re.compile(r"[0-9]+期$")
-_PART_TAIL_RE = re.compile(r"[0-9]+[期区]$")     # a phase, or a 新村's numbered part ('安源新村3区' is no 安源区 + '新村3区')
+# An estate's phase, '金凤家园1期': '家园1期' is as bare as '家园' ('宁夏银川金凤家园一期'); so is a
+# 新村's numbered part ('安源新村3区' is no 安源区 + '新村3区').
+_PART_TAIL_RE = re.compile(r"[0-9]+[期区]$")
 _FIRM_RE = re.compile(tok.FIRM_SUFFIX_PATTERN)
 # A shop word alone after a street number ('人民路779号商铺'): the shop is the street number.
 _SHOP_WORD_RE = re.compile(r"(?:商铺|店铺|铺面|铺位|门面|门市|门店|底商|商位)")
